@@ -1,0 +1,3 @@
+export * from "./types";
+export * from "./plans";
+export * from "./builders";

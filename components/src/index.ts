@@ -1,0 +1,2 @@
+export * as engine from "./engine";
+export * as catalog from "./catalog";
