@@ -99,7 +99,15 @@ export interface ParseResult {
   readonly policy?: KeyPolicy;
   readonly errors: readonly ValidationError[];
   readonly valid: boolean;
+  /** JSON paths of values that are not known yet (the Pulumi unknown sentinel), in document order. */
+  readonly unknownPaths: readonly string[];
 }
+
+/**
+ * The string Pulumi puts where a value is not known yet (preview). The parser keeps it as written
+ * and records its path; the evaluator treats any policy string equal to it as unknown.
+ */
+export const PULUMI_UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** A value in a request context. `UNKNOWN` marks a value not yet known (Pulumi preview). */
 export type ContextValue = string | readonly string[] | typeof UNKNOWN;
