@@ -25,6 +25,12 @@ export interface TrailParams {
   readonly logReaders?: readonly string[];
   /** Accounts whose roots may decrypt logs (log bucket in that account). */
   readonly crossAccountReaderAccounts?: readonly string[];
+  /**
+   * Roles (in the key's account) that other accounts assume to read logs from your bucket (seed 003
+   * "Allow users in a different account to decrypt trail logs from your bucket"); rendered with the
+   * cross-account roots under "Enable encrypted CloudTrail log read access".
+   */
+  readonly crossAccountReadRoles?: readonly string[];
   /** Let `cloudtrail.amazonaws.com` decrypt (needed with an S3 Bucket Key). Default true. */
   readonly serviceDecrypt?: boolean;
 }
@@ -81,4 +87,6 @@ export interface LandingZoneKeyProperties {
   readonly keyUsage?: string;
   readonly multiRegion?: boolean;
   readonly account?: string;
+  /** The key's Region; checked against `homeRegion` when both are given. */
+  readonly region?: string;
 }

@@ -46,8 +46,18 @@ export interface Probe {
   readonly description: string;
   readonly request: Request;
   readonly expect: ProbeExpectation;
-  /** Sid of the grant in the same plan that satisfies an `allow` probe: the fix to suggest. */
+  /**
+   * Sid of the grant in the same plan that satisfies an `allow` probe: the fix to suggest. On a
+   * `deny` probe, the grant whose conditions deny it: the statement to use instead of one that lets
+   * the request through.
+   */
   readonly grantSid?: string;
+  /**
+   * What this instance of the probe is about when a plan repeats a probe id (one per trail,
+   * account or principal): a trail ARN, account id or principal ARN. `id` + `subject` is unique
+   * within a plan; `id` alone names the kind of check (waive or report by it).
+   */
+  readonly subject?: string;
   readonly source: SeedRef;
 }
 

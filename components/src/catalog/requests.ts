@@ -1,0 +1,37 @@
+/**
+ * Probe requests: who calls which KMS action on the key, with the request context AWS sends.
+ * Strings carrying the Pulumi unknown sentinel become `UNKNOWN`, so a probe built from a value
+ * not known yet is `undecidable` rather than wrongly allowed or denied.
+ */
+import { UNKNOWN, type ContextValue, type Request } from "../engine/types";
+import { keyArnOf } from "./arns";
+import { isUnknownValue } from "./inputs";
+import type { KeyLocation } from "./types";
+
+export type ContextInput = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+function toContext(input: ContextInput): Record<string, ContextValue> {
+  const context: Record<string, ContextValue> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    const values = typeof value === "string" ? [value] : value;
+    context[key] = values.some(isUnknownValue) ? UNKNOWN : value;
+  }
+  return context;
+}
+
+/** The key the request targets: its ARN when known, always its account. */
+function target(key: KeyLocation): Pick<Request, "resource" | "keyAccount"> {
+  const resource = keyArnOf(key);
+  return resource === undefined ? { keyAccount: key.account } : { resource, keyAccount: key.account };
+}
+
+/** A request from an AWS service principal such as `cloudtrail.amazonaws.com`. */
+export function serviceRequest(service: string, action: string, key: KeyLocation, context: ContextInput): Request {
+  return { principal: { kind: "service", service }, action, ...target(key), context: toContext(context) };
+}
+
+/** A request from an IAM identity (user, role or account root). */
+export function iamRequest(arn: string, action: string, key: KeyLocation, context: ContextInput = {}): Request {
+  return { principal: { kind: "aws", arn }, action, ...target(key), context: toContext(context) };
+}

@@ -1,0 +1,32 @@
+/**
+ * Date values for the Date condition operators (IAM User Guide, "Date condition operators"): W3C
+ * ISO 8601 dates and date-times, or epoch seconds. A date-time without a zone is UTC, as AWS reads
+ * it (JavaScript's `Date.parse` would use the local zone, so it is not used).
+ */
+
+const ISO_8601 =
+  /^(\d{4})-?(\d{2})-?(\d{2})(?:[Tt ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const EPOCH = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** Milliseconds since the epoch, or `undefined` when the text is not a date. */
+export function parseDate(s: string): number | undefined {
+  const text = s.trim();
+  if (EPOCH.test(text) && !/^\d{8}$/.test(text)) return Number(text) * 1000;
+  const m = ISO_8601.exec(text);
+  if (m === null) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return undefined;
+  const millis = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
+  let offsetMinutes = 0;
+  const zone = m[8];
+  if (zone !== undefined && zone.toUpperCase() !== "Z") {
+    const sign = zone.startsWith("-") ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0));
+  }
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day) return undefined; // 2024-02-31
+  return utc - offsetMinutes * 60_000;
+}

@@ -1,0 +1,68 @@
+/**
+ * The shape of a lint check: its public metadata (stable id, severity, where AWS documents the
+ * rule, the usual fix) beside a pure function from a parsed key policy to findings.
+ */
+import type { Finding, KeyPolicy, SeedRef, Severity, Statement } from "../types";
+
+export interface LintOptions {
+  /** The account that owns the key (`111122223333` or `arn:aws:iam::111122223333:root`). */
+  readonly keyAccount?: string;
+  /** The key's ARN; its account stands in for `keyAccount` when that is not given. */
+  readonly keyArn?: string;
+  /**
+   * The key encrypts a CloudTrail Lake event data store. Seed 003: "The `aws:SourceArn` and
+   * `aws:SourceAccount` condition keys are not supported in KMS key policies for event data stores",
+   * so CloudTrail statements need no source condition and must not carry one.
+   */
+  readonly eventDataStoreKey?: boolean;
+}
+
+export interface LintFix {
+  readonly description: string;
+  /** JSON to add or to put in place of the offending element. */
+  readonly json?: unknown;
+}
+
+/** What a finding kind is: the part of a check a policy pack or a reader needs without running it. */
+export interface CheckMeta {
+  /** Stable public id, e.g. `public-principal-unconditioned`. */
+  readonly id: string;
+  readonly severity: Severity;
+  readonly description: string;
+  readonly source: SeedRef;
+  readonly fix: LintFix;
+}
+
+export interface LintCheck extends CheckMeta {
+  readonly run: (policy: KeyPolicy, options: LintOptions) => Finding[];
+  /** Other finding kinds the check reports, e.g. when it cannot decide. */
+  readonly also?: readonly CheckMeta[];
+}
+
+/** `Statement "Allow CloudTrail access"` or `Statement[3]`, for messages. */
+export function statementLabel(statement: Statement): string {
+  return statement.sid !== undefined && statement.sid !== ""
+    ? `Statement "${statement.sid}"`
+    : `Statement[${statement.index}]`;
+}
+
+/** Builds a finding of kind `meta`; the fix defaults to the check's generic one. */
+export function finding(
+  meta: CheckMeta,
+  statement: Statement | undefined,
+  path: string,
+  message: string,
+  fix: LintFix = meta.fix,
+): Finding {
+  return {
+    id: meta.id,
+    severity: meta.severity,
+    message,
+    path,
+    ...(statement !== undefined
+      ? { statement: { index: statement.index, ...(statement.sid !== undefined ? { sid: statement.sid } : {}) } }
+      : {}),
+    fix,
+    source: meta.source,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * `service-principal-without-source-condition` (warning). Seed 001, "Using aws:SourceArn or
+ * aws:SourceAccount condition keys": "When the principal in a key policy statement is an AWS service
+ * principal, we strongly recommend that you use the aws:SourceArn or aws:SourceAccount global
+ * condition keys ... [to avoid] a potential confused deputy scenario."
+ *
+ * Seed 003 exempts CloudTrail Lake: "The aws:SourceArn and aws:SourceAccount condition keys are not
+ * supported in KMS key policies for event data stores" (`LintOptions.eventDataStoreKey`).
+ * AWS's own examples without the condition (seed 002's Config statement, seed 003's "Allow CloudTrail
+ * to decrypt a trail") get this warning: the recommendation applies to them too.
+ */
+import type { Finding, KeyPolicy, Statement } from "../types";
+import { finding, statementLabel, type LintCheck, type LintFix, type LintOptions } from "./check";
+import { isLimitingMatch, isPublic, keyAccountId } from "./statements";
+
+const SOURCE_KEYS = new Set(["aws:sourcearn", "aws:sourceaccount"]);
+const CLOUDTRAIL = "cloudtrail.amazonaws.com";
+
+export function hasSourceCondition(statement: Statement): boolean {
+  return statement.conditions.some((c) => SOURCE_KEYS.has(c.keyLower) && isLimitingMatch(c));
+}
+
+function isCloudTrailOnly(statement: Statement): boolean {
+  const services = statement.principal?.service ?? [];
+  return services.length > 0 && services.every((s) => s.toLowerCase() === CLOUDTRAIL);
+}
+
+/** The condition the service's own documentation shows (seeds 000 and 003), else the generic one. */
+function fixFor(statement: Statement, account: string): LintFix {
+  const services = (statement.principal?.service ?? []).map((s) => s.toLowerCase());
+  if (services.includes(CLOUDTRAIL)) {
+    return {
+      description: "Restrict CloudTrail to your trails with aws:SourceArn (seed 003, Granting encrypt permissions).",
+      json: { ArnEquals: { "aws:SourceArn": `arn:aws:cloudtrail:REGION:${account}:trail/TRAIL_NAME` } },
+    };
+  }
+  if (services.includes("config.amazonaws.com")) {
+    return {
+      description: "Restrict AWS Config to your account's delivery channels (seed 000).",
+      json: { StringEquals: { "AWS:SourceAccount": account } },
+    };
+  }
+  return servicePrincipalWithoutSourceCondition.fix;
+}
+
+function run(policy: KeyPolicy, options: LintOptions): Finding[] {
+  const account = keyAccountId(options) ?? "ACCOUNT_ID";
+  return policy.statements
+    .filter((s) => s.effect === "Allow" && (s.principal?.service.length ?? 0) > 0 && !isPublic(s.principal))
+    .filter((s) => !(options.eventDataStoreKey === true && isCloudTrailOnly(s)))
+    .filter((s) => !hasSourceCondition(s))
+    .map((s) =>
+      finding(
+        servicePrincipalWithoutSourceCondition,
+        s,
+        `${s.path}.Principal.Service`,
+        `${statementLabel(s)} allows the service principal ${(s.principal?.service ?? []).join(", ")} without a ` +
+          "positive aws:SourceArn or aws:SourceAccount condition: any account's resource in that service could " +
+          "make the service use this key (confused deputy).",
+        fixFor(s, account),
+      ),
+    );
+}
+
+export const servicePrincipalWithoutSourceCondition: LintCheck = {
+  id: "service-principal-without-source-condition",
+  severity: "warning",
+  description: "An Allow to an AWS service principal should be limited with aws:SourceArn or aws:SourceAccount.",
+  source: {
+    seed: "001",
+    section: "Using aws:SourceArn or aws:SourceAccount condition keys",
+    anchor: "least-privilege-source-arn",
+  },
+  fix: {
+    description: "Add a condition on the resource (aws:SourceArn) or account (aws:SourceAccount) the service acts for.",
+    json: { StringEquals: { "aws:SourceAccount": "ACCOUNT_ID" } },
+  },
+  run,
+};

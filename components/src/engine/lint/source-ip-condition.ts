@@ -1,0 +1,39 @@
+/**
+ * `source-ip-condition` (warning). Seed 004, "VPC endpoint": "the aws:sourceIP condition key is not
+ * effective when the request comes from an Amazon VPC endpoint. To restrict requests to a VPC
+ * endpoint, use the aws:sourceVpce or aws:sourceVpc condition keys."
+ *
+ * Any statement is reported: an Allow on aws:SourceIp refuses callers that reach KMS through an
+ * endpoint, and a Deny on it lets them through.
+ */
+import type { Finding, KeyPolicy } from "../types";
+import { finding, statementLabel, type LintCheck } from "./check";
+
+function run(policy: KeyPolicy): Finding[] {
+  return policy.statements.flatMap((s) =>
+    s.conditions
+      .filter((c) => c.keyLower === "aws:sourceip")
+      .map((c) =>
+        finding(
+          sourceIpCondition,
+          s,
+          c.path,
+          `${statementLabel(s)} uses ${c.key} (${c.operator.raw}), which is not effective for requests that come ` +
+            `through a VPC endpoint: such requests carry no public source IP, so the ${s.effect} does not do what it says.`,
+        ),
+      ),
+  );
+}
+
+export const sourceIpCondition: LintCheck = {
+  id: "source-ip-condition",
+  severity: "warning",
+  description:
+    "aws:SourceIp is not effective for requests through a VPC endpoint; use aws:SourceVpce or aws:SourceVpc.",
+  source: { seed: "004", section: "VPC endpoint" },
+  fix: {
+    description: "Restrict by VPC endpoint or VPC instead of by IP address.",
+    json: { StringEquals: { "aws:SourceVpce": "vpce-0123456789abcdef0" } },
+  },
+  run,
+};

@@ -1,0 +1,64 @@
+/**
+ * `string-operator-on-arn-key` (info). Seed 001, "Using aws:SourceArn or aws:SourceAccount condition
+ * keys": "The condition statement uses the ArnEquals operator to ensure that every element in the
+ * ARN is evaluated independently when matching." A String operator compares the ARN as one string,
+ * so a `*` can span colons.
+ *
+ * Info only: AWS's own CloudTrail and Control Tower examples (seeds 002 and 003) use StringEquals on
+ * aws:SourceArn, and StringEquals on a literal ARN matches the same requests as ArnEquals.
+ */
+import { conditionKeyType } from "../condition-keys";
+import type { ConditionClause, Finding, KeyPolicy } from "../types";
+import { finding, statementLabel, type LintCheck } from "./check";
+
+const ARN_OPERATORS: Readonly<Record<string, string | undefined>> = {
+  StringEquals: "ArnEquals",
+  StringLike: "ArnLike",
+  StringNotEquals: "ArnNotEquals",
+  StringNotLike: "ArnNotLike",
+};
+
+/** `StringLike` -> `ArnLike`, `ForAnyValue:StringNotEqualsIfExists` -> `ForAnyValue:ArnNotEqualsIfExists`. */
+export function arnOperatorFor(clause: ConditionClause): string | undefined {
+  const base = ARN_OPERATORS[clause.operator.base];
+  if (base === undefined) return undefined;
+  const qualifier = clause.operator.qualifier !== undefined ? `${clause.operator.qualifier}:` : "";
+  return `${qualifier}${base}${clause.operator.ifExists ? "IfExists" : ""}`;
+}
+
+function run(policy: KeyPolicy): Finding[] {
+  return policy.statements.flatMap((s) =>
+    s.conditions
+      .filter((c) => c.operator.family === "String" && conditionKeyType(c.key) === "ARN")
+      .map((c) => {
+        const arnOperator = arnOperatorFor(c);
+        return finding(
+          stringOperatorOnArnKey,
+          s,
+          c.path,
+          `${statementLabel(s)} compares the ARN key ${c.key} with ${c.operator.raw}; ` +
+            `${arnOperator ?? "an Arn operator"} matches each ARN element separately.`,
+          {
+            description: `Use ${arnOperator ?? "ArnEquals or ArnLike"} for ${c.key}.`,
+            ...(arnOperator !== undefined ? { json: { [arnOperator]: { [c.key]: [...c.values] } } } : {}),
+          },
+        );
+      }),
+  );
+}
+
+export const stringOperatorOnArnKey: LintCheck = {
+  id: "string-operator-on-arn-key",
+  severity: "info",
+  description: "ARN-typed condition keys such as aws:SourceArn are better compared with ArnEquals / ArnLike.",
+  source: {
+    seed: "001",
+    section: "Using aws:SourceArn or aws:SourceAccount condition keys",
+    anchor: "least-privilege-source-arn",
+  },
+  fix: {
+    description: "Use ArnEquals or ArnLike instead of StringEquals or StringLike.",
+    json: { ArnEquals: { "aws:SourceArn": "arn:aws:cloudtrail:REGION:ACCOUNT_ID:trail/TRAIL_NAME" } },
+  },
+  run,
+};

@@ -1,0 +1,86 @@
+/**
+ * `vpc-condition-without-service-exception` (warning). Seed 004, "VPC endpoint": "If a policy
+ * statement requires that requests come from a particular VPC or VPC endpoint, requests from
+ * integrated AWS services that use an AWS KMS resource on your behalf might fail."
+ *
+ * A Deny on aws:SourceVpce / aws:SourceVpc is reported unless it also exempts AWS services (e.g.
+ * `Bool aws:PrincipalIsAWSService false`, `Bool aws:ViaAWSService false`, `Null kms:ViaService
+ * true`). The evaluator decides it: the Deny alone, against a CloudTrail request made by the service,
+ * which carries the service markers and no VPC keys. Without a verdict, the clause model below
+ * recognizes those exemptions.
+ */
+import type { ConditionClause, Finding, KeyPolicy, Request, Statement } from "../types";
+import { finding, statementLabel, type LintCheck, type LintOptions } from "./check";
+import { probeStatement } from "./probe";
+import { coveredKmsActions, keyAccountId } from "./statements";
+
+const VPC_KEYS = new Set(["aws:sourcevpce", "aws:sourcevpc"]);
+const SERVICE_MARKERS = new Set(["aws:principalisawsservice", "aws:viaawsservice"]);
+const PREFERRED_ACTIONS = ["GenerateDataKey", "Decrypt", "DescribeKey"];
+
+/** A clause that is false for a request an AWS service makes, so the Deny spares it. */
+function exemptsServices(c: ConditionClause): boolean {
+  const isFalse = c.values.length > 0 && c.values.every((v) => v.toLowerCase() === "false");
+  const isTrue = c.values.length > 0 && c.values.every((v) => v.toLowerCase() === "true");
+  if (c.operator.family === "Bool") return SERVICE_MARKERS.has(c.keyLower) && isFalse;
+  if (c.operator.family === "Null")
+    return (SERVICE_MARKERS.has(c.keyLower) || c.keyLower === "kms:viaservice") && isTrue;
+  return false;
+}
+
+function serviceRequest(statement: Statement, account: string): Request | undefined {
+  const covered = coveredKmsActions(statement).map((a) => a.name);
+  const action = PREFERRED_ACTIONS.find((a) => covered.includes(a)) ?? covered[0];
+  if (action === undefined) return undefined;
+  return {
+    principal: { kind: "service", service: "cloudtrail.amazonaws.com" },
+    action: `kms:${action}`,
+    context: {
+      "aws:PrincipalIsAWSService": "true",
+      "aws:ViaAWSService": "true",
+      "kms:ViaService": "cloudtrail.us-east-1.amazonaws.com",
+      "aws:SourceArn": `arn:aws:cloudtrail:us-east-1:${account}:trail/management-events`,
+      "aws:SourceAccount": account,
+    },
+  };
+}
+
+function deniesServices(statement: Statement, account: string): boolean {
+  const request = serviceRequest(statement, account);
+  if (request === undefined) return false;
+  const verdict = probeStatement(statement, request);
+  if (verdict !== undefined) return verdict === "denied-explicit";
+  return !statement.conditions.some(exemptsServices);
+}
+
+function run(policy: KeyPolicy, options: LintOptions): Finding[] {
+  const account = keyAccountId(options) ?? "111122223333";
+  return policy.statements
+    .filter((s) => s.effect === "Deny")
+    .flatMap((s) => {
+      const vpc = s.conditions.find((c) => VPC_KEYS.has(c.keyLower));
+      if (vpc === undefined || !deniesServices(s, account)) return [];
+      return [
+        finding(
+          vpcConditionWithoutServiceException,
+          s,
+          vpc.path,
+          `${statementLabel(s)} denies requests that do not come from a given ${vpc.key}, and that includes ` +
+            "AWS services such as CloudTrail using the key on your behalf: their requests carry no VPC keys.",
+        ),
+      ];
+    });
+}
+
+export const vpcConditionWithoutServiceException: LintCheck = {
+  id: "vpc-condition-without-service-exception",
+  severity: "warning",
+  description:
+    "A Deny on aws:SourceVpce or aws:SourceVpc also denies AWS services acting on your behalf unless it exempts them.",
+  source: { seed: "004", section: "VPC endpoint" },
+  fix: {
+    description: "Exempt requests made by or through AWS services in the same Deny.",
+    json: { Bool: { "aws:PrincipalIsAWSService": "false", "aws:ViaAWSService": "false" } },
+  },
+  run,
+};

@@ -1,0 +1,23 @@
+/**
+ * `Resource` / `NotResource` of a key policy statement: `"*"` (this key) or a pattern that can match
+ * the key's ARN. See `parse-key-arn.ts` for why anything else is an error.
+ */
+import { canMatchKeyArn, explainNotKeyArn } from "./parse-key-arn";
+import { isUnknown, quote, readStrings, type ParseContext } from "./parse-context";
+
+function checkResource(ctx: ParseContext, resource: string, path: string): void {
+  if (resource.length === 0 || isUnknown(resource) || canMatchKeyArn(resource)) return;
+  const why = explainNotKeyArn(resource);
+  ctx.error(path, "resource-never-matches-key", `Resource ${quote(resource)} can never match this KMS key: ${why}.`);
+}
+
+/**
+ * Parses a `Resource` or `NotResource` value; returns the strings as written. Only `Resource` values
+ * are matched against key ARNs: a `NotResource` that names no key excludes nothing, which is
+ * pointless but leaves the statement meaning what it says.
+ */
+export function parseResources(ctx: ParseContext, value: unknown, path: string, element: string): string[] {
+  const entries = readStrings(ctx, value, path, "invalid-resource-value", element);
+  if (element === "Resource") for (const entry of entries) checkResource(ctx, entry.value, entry.path);
+  return entries.map((entry) => entry.value);
+}

@@ -1,0 +1,174 @@
+/**
+ * The offline preflight: capture a program's resources under mocks, then run them through a policy pack
+ * over the analyzer protocol in the CLI's order (GetAnalyzerInfo, Configure, ConfigureStack, then
+ * Remediate + Analyze per resource, then AnalyzeStack). The pack starts while the program runs.
+ */
+import type { Mocks } from "@pulumi/pulumi/runtime/mocks";
+import { AnalyzerClient } from "./analyzer-client";
+import { captureProgram, type Capture, type CaptureMode } from "./capture";
+import type { WireObject } from "./proto-values";
+import type { Diagnostic, EngineResource, EnforcementLevel, PolicyPackConfig, Severity } from "./types";
+
+export interface PreflightOptions {
+  programDir: string;
+  packDir: string;
+  mode: CaptureMode;
+  mocks: Mocks;
+  /** Stack config for the program (e.g. "aws:region"). */
+  stackConfig?: Record<string, string>;
+  stack?: string;
+  /** As `--policy-pack-config`. */
+  packConfig?: PolicyPackConfig;
+  startTimeoutMs?: number;
+  callTimeoutMs?: number;
+  programTimeoutMs?: number;
+  onProgress?: (event: PreflightProgress) => void;
+}
+
+export type PreflightProgress =
+  | { phase: "captured"; resources: number; ms: number }
+  | { phase: "pack-started"; pack: string; version: string; policies: number; ms: number }
+  | { phase: "analyzing"; done: number; total: number }
+  | { phase: "analyzed"; ms: number };
+
+/** One policy violation, attached to the resource it concerns (`urn` empty for a stack-wide finding). */
+export interface Finding {
+  urn: string;
+  type: string;
+  name: string;
+  policyName: string;
+  enforcementLevel: EnforcementLevel;
+  message: string;
+  description: string;
+  severity?: Severity;
+  /** Which call reported it: per-resource Analyze, or AnalyzeStack. */
+  source: "analyze" | "analyzeStack";
+}
+
+export interface AppliedRemediation {
+  urn: string;
+  policyName: string;
+  properties?: WireObject;
+  diagnostic?: string;
+}
+
+export interface PreflightResult {
+  program: { dir: string; project: string; stack: string };
+  mode: CaptureMode;
+  pack: { dir: string; name: string; version: string; policies: number };
+  resources: number;
+  findings: Finding[];
+  remediations: AppliedRemediation[];
+  counts: Record<EnforcementLevel, number>;
+  durationMs: number;
+}
+
+function finding(diagnostic: Diagnostic, resource: EngineResource | undefined, source: Finding["source"]): Finding {
+  return {
+    urn: resource?.urn ?? diagnostic.urn,
+    type: resource?.type ?? "",
+    name: resource?.name ?? "",
+    policyName: diagnostic.policyName,
+    enforcementLevel: diagnostic.enforcementLevel,
+    message: diagnostic.message,
+    description: diagnostic.description,
+    ...(diagnostic.severity ? { severity: diagnostic.severity } : {}),
+    source,
+  };
+}
+
+/** Runs the resources through an already started pack. Exposed for tests that reuse one pack. */
+export async function analyzeCapture(
+  client: AnalyzerClient,
+  capture: Capture,
+  packConfig: PolicyPackConfig = {},
+  onProgress?: PreflightOptions["onProgress"],
+): Promise<Pick<PreflightResult, "findings" | "remediations">> {
+  const info = await client.getAnalyzerInfo();
+  await client.configure(packConfig, info);
+  await client.configureStack({
+    project: capture.project,
+    stack: capture.stack,
+    dryRun: capture.mode === "preview",
+    config: capture.config,
+  });
+  const findings: Finding[] = [];
+  const remediations: AppliedRemediation[] = [];
+  const analyzed: EngineResource[] = [];
+  const total = capture.resources.length;
+  for (const [index, original] of capture.resources.entries()) {
+    let resource = original;
+    // The engine applies each remediation's properties before analysis (and before deploying).
+    for (const r of (await client.remediate(resource)).remediations) {
+      remediations.push({
+        urn: resource.urn,
+        policyName: r.policyName,
+        ...(r.properties ? { properties: r.properties } : {}),
+        ...(r.diagnostic ? { diagnostic: r.diagnostic } : {}),
+      });
+      if (r.properties) {
+        resource = { ...resource, inputs: r.properties, outputs: { ...resource.outputs, ...r.properties } };
+      }
+    }
+    for (const d of (await client.analyze(resource)).diagnostics) findings.push(finding(d, resource, "analyze"));
+    analyzed.push(resource);
+    onProgress?.({ phase: "analyzing", done: index + 1, total });
+  }
+  const byUrn = new Map(analyzed.map((r) => [r.urn, r]));
+  for (const d of (await client.analyzeStack(analyzed)).diagnostics) {
+    findings.push(finding(d, byUrn.get(d.urn), "analyzeStack"));
+  }
+  return { findings, remediations };
+}
+
+export async function runPreflight(options: PreflightOptions): Promise<PreflightResult> {
+  const started = Date.now();
+  const abortStart = new AbortController();
+  const packStarting = AnalyzerClient.start({
+    packDir: options.packDir,
+    startTimeoutMs: options.startTimeoutMs,
+    callTimeoutMs: options.callTimeoutMs,
+    signal: abortStart.signal,
+  });
+  // A failure of the capture is the one to report; the pack's start is then abandoned.
+  packStarting.catch(() => {});
+  let client: AnalyzerClient | undefined;
+  try {
+    const capture = await captureProgram({
+      programDir: options.programDir,
+      mode: options.mode,
+      mocks: options.mocks,
+      stack: options.stack,
+      config: options.stackConfig,
+      timeoutMs: options.programTimeoutMs,
+    });
+    options.onProgress?.({ phase: "captured", resources: capture.resources.length, ms: Date.now() - started });
+    client = await packStarting;
+    const info = await client.getAnalyzerInfo();
+    options.onProgress?.({
+      phase: "pack-started",
+      pack: info.name,
+      version: info.version,
+      policies: info.policies.length,
+      ms: Date.now() - started,
+    });
+    const { findings, remediations } = await analyzeCapture(client, capture, options.packConfig, options.onProgress);
+    options.onProgress?.({ phase: "analyzed", ms: Date.now() - started });
+    const counts: Record<EnforcementLevel, number> = { mandatory: 0, advisory: 0, remediate: 0, disabled: 0 };
+    for (const f of findings) counts[f.enforcementLevel] += 1;
+    return {
+      program: { dir: capture.program.projectDir, project: capture.project, stack: capture.stack },
+      mode: options.mode,
+      pack: { dir: client.packDir, name: info.name, version: info.version, policies: info.policies.length },
+      resources: capture.resources.length,
+      findings,
+      remediations,
+      counts,
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    if (!client) abortStart.abort();
+    client ??= await packStarting.catch(() => undefined);
+    await client?.close();
+  }
+}

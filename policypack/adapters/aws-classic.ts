@@ -1,0 +1,219 @@
+/**
+ * AWS Classic (`@pulumi/aws` v6 and v7) type tokens -> normalized model. Property names are the
+ * SDK's camelCase inputs and outputs; v7 adds a per-resource `region` input.
+ */
+import type {
+  BucketEncryption,
+  BucketEncryptionModel,
+  BucketModel,
+  KeyModel,
+  KeyReference,
+  LandingZoneModel,
+} from "../model/types";
+import {
+  firstOf,
+  isSentinel,
+  isUnknown,
+  readBoolean,
+  readPath,
+  readString,
+  unknownValue,
+  type RawProps,
+  type UnknownValue,
+} from "../model/values";
+import { dependencies, encryptionRule, firstRule, keyReference, policyDocument, regionOf } from "./common";
+import type { Adapter, RawResource } from "./types";
+
+function key(resource: RawResource, replica: boolean): KeyModel {
+  const p = resource.props;
+  return {
+    ref: resource.ref,
+    family: "aws",
+    replica,
+    arn: readString(p, "arn"),
+    keyId: readString(p, "keyId"),
+    region: regionOf(resource),
+    enabled: firstOf(readBoolean(p, "isEnabled"), readBoolean(p, "enabled")),
+    keyUsage: readString(p, "keyUsage"),
+    keySpec: firstOf(readString(p, "keySpec"), readString(p, "customerMasterKeySpec")),
+    // A replica key is a multi-Region key by definition.
+    multiRegion: replica ? true : readBoolean(p, "multiRegion"),
+    document: policyDocument(p, "policy"),
+  };
+}
+
+/**
+ * Default encryption declared inline on a bucket. v6 `Bucket`: `serverSideEncryptionConfiguration.rule`;
+ * v6 `BucketV2` and v7 `Bucket`: `serverSideEncryptionConfigurations[0].rules[0]`.
+ */
+function inlineBucketEncryption(resource: RawResource): BucketEncryption | UnknownValue | undefined {
+  const p: RawProps = resource.props;
+  const single = readPath(p, ["serverSideEncryptionConfiguration", "rule"], "serverSideEncryptionConfiguration");
+  if (single !== undefined) {
+    return encryptionRule(resource, single, "serverSideEncryptionConfiguration", "serverSideEncryptionConfiguration");
+  }
+  const list = p.serverSideEncryptionConfigurations;
+  if (isSentinel(list)) return unknownValue("serverSideEncryptionConfigurations");
+  const configuration = firstRule(list);
+  if (configuration === undefined || isSentinel(configuration)) {
+    return configuration === undefined ? undefined : unknownValue("serverSideEncryptionConfigurations");
+  }
+  const rules = readPath(configuration as RawProps, ["rules"], "serverSideEncryptionConfigurations");
+  if (isUnknown(rules)) return rules;
+  return encryptionRule(
+    resource,
+    firstRule(rules),
+    "serverSideEncryptionConfigurations",
+    "serverSideEncryptionConfigurations",
+  );
+}
+
+export const AWS_CLASSIC_ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
+  ["aws:kms/key:Key", (r) => ({ kind: "key", value: key(r, false) })],
+  ["aws:kms/replicaKey:ReplicaKey", (r) => ({ kind: "key", value: key(r, true) })],
+  [
+    "aws:kms/keyPolicy:KeyPolicy",
+    (r) => ({
+      kind: "key-policy",
+      value: {
+        ref: r.ref,
+        keyReference: readString(r.props, "keyId"),
+        keyDependencies: dependencies(r, "keyId"),
+        document: policyDocument(r.props, "policy"),
+      },
+    }),
+  ],
+  [
+    "aws:kms/alias:Alias",
+    (r) => ({
+      kind: "alias",
+      value: {
+        ref: r.ref,
+        name: readString(r.props, "name"),
+        arn: readString(r.props, "arn"),
+        targetKeyReference: firstOf(readString(r.props, "targetKeyArn"), readString(r.props, "targetKeyId")),
+        targetDependencies: dependencies(r, "targetKeyId"),
+      },
+    }),
+  ],
+  [
+    "aws:cloudtrail/trail:Trail",
+    (r) => ({
+      kind: "trail",
+      value: {
+        ref: r.ref,
+        family: "aws",
+        name: readString(r.props, "name"),
+        arn: readString(r.props, "arn"),
+        region: firstOf(readString(r.props, "homeRegion"), regionOf(r)),
+        key: keyReference(r, "kmsKeyId"),
+        bucketName: readString(r.props, "s3BucketName"),
+        bucketDependencies: dependencies(r, "s3BucketName"),
+        organizationTrail: readBoolean(r.props, "isOrganizationTrail"),
+      },
+    }),
+  ],
+  [
+    "aws:cloudtrail/eventDataStore:EventDataStore",
+    (r) => ({
+      kind: "event-data-store",
+      value: {
+        ref: r.ref,
+        family: "aws",
+        name: readString(r.props, "name"),
+        arn: readString(r.props, "arn"),
+        region: regionOf(r),
+        key: keyReference(r, "kmsKeyId"),
+      },
+    }),
+  ],
+  [
+    "aws:cfg/deliveryChannel:DeliveryChannel",
+    (r) => ({
+      kind: "delivery-channel",
+      value: {
+        ref: r.ref,
+        family: "aws",
+        name: readString(r.props, "name"),
+        region: regionOf(r),
+        key: keyReference(r, "s3KmsKeyArn"),
+        bucketName: readString(r.props, "s3BucketName"),
+      },
+    }),
+  ],
+  [
+    "aws:cfg/recorder:Recorder",
+    (r) => ({
+      kind: "recorder",
+      value: { ref: r.ref, roleArn: readString(r.props, "roleArn"), roleDependencies: dependencies(r, "roleArn") },
+    }),
+  ],
+  [
+    "aws:iam/serviceLinkedRole:ServiceLinkedRole",
+    (r) => ({
+      kind: "service-linked-role",
+      value: { ref: r.ref, serviceName: readString(r.props, "awsServiceName"), arn: readString(r.props, "arn") },
+    }),
+  ],
+  [
+    "aws:controltower/landingZone:LandingZone",
+    (r) => ({ kind: "landing-zone", value: landingZoneFromManifestJson(r) }),
+  ],
+  ["aws:s3/bucket:Bucket", (r) => ({ kind: "bucket", value: bucket(r) })],
+  ["aws:s3/bucketV2:BucketV2", (r) => ({ kind: "bucket", value: bucket(r) })],
+  [
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    (r) => ({ kind: "bucket-encryption", value: bucketEncryption(r) }),
+  ],
+  [
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    (r) => ({ kind: "bucket-encryption", value: bucketEncryption(r) }),
+  ],
+]);
+
+function bucket(r: RawResource): BucketModel {
+  return { ref: r.ref, name: readString(r.props, "bucket"), encryption: inlineBucketEncryption(r) };
+}
+
+function bucketEncryption(r: RawResource): BucketEncryptionModel {
+  const rules = r.props.rules;
+  return {
+    ref: r.ref,
+    bucketName: readString(r.props, "bucket"),
+    bucketDependencies: dependencies(r, "bucket"),
+    encryption: isSentinel(rules) ? unknownValue("rules") : encryptionRule(r, firstRule(rules), "rules", "rules"),
+  };
+}
+
+/** `manifestJson` is a JSON string; its key is `centralizedLogging.configurations.kmsKeyArn`. */
+function landingZoneFromManifestJson(r: RawResource): LandingZoneModel {
+  const raw = r.props.manifestJson;
+  const base = { ref: r.ref, family: "aws" as const, arn: readString(r.props, "arn"), region: regionOf(r) };
+  const field = "manifestJson";
+  if (isSentinel(raw)) {
+    return { ...base, key: { field, value: unknownValue(field), dependencies: dependencies(r, field) } };
+  }
+  let manifest: unknown = raw;
+  let manifestProblem: string | undefined;
+  if (typeof raw === "string") {
+    try {
+      manifest = JSON.parse(raw);
+    } catch (err) {
+      manifestProblem = `manifestJson is not valid JSON: ${err instanceof Error ? err.message : String(err)}`;
+      manifest = undefined;
+    }
+  }
+  return {
+    ...base,
+    key: manifestKey(manifest, field, dependencies(r, field)),
+    ...(manifestProblem !== undefined ? { manifestProblem } : {}),
+  };
+}
+
+export const MANIFEST_KEY_PATH = ["centralizedLogging", "configurations", "kmsKeyArn"] as const;
+
+export function manifestKey(manifest: unknown, field: string, deps: readonly string[]): KeyReference {
+  const label = `${field}.${MANIFEST_KEY_PATH.join(".")}`;
+  if (typeof manifest !== "object" || manifest === null) return { field: label, value: undefined, dependencies: deps };
+  return { field: label, value: readString(manifest as RawProps, MANIFEST_KEY_PATH), dependencies: deps };
+}

@@ -1,0 +1,147 @@
+/**
+ * AWS Native (`@pulumi/aws-native`, the CloudFormation registry schema) type tokens -> normalized
+ * model. Key policies are objects (`keyPolicy`), the landing zone manifest is an object (`manifest`).
+ */
+import type { BucketEncryption, KeyModel } from "../model/types";
+import {
+  isSentinel,
+  isUnknown,
+  readBoolean,
+  readPath,
+  readString,
+  unknownValue,
+  type UnknownValue,
+} from "../model/values";
+import { manifestKey } from "./aws-classic";
+import { dependencies, encryptionRule, firstRule, keyReference, policyDocument, regionOf } from "./common";
+import type { Adapter, RawResource } from "./types";
+
+function key(resource: RawResource, replica: boolean): KeyModel {
+  const p = resource.props;
+  return {
+    ref: resource.ref,
+    family: "aws-native",
+    replica,
+    arn: readString(p, "arn"),
+    keyId: readString(p, "keyId"),
+    region: regionOf(resource),
+    enabled: readBoolean(p, "enabled"),
+    keyUsage: readString(p, "keyUsage"),
+    keySpec: readString(p, "keySpec"),
+    multiRegion: replica ? true : readBoolean(p, "multiRegion"),
+    document: policyDocument(p, "keyPolicy"),
+  };
+}
+
+/** `bucketEncryption.serverSideEncryptionConfiguration[0]`. */
+function bucketEncryption(resource: RawResource): BucketEncryption | UnknownValue | undefined {
+  const field = "bucketEncryption";
+  const list = readPath(resource.props, [field, "serverSideEncryptionConfiguration"], field);
+  if (isUnknown(list)) return list;
+  return encryptionRule(resource, firstRule(list), field, field);
+}
+
+export const AWS_NATIVE_ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
+  ["aws-native:kms:Key", (r) => ({ kind: "key", value: key(r, false) })],
+  ["aws-native:kms:ReplicaKey", (r) => ({ kind: "key", value: key(r, true) })],
+  [
+    "aws-native:kms:Alias",
+    (r) => ({
+      kind: "alias",
+      value: {
+        ref: r.ref,
+        name: readString(r.props, "aliasName"),
+        arn: undefined,
+        targetKeyReference: readString(r.props, "targetKeyId"),
+        targetDependencies: dependencies(r, "targetKeyId"),
+      },
+    }),
+  ],
+  [
+    "aws-native:cloudtrail:Trail",
+    (r) => ({
+      kind: "trail",
+      value: {
+        ref: r.ref,
+        family: "aws-native",
+        name: readString(r.props, "trailName"),
+        arn: readString(r.props, "arn"),
+        region: regionOf(r),
+        key: keyReference(r, "kmsKeyId"),
+        bucketName: readString(r.props, "s3BucketName"),
+        bucketDependencies: dependencies(r, "s3BucketName"),
+        organizationTrail: readBoolean(r.props, "isOrganizationTrail"),
+      },
+    }),
+  ],
+  [
+    "aws-native:cloudtrail:EventDataStore",
+    (r) => ({
+      kind: "event-data-store",
+      value: {
+        ref: r.ref,
+        family: "aws-native",
+        name: readString(r.props, "name"),
+        arn: readString(r.props, "eventDataStoreArn"),
+        region: regionOf(r),
+        key: keyReference(r, "kmsKeyId"),
+      },
+    }),
+  ],
+  [
+    "aws-native:configuration:DeliveryChannel",
+    (r) => ({
+      kind: "delivery-channel",
+      value: {
+        ref: r.ref,
+        family: "aws-native",
+        name: readString(r.props, "name"),
+        region: regionOf(r),
+        key: keyReference(r, "s3KmsKeyArn"),
+        bucketName: readString(r.props, "s3BucketName"),
+      },
+    }),
+  ],
+  [
+    "aws-native:configuration:ConfigurationRecorder",
+    (r) => ({
+      kind: "recorder",
+      value: { ref: r.ref, roleArn: readString(r.props, "roleArn"), roleDependencies: dependencies(r, "roleArn") },
+    }),
+  ],
+  [
+    "aws-native:controltower:LandingZone",
+    (r) => {
+      const manifest = r.props.manifest;
+      const field = "manifest";
+      const deps = dependencies(r, field);
+      return {
+        kind: "landing-zone",
+        value: {
+          ref: r.ref,
+          family: "aws-native",
+          arn: readString(r.props, "arn"),
+          region: regionOf(r),
+          key: isSentinel(manifest)
+            ? { field, value: unknownValue(field), dependencies: deps }
+            : manifestKey(typeof manifest === "string" ? safeParse(manifest) : manifest, field, deps),
+        },
+      };
+    },
+  ],
+  [
+    "aws-native:s3:Bucket",
+    (r) => ({
+      kind: "bucket",
+      value: { ref: r.ref, name: readString(r.props, "bucketName"), encryption: bucketEncryption(r) },
+    }),
+  ],
+]);
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The adapters' contract: one function per resource type token, from a resource's raw properties
+ * to a piece of the normalized model. The pack matches type tokens (strings) and never imports
+ * @pulumi/aws or @pulumi/aws-native: importing them would cost every preview start-up time.
+ */
+import type {
+  AliasModel,
+  BucketEncryptionModel,
+  BucketModel,
+  DeliveryChannelModel,
+  EventDataStoreModel,
+  KeyModel,
+  KeyPolicyAttachment,
+  LandingZoneModel,
+  RecorderModel,
+  ResourceRef,
+  ServiceLinkedRoleModel,
+  TrailModel,
+} from "../model/types";
+import type { RawProps, Value } from "../model/values";
+
+/** A resource as the adapters see it: plain properties, dependencies as URNs. */
+export interface RawResource {
+  readonly ref: ResourceRef;
+  readonly props: RawProps;
+  /** Property name -> URNs of the resources its value was computed from (AnalyzeStack only). */
+  readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+  /** The Region configured on the resource's provider, when the request carries the provider. */
+  readonly providerRegion: Value<string>;
+}
+
+export type Adapted =
+  | { readonly kind: "key"; readonly value: KeyModel }
+  | { readonly kind: "key-policy"; readonly value: KeyPolicyAttachment }
+  | { readonly kind: "alias"; readonly value: AliasModel }
+  | { readonly kind: "trail"; readonly value: TrailModel }
+  | { readonly kind: "event-data-store"; readonly value: EventDataStoreModel }
+  | { readonly kind: "delivery-channel"; readonly value: DeliveryChannelModel }
+  | { readonly kind: "recorder"; readonly value: RecorderModel }
+  | { readonly kind: "service-linked-role"; readonly value: ServiceLinkedRoleModel }
+  | { readonly kind: "landing-zone"; readonly value: LandingZoneModel }
+  | { readonly kind: "bucket"; readonly value: BucketModel }
+  | { readonly kind: "bucket-encryption"; readonly value: BucketEncryptionModel };
+
+export type Adapter = (resource: RawResource) => Adapted;

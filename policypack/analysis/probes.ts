@@ -1,0 +1,74 @@
+/**
+ * Running a plan's probes against a key policy, and saying in one sentence why a probe failed: the
+ * statement that came closest and the condition that turned the request away.
+ */
+import {
+  checkProbes,
+  type Grant,
+  type IntegrationPlan,
+  type Probe,
+  type ProbeOutcome,
+} from "pulumi-kms-guardrails/catalog";
+import type { Decision, KeyPolicy, RequestPrincipal, StatementTrace } from "pulumi-kms-guardrails/engine";
+
+export interface CheckedPlan {
+  readonly plan: IntegrationPlan;
+  readonly outcomes: readonly ProbeOutcome[];
+}
+
+export function runPlan(policy: KeyPolicy, plan: IntegrationPlan): CheckedPlan {
+  return { plan, outcomes: checkProbes(policy, plan.probes) };
+}
+
+export function grantFor(plan: IntegrationPlan, probe: Probe): Grant | undefined {
+  return probe.grantSid === undefined ? undefined : plan.grants.find((g) => g.statement.Sid === probe.grantSid);
+}
+
+export function principalText(principal: RequestPrincipal): string {
+  switch (principal.kind) {
+    case "service":
+      return principal.service;
+    case "aws":
+      return principal.arn;
+    case "anonymous":
+      return "an anonymous caller";
+  }
+}
+
+export function statementName(trace: { readonly sid?: string; readonly index: number }): string {
+  return trace.sid !== undefined && trace.sid !== "" ? `statement '${trace.sid}'` : `statement #${trace.index}`;
+}
+
+function matchesRequest(t: StatementTrace): boolean {
+  return t.principal !== "none" && t.action === true;
+}
+
+/** Why a request the key must allow is not allowed. */
+export function denialCause(decision: Decision): string {
+  if (decision.verdict === "denied-explicit") {
+    const deny = decision.deciding[0];
+    return deny !== undefined ? `${statementName(deny)} denies it` : withoutPeriod(decision.reason);
+  }
+  const near = decision.trace.filter((t) => t.effect === "Allow" && matchesRequest(t));
+  for (const t of near) {
+    const failed = t.conditions.find((c) => c.result === false);
+    if (failed !== undefined) return `${statementName(t)} does not apply: ${withoutPeriod(failed.explanation)}`;
+  }
+  // The engine's statement explanation names the statement itself.
+  if (near.length > 0) return withoutPeriod(near[0].explanation);
+  return `no statement allows it (${withoutPeriod(decision.reason)})`;
+}
+
+function withoutPeriod(s: string): string {
+  return s.endsWith(".") ? s.slice(0, -1) : s;
+}
+
+/** Which statements let through a request the key must deny. */
+export function allowingStatements(decision: Decision): readonly StatementTrace[] {
+  return decision.deciding.filter((t) => t.effect === "Allow");
+}
+
+/** `cloudtrail.amazonaws.com cannot kms:GenerateDataKey` / `... can ...`. */
+export function requestText(probe: Probe, can: boolean): string {
+  return `${principalText(probe.request.principal)} ${can ? "can" : "cannot"} ${probe.request.action}`;
+}

@@ -1,0 +1,69 @@
+/**
+ * Configuration. Enforcement levels come from Pulumi itself: the pack's default below, then
+ * `--policy-pack-config` / `pulumi policy enable --config` with `"all": "advisory"` for every rule or
+ * `"<rule-id>": "disabled"` (or `{ "enforcementLevel": ... }`) for one. The typed options live on
+ * the rules that read them, each with a JSON schema so Pulumi validates a config before use:
+ *
+ * ```json
+ * {
+ *   "all": "mandatory",
+ *   "kms-network-conditions": "disabled",
+ *   "kms-cross-account-principals-trusted": { "trustedAccounts": ["111122223333", "444455556666"] },
+ *   "controltower-landing-zone-key": { "managementAccountId": "111122223333", "homeRegion": "us-east-1" }
+ * }
+ * ```
+ */
+import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
+
+/** The pack's default; each rule may declare its own (advisory rules do). */
+export const PACK_ENFORCEMENT_LEVEL: EnforcementLevel = "mandatory";
+
+export interface PackOptions {
+  /** Accounts, besides the key's own, whose principals a key policy may name. */
+  readonly trustedAccounts?: readonly string[];
+  /** The Control Tower management account: the landing zone key must be in it (seed 002). */
+  readonly managementAccountId?: string;
+  /** The Control Tower home Region: the Region of `aws-controltower-BaselineCloudTrail` (seed 002). */
+  readonly homeRegion?: string;
+}
+
+const ACCOUNT_ID = { type: "string", pattern: "^[0-9]{12}$" } as const;
+
+export const TRUSTED_ACCOUNTS_SCHEMA: PolicyConfigSchema = {
+  properties: {
+    trustedAccounts: {
+      type: "array",
+      items: ACCOUNT_ID,
+      description:
+        "Accounts whose principals key policies may name, besides the key's own. The rule reports nothing until this is set.",
+    },
+  },
+};
+
+export const CONTROL_TOWER_SCHEMA: PolicyConfigSchema = {
+  properties: {
+    managementAccountId: { ...ACCOUNT_ID, description: "The Control Tower management account." },
+    homeRegion: {
+      type: "string",
+      pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$",
+      description: "The Control Tower home Region.",
+    },
+  },
+};
+
+const isAccount = (v: unknown): v is string => typeof v === "string" && /^[0-9]{12}$/.test(v);
+
+/**
+ * Reads a rule's configuration defensively: Pulumi validates it against the schema, but a direct
+ * caller (tests, the preflight command) may not. Values of the wrong type are ignored.
+ */
+export function readOptions(raw: unknown): PackOptions {
+  if (typeof raw !== "object" || raw === null) return {};
+  const r = raw as Record<string, unknown>;
+  const trusted = Array.isArray(r.trustedAccounts) ? r.trustedAccounts.filter(isAccount) : undefined;
+  return {
+    ...(trusted !== undefined ? { trustedAccounts: trusted } : {}),
+    ...(isAccount(r.managementAccountId) ? { managementAccountId: r.managementAccountId } : {}),
+    ...(typeof r.homeRegion === "string" && r.homeRegion !== "" ? { homeRegion: r.homeRegion } : {}),
+  };
+}

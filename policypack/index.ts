@@ -1,0 +1,18 @@
+/**
+ * The policy pack's entry point: `pulumi preview --policy-pack policypack` (or the Pulumi service,
+ * for a published pack) runs this file, which starts the analyzer's gRPC server at once. Keep it to
+ * the construction: the rules live in policies.ts and rules/, importable without a server.
+ */
+import { PolicyPack } from "@pulumi/policy";
+import { PACK_ENFORCEMENT_LEVEL } from "./config";
+import { policies } from "./policies";
+import { installDeserializeCache } from "./server-cache";
+
+installDeserializeCache();
+
+new PolicyPack("kms-guardrails", {
+  description:
+    "KMS key policies for CloudTrail, CloudTrail Lake, AWS Config and Control Tower, checked the way AWS evaluates them. See RULES.md.",
+  enforcementLevel: PACK_ENFORCEMENT_LEVEL,
+  policies,
+});

@@ -1,0 +1,67 @@
+/**
+ * Violation text. A message names the key and the integration resource, says what fails and why,
+ * and ends with the exact statement JSON to add, from the catalog (issue 4, "Violation messages").
+ * Messages never print a whole key policy: a policy may be a secret, a statement to add never is.
+ */
+import type { Finding } from "pulumi-kms-guardrails/engine";
+import type { KeyPolicySubject, ResourceRef } from "./model/types";
+
+const KIND_BY_TYPE: Readonly<Record<string, string>> = {
+  "aws:cloudtrail/trail:Trail": "trail",
+  "aws-native:cloudtrail:Trail": "trail",
+  "aws:cloudtrail/eventDataStore:EventDataStore": "event data store",
+  "aws-native:cloudtrail:EventDataStore": "event data store",
+  "aws:cfg/deliveryChannel:DeliveryChannel": "delivery channel",
+  "aws-native:configuration:DeliveryChannel": "delivery channel",
+  "aws:controltower/landingZone:LandingZone": "landing zone",
+  "aws-native:controltower:LandingZone": "landing zone",
+  "aws:kms/keyPolicy:KeyPolicy": "key policy",
+  "aws:kms/replicaKey:ReplicaKey": "replica key",
+  "aws-native:kms:ReplicaKey": "replica key",
+};
+
+/** `trail 'finance'`, `key 'audit'`, `bucket 'logs'`. */
+export function resourceLabel(ref: ResourceRef): string {
+  const kind = KIND_BY_TYPE[ref.type] ?? (ref.type.toLowerCase().includes("bucket") ? "bucket" : "key");
+  return `${kind} '${ref.name}'`;
+}
+
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
+/** The closing part of a message: the statement to add, verbatim. */
+export function addStatement(policySource: ResourceRef, statement: unknown): string {
+  return `Add this statement to the key policy of ${resourceLabel(policySource)}:\n${json(statement)}`;
+}
+
+export function replaceWith(statement: unknown): string {
+  return `Limit it the way the documented statement does:\n${json(statement)}`;
+}
+
+/** Preview: the rule cannot decide yet and says which value it waits for. */
+export function waitingFor(subject: string, what: string): string {
+  return `Cannot check ${subject} yet: waiting for ${what}, which is not known until the resources are created (preview). The rule runs again on update.`;
+}
+
+export function notCheckable(integration: ResourceRef, field: string, reference: string): string {
+  return (
+    `${resourceLabel(integration)} uses KMS key ${reference} (${field}), which is not defined in this stack: ` +
+    "not checkable here. Run this pack on the stack that defines the key, or check its key policy by hand."
+  );
+}
+
+export function invalidInput(subject: string, message: string): string {
+  return `Cannot check ${subject}: ${message}`;
+}
+
+/** A lint finding on a resource's key policy, with the finding's own fix. */
+export function lintMessage(subject: KeyPolicySubject, finding: Finding): string {
+  const field = subject.document.kind === "present" ? subject.document.field : "policy";
+  const lines = [`Key policy of ${resourceLabel(subject.ref)} (${field}) at ${finding.path}: ${finding.message}`];
+  if (finding.fix !== undefined) {
+    lines.push(finding.fix.description);
+    if (finding.fix.json !== undefined) lines.push(json(finding.fix.json));
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,61 @@
+/**
+ * Shared by the resource-level rules: a resource's key policy, parsed once (policy-cache.ts), and
+ * lint findings of chosen kinds turned into violations. A finding the engine rates below `error`
+ * is reported as advisory: those are practices AWS recommends, and AWS's own examples break some.
+ */
+import type { Finding, KeyPolicy, LintOptions, ParseResult } from "pulumi-kms-guardrails/engine";
+import { lintMessage, resourceLabel, waitingFor } from "../messages";
+import { lintDocument, parseDocument } from "../model/policy-cache";
+import type { KeyPolicySubject } from "../model/types";
+import type { Violation } from "./types";
+
+export type SubjectPolicy =
+  /** No policy: AWS applies the default key policy, which every resource-level rule accepts. */
+  | { readonly state: "absent" }
+  | { readonly state: "unknown"; readonly field: string }
+  | { readonly state: "unusable"; readonly result: ParseResult }
+  | { readonly state: "parsed"; readonly result: ParseResult; readonly policy: KeyPolicy };
+
+export function subjectPolicy(subject: KeyPolicySubject): SubjectPolicy {
+  const doc = subject.document;
+  if (doc.kind === "absent") return { state: "absent" };
+  if (doc.kind === "unknown") return { state: "unknown", field: doc.field };
+  const result = parseDocument(doc.value);
+  return result.policy === undefined
+    ? { state: "unusable", result }
+    : { state: "parsed", result, policy: result.policy };
+}
+
+export function lintOptionsFor(subject: KeyPolicySubject): LintOptions {
+  return subject.keyArn !== undefined ? { keyArn: subject.keyArn } : {};
+}
+
+export function findingViolation(subject: KeyPolicySubject, finding: Finding): Violation {
+  return { message: lintMessage(subject, finding), advisory: finding.severity !== "error" };
+}
+
+/** The advisory for a policy, or parts of one, that are not known yet. */
+export function waitingViolation(subject: KeyPolicySubject, what: string): Violation {
+  return { message: waitingFor(`the key policy of ${resourceLabel(subject.ref)}`, what), advisory: true };
+}
+
+/**
+ * The findings of the given kinds on the subject's policy; an advisory when the policy, or a part
+ * of it, is not known yet and nothing was found in the known part.
+ */
+export function lintFindings(
+  subject: KeyPolicySubject,
+  ids: ReadonlySet<string>,
+  options = lintOptionsFor(subject),
+): Violation[] {
+  const p = subjectPolicy(subject);
+  if (p.state === "absent" || p.state === "unusable") return [];
+  if (p.state === "unknown") return [waitingViolation(subject, p.field)];
+  const violations = lintDocument(p.policy, options)
+    .filter((f) => ids.has(f.id))
+    .map((f) => findingViolation(subject, f));
+  if (violations.length === 0 && p.result.unknownPaths.length > 0) {
+    return [waitingViolation(subject, `the values at ${p.result.unknownPaths.join(", ")}`)];
+  }
+  return violations;
+}

@@ -1,0 +1,89 @@
+/**
+ * kms-cross-account-principals-trusted (reports nothing until `trustedAccounts` is configured).
+ * Seed 004, "Cross-account access": "The key policy for the KMS key must give the external account
+ * (or users and roles in the external account) permission to use the KMS key": every account a key
+ * policy names gets that power, so the named accounts should be the ones the organization trusts.
+ * Checked: AWS principals of Allow statements, and the accounts in kms:CallerAccount,
+ * aws:PrincipalAccount and aws:SourceAccount conditions of Allow statements.
+ */
+import { isAccountId, parseArn, type Statement } from "pulumi-kms-guardrails/engine";
+import { keyFacts, keyLabel } from "../analysis/keys";
+import { statementName } from "../analysis/probes";
+import { TRUSTED_ACCOUNTS_SCHEMA } from "../config";
+import { parseDocument } from "../model/policy-cache";
+import type { StackRule, Violation } from "./types";
+
+const ACCOUNT_KEYS = new Set(["kms:calleraccount", "aws:principalaccount", "aws:sourceaccount"]);
+
+function accountOf(principal: string): string | undefined {
+  if (isAccountId(principal)) return principal;
+  const arn = parseArn(principal);
+  return arn !== undefined && isAccountId(arn.account) ? arn.account : undefined;
+}
+
+/** Accounts a statement grants to, with what names them. */
+function namedAccounts(s: Statement): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const p of s.principal?.aws ?? []) {
+    const account = accountOf(p);
+    if (account !== undefined && !named.has(account)) named.set(account, `principal ${p}`);
+  }
+  for (const c of s.conditions) {
+    if (!ACCOUNT_KEYS.has(c.keyLower) || c.operator.negated) continue;
+    for (const v of c.values) if (isAccountId(v) && !named.has(v)) named.set(v, `condition ${c.key}`);
+  }
+  return named;
+}
+
+export const kmsCrossAccountPrincipalsTrusted: StackRule = {
+  scope: "stack",
+  id: "kms-cross-account-principals-trusted",
+  description:
+    "Key policies name no account outside the configured trustedAccounts (besides the key's own). Off until trustedAccounts is configured.",
+  severity: "high",
+  enforcementLevel: "mandatory",
+  sources: [{ seed: "004", section: "Cross-account access" }],
+  passing: {
+    description: 'With trustedAccounts ["222222222222"]: seed 003\'s cross-account read statement for 222222222222.',
+    json: {
+      Sid: "Enable encrypted CloudTrail log read access",
+      Effect: "Allow",
+      Principal: { AWS: ["arn:aws:iam::222222222222:root"] },
+      Action: "kms:Decrypt",
+      Resource: "*",
+      Condition: { Null: { "kms:EncryptionContext:aws:cloudtrail:arn": "false" } },
+    },
+  },
+  failing: { description: 'With trustedAccounts ["222222222222"]: the same statement for account 999999999999.' },
+  configSchema: TRUSTED_ACCOUNTS_SCHEMA,
+  notApplicable: (options) => (options.trustedAccounts === undefined ? "trustedAccounts is not configured" : undefined),
+  check: (model, options) => {
+    if (options.trustedAccounts === undefined) return [];
+    const out: Violation[] = [];
+    for (const key of model.resources.keys) {
+      const facts = keyFacts(model, key);
+      if (facts.document.kind !== "present") continue;
+      const policy = parseDocument(facts.document.value).policy;
+      if (policy === undefined) continue;
+      const trusted = new Set(options.trustedAccounts);
+      if (facts.account !== undefined) trusted.add(facts.account);
+      for (const s of policy.statements) {
+        if (s.effect !== "Allow") continue;
+        for (const [account, by] of namedAccounts(s)) {
+          if (trusted.has(account)) continue;
+          out.push({
+            message:
+              `${keyLabel(facts)}: ${statementName(s)} grants account ${account} (${by}), which is not in trustedAccounts` +
+              (facts.account === undefined
+                ? " (the key's own account is not known yet; if it is this one, ignore this)"
+                : "") +
+              ". Remove it, or add the account to trustedAccounts in this rule's configuration.",
+            urn: facts.policySource.urn,
+            ...(facts.account === undefined ? { advisory: true } : {}),
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

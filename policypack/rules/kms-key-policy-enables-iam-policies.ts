@@ -1,0 +1,101 @@
+/**
+ * kms-key-policy-enables-iam-policies. Seed 004, "IAM policies": "To use an IAM policy to control
+ * access to a KMS key, the key policy for the KMS key must give the account permission to use IAM
+ * policies. Specifically, the key policy must include the policy statement that enables IAM
+ * policies."
+ *
+ * A resource-level rule sees a key before it exists, so its ARN, and with it its account, is often
+ * not known. Then every account the policy names by its root is a candidate: the policy passes when
+ * it enables IAM policies for one of them, and fails when it does so for none, which is wrong for
+ * whichever account the key ends up in.
+ */
+import { isAccountId, parseArn, type Finding, type KeyPolicy } from "pulumi-kms-guardrails/engine";
+import { lintDocument } from "../model/policy-cache";
+import type { KeyPolicySubject } from "../model/types";
+import { findingViolation, lintOptionsFor, subjectPolicy, waitingViolation } from "./key-policy-subject";
+import type { ResourceRule, Violation } from "./types";
+
+const NOT_ENABLED = "iam-policies-not-enabled";
+const ACCOUNT_UNKNOWN = "iam-policies-account-unknown";
+
+function rootAccounts(policy: KeyPolicy): string[] {
+  const accounts = new Set<string>();
+  for (const s of policy.statements) {
+    if (s.effect !== "Allow") continue;
+    for (const p of s.principal?.aws ?? []) {
+      if (isAccountId(p)) accounts.add(p);
+      const arn = parseArn(p);
+      if (arn !== undefined && arn.service === "iam" && arn.resource === "root" && isAccountId(arn.account))
+        accounts.add(arn.account);
+    }
+  }
+  return [...accounts];
+}
+
+function check(subject: KeyPolicySubject): Violation[] {
+  const p = subjectPolicy(subject);
+  if (p.state === "absent" || p.state === "unusable") return [];
+  if (p.state === "unknown") return [waitingViolation(subject, p.field)];
+  const findings = lintDocument(p.policy, lintOptionsFor(subject));
+  const notEnabled = findings.find((f) => f.id === NOT_ENABLED);
+  if (notEnabled !== undefined) return [findingViolation(subject, notEnabled)];
+  if (!findings.some((f) => f.id === ACCOUNT_UNKNOWN)) {
+    return p.result.unknownPaths.length > 0
+      ? [waitingViolation(subject, `the values at ${p.result.unknownPaths.join(", ")}`)]
+      : [];
+  }
+  const candidates = rootAccounts(p.policy);
+  let failure: Finding | undefined;
+  for (const account of candidates) {
+    const f = lintDocument(p.policy, { keyAccount: account }).find((x) => x.id === NOT_ENABLED);
+    if (f === undefined) return [];
+    failure ??= f;
+  }
+  failure ??= lintDocument(p.policy, { keyAccount: "111122223333" }).find((x) => x.id === NOT_ENABLED);
+  if (failure === undefined) return [];
+  const violation = findingViolation(subject, failure);
+  return [
+    {
+      ...violation,
+      message:
+        `${violation.message}\n(The key's account is not known here; no account the policy names by its root ` +
+        `${candidates.length > 0 ? `(${candidates.join(", ")}) ` : ""}is allowed kms:* without conditions, so IAM policies cannot work for any of them. Use the key's own account id in the statement.)`,
+    },
+  ];
+}
+
+export const kmsKeyPolicyEnablesIamPolicies: ResourceRule = {
+  scope: "resource",
+  id: "kms-key-policy-enables-iam-policies",
+  description:
+    "The key policy must allow kms:* to the key's own account without conditions, so IAM policies can grant access to the key.",
+  severity: "high",
+  enforcementLevel: "mandatory",
+  sources: [{ seed: "004", section: "IAM policies" }],
+  passing: {
+    description: 'The default key policy statement "Enable IAM User Permissions".',
+    json: {
+      Sid: "Enable IAM User Permissions",
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::111122223333:root" },
+      Action: "kms:*",
+      Resource: "*",
+    },
+  },
+  failing: {
+    description: "A policy that names only a role: no IAM policy in the account can grant anyone else access, ever.",
+    json: {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "Admins",
+          Effect: "Allow",
+          Principal: { AWS: "arn:aws:iam::111122223333:role/Admin" },
+          Action: "kms:*",
+          Resource: "*",
+        },
+      ],
+    },
+  },
+  check,
+};

@@ -1,0 +1,119 @@
+/**
+ * Shared by the stack rules that check integrations against the catalog's probes: what to say
+ * about integrations whose key is elsewhere or not known yet, about keys whose policy is not known
+ * yet, and about each failed probe (issue 4, "Violation messages").
+ */
+import type { Grant, IntegrationPlan, ProbeOutcome } from "pulumi-kms-guardrails/catalog";
+import { PULUMI_UNKNOWN_SENTINEL } from "pulumi-kms-guardrails/engine";
+import type { GroupResult, IntegrationChecks, KeyGroup, UnlinkedIntegration } from "../analysis/integrations";
+import { keyLabel, type KeyFacts } from "../analysis/keys";
+import { denialCause, grantFor, requestText } from "../analysis/probes";
+import { addStatement, invalidInput, notCheckable, resourceLabel, waitingFor } from "../messages";
+import type { ResourceRef } from "../model/types";
+import type { Violation } from "./types";
+
+/** "Not checkable here" for keys outside the stack; "waiting for" for references not known yet. */
+export function unlinkedViolations(unlinked: readonly UnlinkedIntegration[]): Violation[] {
+  const out: Violation[] = [];
+  for (const u of unlinked) {
+    if (u.link.status === "external") {
+      out.push({ message: notCheckable(u.ref, u.keyField, u.link.reference), urn: u.ref.urn, advisory: true });
+    } else if (u.link.status === "unknown") {
+      out.push({
+        message: waitingFor(`the KMS key of ${resourceLabel(u.ref)}`, `${u.link.field} of ${resourceLabel(u.ref)}`),
+        urn: u.ref.urn,
+        advisory: true,
+      });
+    }
+  }
+  return out;
+}
+
+export function membersText(members: readonly { readonly ref: ResourceRef }[]): string {
+  return members.map((m) => resourceLabel(m.ref)).join(", ");
+}
+
+/** Advisories for a group that could not be checked; `undefined` when it was. */
+export function uncheckedGroup<T extends { readonly ref: ResourceRef }>(group: KeyGroup<T>): Violation[] | undefined {
+  const r: GroupResult = group.result;
+  const subject = `${keyLabel(group.facts)} for ${membersText(group.members)}`;
+  const urn = group.facts.policySource.urn;
+  if (r.status === "waiting") return [{ message: waitingFor(subject, r.waitsFor), urn, advisory: true }];
+  if (r.status === "input-error") return [{ message: invalidInput(subject, r.message), urn, advisory: true }];
+  if (r.status === "invalid-policy") return [];
+  return undefined;
+}
+
+/** `trail 'finance' (arn:...)` for a probe's subject when it is one of the members, else the subject. */
+function subjectText(
+  probeSubject: string | undefined,
+  members: readonly { readonly ref: ResourceRef; readonly arn?: unknown }[],
+): string {
+  if (probeSubject === undefined) return membersText(members);
+  if (probeSubject === PULUMI_UNKNOWN_SENTINEL) return `${membersText(members)} (ARN not known yet)`;
+  const member = members.find((m) => m.arn === probeSubject);
+  return member !== undefined ? `${resourceLabel(member.ref)} (${probeSubject})` : probeSubject;
+}
+
+/**
+ * A violation for an `allow` probe the key policy fails: mandatory when the evaluator says no,
+ * advisory when it cannot decide yet (preview values).
+ */
+export function allowProbeViolation<T extends { readonly ref: ResourceRef; readonly arn?: unknown }>(
+  facts: KeyFacts,
+  members: readonly T[],
+  plan: IntegrationPlan,
+  outcome: ProbeOutcome,
+  unknowns: readonly string[],
+): Violation {
+  const probe = outcome.probe;
+  const head = `${keyLabel(facts)}: ${requestText(probe, false)} for ${subjectText(probe.subject, members)}`;
+  if (outcome.satisfied === "unknown") {
+    const what = unknowns.length > 0 ? unknowns.join(", ") : "values not known yet";
+    return {
+      message: waitingFor(`whether ${probe.description}`, `${what} (${outcome.decision.reason})`),
+      urn: facts.policySource.urn,
+      advisory: true,
+    };
+  }
+  const grant = grantFor(plan, probe);
+  const fix = grant !== undefined ? `\n${addStatement(facts.policySource, grant.statement)}` : "";
+  return { message: `${head}: ${denialCause(outcome.decision)}.${fix}`, urn: facts.policySource.urn };
+}
+
+/** Every failed `allow` probe whose id is one of `ids`, across the checked groups. */
+export function allowProbeViolations<T extends { readonly ref: ResourceRef; readonly arn?: unknown }>(
+  checks: IntegrationChecks<T>,
+  ids: ReadonlySet<string>,
+): Violation[] {
+  const out: Violation[] = [];
+  for (const group of checks.groups) {
+    const unchecked = uncheckedGroup(group);
+    if (unchecked !== undefined) {
+      out.push(...unchecked);
+      continue;
+    }
+    if (group.result.status !== "checked") continue;
+    for (const checked of group.result.plans) {
+      for (const outcome of checked.outcomes) {
+        if (outcome.probe.expect !== "allow" || outcome.satisfied === true || !ids.has(outcome.probe.id)) continue;
+        out.push(allowProbeViolation(group.facts, group.members, checked.plan, outcome, group.result.unknowns));
+      }
+    }
+  }
+  return out;
+}
+
+/** The grant `sid` of a plan built on demand for a fix; `undefined` when the catalog refuses the inputs. */
+export function catalogGrant(build: () => IntegrationPlan, sid: string): Grant | undefined {
+  try {
+    return build().grants.find((g) => g.statement.Sid === sid);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The message's closing statement, when there is one. */
+export function fixSuffix(source: ResourceRef, grant: Grant | undefined): string {
+  return grant !== undefined ? `\n${addStatement(source, grant.statement)}` : "";
+}

@@ -1,0 +1,51 @@
+/**
+ * What a rule is: metadata beside a pure function (STYLE.md "One policy per file, with its metadata
+ * beside the code"; "A rule is a pure function from resource(s) to findings"). policies.ts maps
+ * rules to CrossGuard policies; scripts/generate-rules-md.ts renders the metadata as RULES.md.
+ */
+import type { EnforcementLevel, PolicyConfigSchema, Severity } from "@pulumi/policy";
+import type { SeedRef } from "pulumi-kms-guardrails/engine";
+import type { PackOptions } from "../config";
+import type { StackModel } from "../model/stack";
+import type { KeyPolicySubject } from "../model/types";
+
+export interface RuleExample {
+  readonly description: string;
+  /** A key policy document or statement that shows it, when one does. */
+  readonly json?: unknown;
+}
+
+export interface RuleMetadata {
+  /** Public contract: never renamed. */
+  readonly id: string;
+  readonly description: string;
+  readonly severity: Severity;
+  readonly enforcementLevel: EnforcementLevel;
+  /** Where AWS documents the rule. */
+  readonly sources: readonly SeedRef[];
+  readonly passing: RuleExample;
+  readonly failing: RuleExample;
+  readonly configSchema?: PolicyConfigSchema;
+}
+
+/** One finding. `advisory` downgrades it below the rule's level (never upgrades). */
+export interface Violation {
+  readonly message: string;
+  /** The resource to fix; resource-level rules leave it to the engine (the analyzed resource). */
+  readonly urn?: string;
+  readonly advisory?: boolean;
+}
+
+export interface ResourceRule extends RuleMetadata {
+  readonly scope: "resource";
+  readonly check: (subject: KeyPolicySubject, options: PackOptions) => Violation[];
+}
+
+export interface StackRule extends RuleMetadata {
+  readonly scope: "stack";
+  /** Why the rule does not apply with these options (reported as "not applicable"); `undefined` when it does. */
+  readonly notApplicable?: (options: PackOptions) => string | undefined;
+  readonly check: (model: StackModel, options: PackOptions) => Violation[];
+}
+
+export type Rule = ResourceRule | StackRule;

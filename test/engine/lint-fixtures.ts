@@ -1,0 +1,433 @@
+/**
+ * Pass and fail fixtures per lint check: a policy (or one statement, wrapped into a policy), lint
+ * options, and the JSON paths at which the check must report. A passing fixture expects none.
+ * Only the findings of the check under test are compared; the seed examples compare everything.
+ */
+import { PULUMI_UNKNOWN_SENTINEL, type LintOptions } from "pulumi-kms-guardrails/engine";
+
+export interface CheckFixture {
+  readonly name: string;
+  readonly json: unknown;
+  readonly options?: LintOptions;
+  /** Paths of the check's findings, in order; empty for a passing fixture. */
+  readonly paths: readonly string[];
+}
+
+export interface CheckFixtures {
+  readonly id: string;
+  readonly fixtures: readonly CheckFixture[];
+}
+
+const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+const allow = (principal: unknown, action: unknown, condition?: unknown): Record<string, unknown> => ({
+  Effect: "Allow",
+  Principal: principal,
+  Action: action,
+  Resource: "*",
+  ...(condition !== undefined ? { Condition: condition } : {}),
+});
+
+const deny = (action: unknown, condition: unknown): Record<string, unknown> => ({
+  Effect: "Deny",
+  Principal: "*",
+  Action: action,
+  Resource: "*",
+  Condition: condition,
+});
+
+const ENABLE_IAM = { Sid: "Enable IAM User Permissions", ...allow({ AWS: "arn:aws:iam::111122223333:root" }, "kms:*") };
+const CLOUDTRAIL = { Service: "cloudtrail.amazonaws.com" };
+const CONFIG = { Service: "config.amazonaws.com" };
+const CT_CONTEXT = {
+  StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*:111122223333:trail/*" },
+};
+const TRAIL = "arn:aws:cloudtrail:us-east-1:111122223333:trail/management-events";
+
+const pass = (name: string, json: unknown, options?: LintOptions): CheckFixture => ({ name, json, options, paths: [] });
+const fail = (name: string, json: unknown, paths: string[], options?: LintOptions): CheckFixture => ({
+  name,
+  json,
+  options,
+  paths,
+});
+
+export const CHECK_FIXTURES: readonly CheckFixtures[] = [
+  {
+    id: "public-principal-unconditioned",
+    fixtures: [
+      fail('Principal "*" without a condition', allow("*", "kms:Decrypt"), ["$.Statement[0].Principal"]),
+      fail('{"AWS": "*"} without a condition', allow({ AWS: "*" }, "kms:*"), ["$.Statement[0].Principal"]),
+      fail(
+        "IfExists does not limit",
+        allow("*", "kms:Decrypt", { StringEqualsIfExists: { "kms:CallerAccount": "111122223333" } }),
+        ["$.Statement[0].Principal"],
+      ),
+      fail(
+        "a negated operator does not limit",
+        allow("*", "kms:Decrypt", { StringNotEquals: { "kms:CallerAccount": "444455556666" } }),
+        ["$.Statement[0].Principal"],
+      ),
+      fail("a bare * value does not limit", allow("*", "kms:Decrypt", { StringLike: { "kms:CallerAccount": "*" } }), [
+        "$.Statement[0].Principal",
+      ]),
+      fail(
+        "ForAllValues does not limit (true when the key is absent)",
+        allow("*", "kms:Decrypt", { "ForAllValues:StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }),
+        ["$.Statement[0].Principal"],
+      ),
+      fail(
+        "a Condition nested in Condition does not limit",
+        allow("*", "kms:Decrypt", { Condition: { StringEquals: { "kms:CallerAccount": "111122223333" } } }),
+        ["$.Statement[0].Principal"],
+      ),
+      fail(
+        "a network condition does not limit who calls",
+        allow("*", "kms:Decrypt", { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } }),
+        ["$.Statement[0].Principal"],
+      ),
+      fail(
+        "a service principal beside * does not help",
+        allow({ AWS: "*", Service: "cloudtrail.amazonaws.com" }, "kms:Decrypt"),
+        ["$.Statement[0].Principal"],
+      ),
+      fail(
+        "a pattern that matches every account's roles (decided by the evaluator)",
+        allow("*", "kms:Decrypt", { StringLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/*" } }),
+        ["$.Statement[0].Principal"],
+      ),
+      pass(
+        "a value not known yet (preview) is taken as limiting",
+        allow("*", "kms:Decrypt", { StringEquals: { "kms:CallerAccount": PULUMI_UNKNOWN_SENTINEL } }),
+      ),
+      pass(
+        "kms:CallerAccount and kms:ViaService (CloudTrail console default)",
+        allow({ AWS: "*" }, "kms:CreateAlias", {
+          StringEquals: { "kms:ViaService": "ec2.us-east-1.amazonaws.com", "kms:CallerAccount": "111122223333" },
+        }),
+      ),
+      pass(
+        "aws:PrincipalOrgID",
+        allow("*", ["kms:Decrypt", "kms:DescribeKey"], { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }),
+      ),
+      pass(
+        "ArnLike aws:PrincipalArn within an account",
+        allow("*", "kms:Decrypt", { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/*" } }),
+      ),
+      pass(
+        "keys are case-insensitive",
+        allow("*", "kms:Decrypt", { StringEquals: { "KMS:CALLERACCOUNT": "111122223333" } }),
+      ),
+      pass("a Deny", { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*" }),
+      pass("named principals", allow({ AWS: "arn:aws:iam::111122223333:role/Admin" }, "kms:*")),
+    ],
+  },
+  {
+    id: "not-principal-in-allow",
+    fixtures: [
+      fail(
+        "Allow with NotPrincipal",
+        {
+          Effect: "Allow",
+          NotPrincipal: { AWS: "arn:aws:iam::111122223333:role/Blocked" },
+          Action: "kms:*",
+          Resource: "*",
+        },
+        ["$.Statement[0].NotPrincipal"],
+      ),
+      pass("Deny with NotPrincipal", {
+        Effect: "Deny",
+        NotPrincipal: { AWS: "arn:aws:iam::111122223333:role/Admin" },
+        Action: "kms:ScheduleKeyDeletion",
+        Resource: "*",
+      }),
+    ],
+  },
+  {
+    id: "iam-policies-not-enabled",
+    fixtures: [
+      fail(
+        "no statement for the account",
+        { Statement: [allow({ AWS: "arn:aws:iam::111122223333:role/Admin" }, "kms:*")] },
+        ["$.Statement"],
+        { keyAccount: "111122223333" },
+      ),
+      fail(
+        "the account statement has a condition",
+        { Statement: [allow({ AWS: "111122223333" }, "kms:*", { Bool: { "aws:MultiFactorAuthPresent": "true" } })] },
+        ["$.Statement"],
+        { keyAccount: "111122223333" },
+      ),
+      fail(
+        "the account statement is not kms:*",
+        { Statement: [allow({ AWS: "111122223333" }, "kms:Decrypt")] },
+        ["$.Statement"],
+        {
+          keyAccount: "111122223333",
+        },
+      ),
+      fail("another account is enabled", { Statement: [ENABLE_IAM] }, ["$.Statement"], { keyAccount: "444455556666" }),
+      fail(
+        "account inferred from the key ARN in Resource",
+        { Statement: [{ ...allow(CLOUDTRAIL, "kms:DescribeKey"), Resource: KEY }] },
+        ["$.Statement"],
+      ),
+      fail("account taken from keyArn", { Statement: [allow(CLOUDTRAIL, "kms:DescribeKey")] }, ["$.Statement"], {
+        keyArn: KEY,
+      }),
+      pass("Enable IAM User Permissions", { Statement: [ENABLE_IAM] }, { keyAccount: "111122223333" }),
+      pass(
+        "keyAccount given as the root ARN",
+        { Statement: [ENABLE_IAM] },
+        { keyAccount: "arn:aws:iam::111122223333:root" },
+      ),
+      pass(
+        "account id principal and Action *",
+        { Statement: [allow({ AWS: "111122223333" }, "*")] },
+        { keyAccount: "111122223333" },
+      ),
+      pass("account inferred from Resource", { Statement: [{ ...ENABLE_IAM, Resource: KEY }] }),
+    ],
+  },
+  {
+    id: "iam-policies-account-unknown",
+    fixtures: [
+      fail("no keyAccount and Resource *", { Statement: [ENABLE_IAM] }, ["$"]),
+      fail(
+        "key ARNs of two accounts",
+        {
+          Statement: [
+            { ...ENABLE_IAM, Resource: KEY },
+            { ...ENABLE_IAM, Resource: "arn:aws:kms:us-east-1:444455556666:key/x" },
+          ],
+        },
+        ["$"],
+      ),
+      pass("keyAccount given", { Statement: [ENABLE_IAM] }, { keyAccount: "111122223333" }),
+    ],
+  },
+  {
+    id: "encryption-context-on-unsupported-action",
+    fixtures: [
+      fail("DescribeKey with an encryption context condition", allow(CLOUDTRAIL, "kms:DescribeKey", CT_CONTEXT), [
+        "$.Statement[0].Action",
+      ]),
+      fail(
+        "the unsupported entry of an Action list",
+        allow(CLOUDTRAIL, ["kms:Decrypt", "kms:DescribeKey"], CT_CONTEXT),
+        ["$.Statement[0].Action[1]"],
+      ),
+      fail(
+        "Null false on EncryptionContextKeys",
+        allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:GetPublicKey", {
+          Null: { "kms:EncryptionContextKeys": "false" },
+        }),
+        ["$.Statement[0].Action"],
+      ),
+      fail(
+        "a pattern covering only unsupported actions",
+        allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:Get*", {
+          "ForAnyValue:StringEquals": { "kms:EncryptionContextKeys": "aws:cloudtrail:arn" },
+        }),
+        ["$.Statement[0].Action"],
+      ),
+      pass(
+        "kms:* covers the cryptographic operations",
+        allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:*", CT_CONTEXT),
+      ),
+      pass("GenerateDataKey* and Decrypt", allow(CLOUDTRAIL, ["kms:GenerateDataKey*", "kms:Decrypt"], CT_CONTEXT)),
+      pass("CreateGrant", allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:CreateGrant", CT_CONTEXT)),
+      pass(
+        "IfExists does not deny",
+        allow(CLOUDTRAIL, "kms:DescribeKey", {
+          StringLikeIfExists: { "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*" },
+        }),
+      ),
+      pass(
+        "Null true does not deny",
+        allow(CLOUDTRAIL, "kms:DescribeKey", { Null: { "kms:EncryptionContextKeys": "true" } }),
+      ),
+      pass("a Deny", deny("kms:DescribeKey", CT_CONTEXT)),
+    ],
+  },
+  {
+    id: "service-principal-without-source-condition",
+    fixtures: [
+      fail("no condition", allow(CONFIG, ["kms:Decrypt", "kms:GenerateDataKey"]), ["$.Statement[0].Principal.Service"]),
+      fail("only an encryption context condition", allow(CLOUDTRAIL, "kms:GenerateDataKey*", CT_CONTEXT), [
+        "$.Statement[0].Principal.Service",
+      ]),
+      fail("IfExists", allow(CLOUDTRAIL, "kms:Decrypt", { ArnLikeIfExists: { "aws:SourceArn": TRAIL } }), [
+        "$.Statement[0].Principal.Service",
+      ]),
+      fail("negated", allow(CONFIG, "kms:Decrypt", { StringNotEquals: { "aws:SourceAccount": "444455556666" } }), [
+        "$.Statement[0].Principal.Service",
+      ]),
+      fail("bare *", allow(CLOUDTRAIL, "kms:Decrypt", { ArnLike: { "aws:SourceArn": "*" } }), [
+        "$.Statement[0].Principal.Service",
+      ]),
+      fail(
+        "eventDataStoreKey exempts only CloudTrail",
+        allow(CONFIG, "kms:Decrypt"),
+        ["$.Statement[0].Principal.Service"],
+        { eventDataStoreKey: true },
+      ),
+      pass(
+        "ArnEquals aws:SourceArn",
+        allow(CLOUDTRAIL, "kms:GenerateDataKey", { ArnEquals: { "aws:SourceArn": TRAIL } }),
+      ),
+      pass(
+        "ArnLike aws:SourceArn",
+        allow(CONFIG, "kms:Decrypt", { ArnLike: { "AWS:SourceArn": "arn:aws:config:us-east-1:111122223333:*" } }),
+      ),
+      pass(
+        "StringEquals aws:SourceAccount, any case",
+        allow(CONFIG, "kms:Decrypt", { StringEquals: { "AWS:SOURCEACCOUNT": "111122223333" } }),
+      ),
+      pass(
+        "StringLike aws:SourceArn",
+        allow(CLOUDTRAIL, "kms:Decrypt", {
+          StringLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:111122223333:trail/*" },
+        }),
+      ),
+      pass("CloudTrail on an event data store key", allow(CLOUDTRAIL, "kms:GenerateDataKey"), {
+        eventDataStoreKey: true,
+      }),
+      pass("not a service principal", allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:Decrypt")),
+    ],
+  },
+  {
+    id: "source-condition-on-event-data-store-key",
+    fixtures: [
+      fail(
+        "aws:SourceArn on an event data store key",
+        allow(CLOUDTRAIL, "kms:GenerateDataKey", { ArnEquals: { "aws:SourceArn": TRAIL } }),
+        ['$.Statement[0].Condition.ArnEquals["aws:SourceArn"]'],
+        { eventDataStoreKey: true },
+      ),
+      pass(
+        "aws:SourceArn on a trail key",
+        allow(CLOUDTRAIL, "kms:GenerateDataKey", { ArnEquals: { "aws:SourceArn": TRAIL } }),
+      ),
+      pass("no source condition on an event data store key", allow(CLOUDTRAIL, "kms:Decrypt"), {
+        eventDataStoreKey: true,
+      }),
+    ],
+  },
+  {
+    id: "vpc-condition-without-service-exception",
+    fixtures: [
+      fail(
+        "Deny outside a VPC endpoint",
+        deny("kms:*", { StringNotEquals: { "aws:SourceVpce": "vpce-0123456789abcdef0" } }),
+        ['$.Statement[0].Condition.StringNotEquals["aws:SourceVpce"]'],
+      ),
+      fail(
+        "Deny outside a VPC, IfExists",
+        deny(["kms:Decrypt", "kms:GenerateDataKey"], { StringNotEqualsIfExists: { "aws:SourceVpc": "vpc-1a2b3c4d" } }),
+        ['$.Statement[0].Condition.StringNotEqualsIfExists["aws:SourceVpc"]'],
+      ),
+      pass(
+        "exempts service principals",
+        deny("kms:*", {
+          StringNotEquals: { "aws:SourceVpce": "vpce-0123456789abcdef0" },
+          Bool: { "aws:PrincipalIsAWSService": "false" },
+        }),
+      ),
+      pass(
+        "exempts requests through services",
+        deny("kms:*", {
+          StringNotEquals: { "aws:SourceVpce": "vpce-0123456789abcdef0" },
+          BoolIfExists: { "aws:ViaAWSService": "false" },
+        }),
+      ),
+      pass(
+        "requires kms:ViaService to be absent",
+        deny("kms:*", { StringNotEquals: { "aws:SourceVpc": "vpc-1a2b3c4d" }, Null: { "kms:ViaService": "true" } }),
+      ),
+      pass(
+        "an Allow is not a Deny",
+        allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:Decrypt", {
+          StringEquals: { "aws:SourceVpce": "vpce-1" },
+        }),
+      ),
+    ],
+  },
+  {
+    id: "source-ip-condition",
+    fixtures: [
+      fail("Deny by source IP", deny("kms:*", { NotIpAddress: { "aws:SourceIp": "203.0.113.0/24" } }), [
+        '$.Statement[0].Condition.NotIpAddress["aws:SourceIp"]',
+      ]),
+      fail(
+        "Allow by source IP, any case",
+        allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:Decrypt", {
+          IpAddress: { "aws:sourceip": "203.0.113.7" },
+        }),
+        ['$.Statement[0].Condition.IpAddress["aws:sourceip"]'],
+      ),
+      pass(
+        "VPC endpoint condition",
+        allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:Decrypt", {
+          StringEquals: { "aws:SourceVpce": "vpce-1" },
+        }),
+      ),
+    ],
+  },
+  {
+    id: "single-valued-operator-on-multivalued-key",
+    fixtures: [
+      fail(
+        "StringEquals on kms:EncryptionContextKeys",
+        allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:Decrypt", {
+          StringEquals: { "kms:EncryptionContextKeys": "aws:cloudtrail:arn" },
+        }),
+        ['$.Statement[0].Condition.StringEquals["kms:EncryptionContextKeys"]'],
+      ),
+      fail(
+        "StringLike on aws:CalledVia",
+        allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:Decrypt", {
+          StringLike: { "aws:CalledVia": "athena.*" },
+        }),
+        ['$.Statement[0].Condition.StringLike["aws:CalledVia"]'],
+      ),
+      pass(
+        "ForAnyValue",
+        allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:Decrypt", {
+          "ForAnyValue:StringEquals": { "kms:EncryptionContextKeys": "aws:cloudtrail:arn" },
+        }),
+      ),
+      pass(
+        "Null",
+        allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:Decrypt", {
+          Null: { "kms:EncryptionContextKeys": "false" },
+        }),
+      ),
+      pass(
+        "single-valued key",
+        allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:Decrypt", {
+          StringEquals: { "kms:CallerAccount": "111122223333" },
+        }),
+      ),
+    ],
+  },
+  {
+    id: "string-operator-on-arn-key",
+    fixtures: [
+      fail(
+        "StringEquals aws:SourceArn",
+        allow(CLOUDTRAIL, "kms:Decrypt", { StringEquals: { "aws:SourceArn": TRAIL } }),
+        ['$.Statement[0].Condition.StringEquals["aws:SourceArn"]'],
+      ),
+      fail(
+        "StringLike aws:PrincipalArn",
+        allow({ AWS: "111122223333" }, "kms:Decrypt", {
+          StringLike: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/*" },
+        }),
+        ['$.Statement[0].Condition.StringLike["aws:PrincipalArn"]'],
+      ),
+      pass("ArnEquals aws:SourceArn", allow(CLOUDTRAIL, "kms:Decrypt", { ArnEquals: { "aws:SourceArn": TRAIL } })),
+      pass("StringLike on the encryption context (a String key)", allow(CLOUDTRAIL, "kms:Decrypt", CT_CONTEXT)),
+    ],
+  },
+];

@@ -1,0 +1,2441 @@
+/**
+ * The evaluator's behaviour as data (STYLE.md, "Scenario tests as data"): a key policy as JSON, a
+ * request, the verdict AWS KMS would reach and the Sid of the statement that decides it. Every
+ * documented example of the seed documents is here, then one group per feature of the evaluator.
+ * `decidingSid` is the Sid of the first deciding statement (`null`: nothing decides, e.g. an
+ * implicit deny); omitted when the row does not pin it.
+ */
+import { PULUMI_UNKNOWN_SENTINEL, UNKNOWN, type Request, type Verdict } from "pulumi-kms-guardrails/engine";
+
+export interface Scenario {
+  readonly name: string;
+  /** The key policy document, as JSON (run through `parsePolicy`). */
+  readonly policy: unknown;
+  readonly request: Request;
+  readonly expect: Verdict;
+  readonly decidingSid?: string | null;
+  readonly note?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared fixtures
+// ---------------------------------------------------------------------------------------------
+
+const doc = (...statements: unknown[]) => ({ Version: "2012-10-17", Statement: statements });
+const aws = (arn: string) => ({ kind: "aws", arn }) as const;
+const service = (name: string) => ({ kind: "service", service: name }) as const;
+const anonymous = { kind: "anonymous" } as const;
+
+/** Seed 003's accounts: the key and its trails in A, a second account B. */
+const A = "111111111111";
+const B = "222222222222";
+const C = "333333333333";
+const KEY_A = `arn:aws:kms:us-east-2:${A}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const TRAIL_A = `arn:aws:cloudtrail:us-east-2:${A}:trail/management-events`;
+const TRAIL_B = `arn:aws:cloudtrail:us-east-2:${B}:trail/org-events`;
+const CT_CONTEXT = "kms:EncryptionContext:aws:cloudtrail:arn";
+
+const enableIam = (account: string) => ({
+  Sid: "Enable IAM User Permissions",
+  Effect: "Allow",
+  Principal: { AWS: `arn:aws:iam::${account}:root` },
+  Action: "kms:*",
+  Resource: "*",
+});
+
+/** Seed 003: a trail key with every documented statement (encrypt for A and B, decrypt, describe). */
+const CLOUDTRAIL_TRAIL_KEY = doc(
+  enableIam(A),
+  {
+    Sid: "Enable CloudTrail Encrypt Permissions",
+    Effect: "Allow",
+    Principal: { Service: "cloudtrail.amazonaws.com" },
+    Action: "kms:GenerateDataKey*",
+    Resource: KEY_A,
+    Condition: {
+      StringLike: { [CT_CONTEXT]: [`arn:aws:cloudtrail:*:${A}:trail/*`, `arn:aws:cloudtrail:*:${B}:trail/*`] },
+      StringEquals: { "aws:SourceArn": TRAIL_A },
+    },
+  },
+  {
+    Sid: "Enable CloudTrail log decrypt permissions",
+    Effect: "Allow",
+    Principal: { AWS: `arn:aws:iam::${A}:user/Bob` },
+    Action: "kms:Decrypt",
+    Resource: KEY_A,
+    Condition: { Null: { [CT_CONTEXT]: "false" } },
+  },
+  {
+    Sid: "Enable encrypted CloudTrail log read access",
+    Effect: "Allow",
+    Principal: { AWS: [`arn:aws:iam::${B}:root`] },
+    Action: "kms:Decrypt",
+    Resource: KEY_A,
+    Condition: { Null: { [CT_CONTEXT]: "false" } },
+  },
+  {
+    Sid: "Allow CloudTrail access",
+    Effect: "Allow",
+    Principal: { Service: "cloudtrail.amazonaws.com" },
+    Action: "kms:DescribeKey",
+    Resource: KEY_A,
+    Condition: { StringEquals: { "aws:SourceArn": TRAIL_A } },
+  },
+);
+
+/** Seed 003, "Allow CloudTrail to encrypt logs" alone (single account, `StringLike` + `StringEquals`). */
+const CLOUDTRAIL_ENCRYPT = doc({
+  Sid: "Allow CloudTrail to encrypt logs",
+  Effect: "Allow",
+  Principal: { Service: "cloudtrail.amazonaws.com" },
+  Action: "kms:GenerateDataKey*",
+  Resource: KEY_A,
+  Condition: {
+    StringLike: { [CT_CONTEXT]: [`arn:aws:cloudtrail:*:${A}:trail/*`] },
+    StringEquals: { "aws:SourceArn": TRAIL_A },
+  },
+});
+
+/** Seed 003: service decrypt statement (trails and event data stores print the same statement). */
+const CLOUDTRAIL_DECRYPT = doc({
+  Sid: "Allow CloudTrail to decrypt a trail",
+  Effect: "Allow",
+  Principal: { Service: "cloudtrail.amazonaws.com" },
+  Action: "kms:Decrypt",
+  Resource: "*",
+});
+
+/** Seed 003, "Required KMS key policy elements for event data stores": no aws:Source* conditions. */
+const EVENT_DATA_STORE_KEY = doc(
+  {
+    Sid: "Allow CloudTrail to encrypt event data store",
+    Effect: "Allow",
+    Principal: { Service: "cloudtrail.amazonaws.com" },
+    Action: "kms:GenerateDataKey",
+    Resource: KEY_A,
+  },
+  {
+    Sid: "Enable user key permissions for event data stores",
+    Effect: "Allow",
+    Principal: { AWS: `arn:aws:iam::${A}:user/username` },
+    Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+    Resource: "*",
+  },
+  {
+    Sid: "Allow CloudTrail to decrypt an event data store",
+    Effect: "Allow",
+    Principal: { Service: "cloudtrail.amazonaws.com" },
+    Action: "kms:Decrypt",
+    Resource: "*",
+  },
+);
+
+/** Seed 003, "Allow users in a different account to decrypt trail logs from your bucket". */
+const READ_ROLE_KEY = (account: string) =>
+  doc({
+    Sid: "Enable encrypted CloudTrail log read access",
+    Effect: "Allow",
+    Principal: { AWS: [`arn:aws:iam::${account}:role/CloudTrailReadRole`] },
+    Action: "kms:Decrypt",
+    Resource: KEY_A,
+    Condition: { Null: { [CT_CONTEXT]: "false" } },
+  });
+
+/** Seed 001's account, tracker and trail. */
+const L = "111122223333";
+const TRACKER = `arn:aws:geo:us-west-2:${L}:tracker/SAMPLE-Tracker`;
+const KEY_L = `arn:aws:kms:us-west-2:${L}:key/0987dcba-09fe-87dc-65ba-ab0987654321`;
+const LOCATION_KEY = (principal: string) =>
+  doc({
+    Sid: "Allow Amazon Location to create grants on behalf of authorized users",
+    Effect: "Allow",
+    Principal: { AWS: principal },
+    Action: "kms:CreateGrant",
+    Resource: "*",
+    Condition: {
+      StringEquals: {
+        "kms:ViaService": "geo.us-west-2.amazonaws.com",
+        "kms:CallerAccount": L,
+        "kms:EncryptionContext:aws:geo:arn": TRACKER,
+      },
+    },
+  });
+const LOCATION_TEAM = `arn:aws:sts::${L}:assumed-role/LocationTeam/alice`;
+const locationContext = {
+  "kms:ViaService": "geo.us-west-2.amazonaws.com",
+  "kms:EncryptionContext:aws:geo:arn": TRACKER,
+};
+const FINANCE_TRAIL = `arn:aws:cloudtrail:us-west-2:${L}:trail/finance`;
+/** Seed 001, "Using aws:SourceArn or aws:SourceAccount condition keys". */
+const FINANCE_KEY = doc({
+  Sid: "Allow CloudTrail to encrypt logs",
+  Effect: "Allow",
+  Principal: { Service: "cloudtrail.amazonaws.com" },
+  Action: "kms:GenerateDataKey",
+  Resource: "*",
+  Condition: {
+    ArnEquals: { "aws:SourceArn": [FINANCE_TRAIL] },
+    StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": [`arn:aws:cloudtrail:*:${L}:trail/*`] },
+  },
+});
+
+/** Seed 000's accounts. */
+const CFG = "123456789012";
+const CFG2 = "210987654321";
+const CFG3 = "345678901234";
+const KEY_CFG = `arn:aws:kms:us-east-1:${CFG}:key/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee`;
+const CONFIG_IAM_ROLE_KEY = {
+  Id: "Policy_ID",
+  Statement: [
+    {
+      Sid: "AWSConfigKMSPolicy",
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Effect: "Allow",
+      Resource: KEY_CFG,
+      Principal: { AWS: [CFG, CFG2, CFG3] },
+    },
+  ],
+};
+const CONFIG_SERVICE_KEY = {
+  Id: "Policy_ID",
+  Statement: [
+    {
+      Sid: "AWSConfigKMSPolicy",
+      Effect: "Allow",
+      Principal: { Service: "config.amazonaws.com" },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Resource: KEY_CFG,
+      Condition: { StringEquals: { "AWS:SourceAccount": CFG } },
+    },
+  ],
+};
+const CONFIG_SOURCE_ARN_KEY = doc({
+  Sid: "AWSConfigKMSPolicy",
+  Effect: "Allow",
+  Principal: { Service: "config.amazonaws.com" },
+  Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+  Resource: KEY_CFG,
+  Condition: { ArnLike: { "AWS:SourceArn": `arn:aws:config:us-east-1:${CFG}:*` } },
+});
+
+/** Seed 002's management account and home Region. */
+const M = "444455556666";
+const KEY_M = `arn:aws:kms:us-east-1:${M}:key/11112222-3333-4444-5555-666677778888`;
+const BASELINE_TRAIL = `arn:aws:cloudtrail:us-east-1:${M}:trail/aws-controltower-BaselineCloudTrail`;
+const CONTROL_TOWER_KEY = {
+  Version: "2012-10-17",
+  Id: "CustomKMSPolicy",
+  Statement: [
+    enableIam(M),
+    {
+      Sid: "Allow Config to use KMS for encryption",
+      Effect: "Allow",
+      Principal: { Service: "config.amazonaws.com" },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Resource: KEY_M,
+    },
+    {
+      Sid: "Allow CloudTrail to use KMS for encryption",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+      Resource: KEY_M,
+      Condition: {
+        StringEquals: { "aws:SourceArn": BASELINE_TRAIL },
+        StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${M}:trail/*` },
+      },
+    },
+  ],
+};
+
+/** A generic key for the feature groups: root delegation plus one statement under test. */
+const K = "555555555555";
+const KEY_K = `arn:aws:kms:eu-west-1:${K}:key/mrk-0000000000000000000000000000000f`;
+const USER = `arn:aws:iam::${K}:user/carol`;
+const ADMIN_SESSION = `arn:aws:sts::${K}:assumed-role/Admin/ops-session`;
+/** An Allow for carol's Decrypt; `extra` overrides elements, `undefined` removes one. */
+const allow = (Sid: string, extra: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries({
+      Sid,
+      Effect: "Allow",
+      Principal: { AWS: USER },
+      Action: "kms:Decrypt",
+      Resource: "*",
+      ...extra,
+    }).filter(([, v]) => v !== undefined),
+  );
+const decrypt = (context: Request["context"] = {}, principal = aws(USER)): Request => ({
+  principal,
+  action: "kms:Decrypt",
+  resource: KEY_K,
+  context,
+});
+/** A single Allow for carol's Decrypt with one condition block. */
+const withCondition = (condition: unknown) => doc(allow("Conditional", { Condition: condition }));
+
+// ---------------------------------------------------------------------------------------------
+// The table
+// ---------------------------------------------------------------------------------------------
+
+const seed003: Scenario[] = [
+  {
+    name: "003 encrypt: CloudTrail writes the trail's logs with its SourceArn and encryption context",
+    policy: CLOUDTRAIL_ENCRYPT,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_A,
+      context: { "aws:SourceArn": TRAIL_A, [CT_CONTEXT]: TRAIL_A },
+    },
+    expect: "allowed",
+    decidingSid: "Allow CloudTrail to encrypt logs",
+  },
+  {
+    name: "003 encrypt: GenerateDataKey* also covers GenerateDataKeyWithoutPlaintext",
+    policy: CLOUDTRAIL_ENCRYPT,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKeyWithoutPlaintext",
+      resource: KEY_A,
+      context: { "aws:SourceArn": TRAIL_A, [CT_CONTEXT]: TRAIL_A },
+    },
+    expect: "allowed",
+    decidingSid: "Allow CloudTrail to encrypt logs",
+  },
+  {
+    name: "003 encrypt: another trail's SourceArn is denied",
+    policy: CLOUDTRAIL_ENCRYPT,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_A,
+      context: { "aws:SourceArn": `arn:aws:cloudtrail:us-east-2:${A}:trail/other`, [CT_CONTEXT]: TRAIL_A },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "003 encrypt: another account's encryption context is denied",
+    policy: CLOUDTRAIL_ENCRYPT,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_A,
+      context: { "aws:SourceArn": TRAIL_A, [CT_CONTEXT]: TRAIL_B },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "003 encrypt: without aws:SourceArn the StringEquals fails",
+    policy: CLOUDTRAIL_ENCRYPT,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_A,
+      context: { [CT_CONTEXT]: TRAIL_A },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "003 encrypt: without the encryption context the StringLike fails",
+    policy: CLOUDTRAIL_ENCRYPT,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_A,
+      context: { "aws:SourceArn": TRAIL_A },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "003 encrypt: kms:Encrypt is not GenerateDataKey*",
+    policy: CLOUDTRAIL_ENCRYPT,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:Encrypt",
+      resource: KEY_A,
+      context: { "aws:SourceArn": TRAIL_A, [CT_CONTEXT]: TRAIL_A },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "003 encrypt: condition keys are case-insensitive in the request, encryption-context part included",
+    policy: CLOUDTRAIL_ENCRYPT,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_A,
+      context: { "AWS:SOURCEARN": TRAIL_A, "KMS:ENCRYPTIONCONTEXT:AWS:CLOUDTRAIL:ARN": TRAIL_A },
+    },
+    expect: "allowed",
+    decidingSid: "Allow CloudTrail to encrypt logs",
+  },
+  {
+    name: "003 encrypt: a config.amazonaws.com request does not match the CloudTrail service principal",
+    policy: CLOUDTRAIL_ENCRYPT,
+    request: {
+      principal: service("config.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_A,
+      context: { "aws:SourceArn": TRAIL_A, [CT_CONTEXT]: TRAIL_A },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "003 cross-account encrypt: account B's trail context is allowed (listed in the EncryptionContext)",
+    policy: CLOUDTRAIL_TRAIL_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_A,
+      context: { "aws:SourceArn": TRAIL_A, [CT_CONTEXT]: TRAIL_B },
+    },
+    expect: "allowed",
+    decidingSid: "Enable CloudTrail Encrypt Permissions",
+  },
+  {
+    name: "003 cross-account encrypt: an unlisted account C trail context is denied",
+    policy: CLOUDTRAIL_TRAIL_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_A,
+      context: { "aws:SourceArn": TRAIL_A, [CT_CONTEXT]: `arn:aws:cloudtrail:us-east-2:${C}:trail/x` },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "003 decrypt: Bob reads logs (encryption context present) by the key policy alone",
+    policy: CLOUDTRAIL_TRAIL_KEY,
+    request: {
+      principal: aws(`arn:aws:iam::${A}:user/Bob`),
+      action: "kms:Decrypt",
+      resource: KEY_A,
+      context: { [CT_CONTEXT]: TRAIL_A },
+    },
+    expect: "allowed",
+    decidingSid: "Enable CloudTrail log decrypt permissions",
+  },
+  {
+    name: "003 decrypt: without the encryption context the Null guard fails; only the IAM delegation remains",
+    policy: CLOUDTRAIL_TRAIL_KEY,
+    request: { principal: aws(`arn:aws:iam::${A}:user/Bob`), action: "kms:Decrypt", resource: KEY_A },
+    expect: "needs-iam",
+    decidingSid: "Enable IAM User Permissions",
+  },
+  {
+    name: "003 decrypt other account: Alice in B needs her own IAM policy too",
+    policy: CLOUDTRAIL_TRAIL_KEY,
+    request: {
+      principal: aws(`arn:aws:iam::${B}:user/Alice`),
+      action: "kms:Decrypt",
+      resource: KEY_A,
+      context: { [CT_CONTEXT]: TRAIL_B },
+    },
+    expect: "needs-iam",
+    decidingSid: "Enable encrypted CloudTrail log read access",
+  },
+  {
+    name: "003 decrypt other account: Alice without encryption context is denied",
+    policy: CLOUDTRAIL_TRAIL_KEY,
+    request: { principal: aws(`arn:aws:iam::${B}:user/Alice`), action: "kms:Decrypt", resource: KEY_A },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "003 decrypt other account: account B may not encrypt",
+    policy: CLOUDTRAIL_TRAIL_KEY,
+    request: {
+      principal: aws(`arn:aws:iam::${B}:user/Alice`),
+      action: "kms:GenerateDataKey",
+      resource: KEY_A,
+      context: { [CT_CONTEXT]: TRAIL_B },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "003 decrypt other account: B's root is a cross-account caller, so IAM in B must allow it too",
+    policy: CLOUDTRAIL_TRAIL_KEY,
+    request: {
+      principal: aws(`arn:aws:iam::${B}:root`),
+      action: "kms:Decrypt",
+      resource: KEY_A,
+      context: { [CT_CONTEXT]: TRAIL_B },
+    },
+    expect: "needs-iam",
+    decidingSid: "Enable encrypted CloudTrail log read access",
+  },
+  {
+    name: "003 describe: CloudTrail describes the key for its trail",
+    policy: CLOUDTRAIL_TRAIL_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:DescribeKey",
+      resource: KEY_A,
+      context: { "aws:SourceArn": TRAIL_A },
+    },
+    expect: "allowed",
+    decidingSid: "Allow CloudTrail access",
+  },
+  {
+    name: "003 describe: for another trail it may not",
+    policy: CLOUDTRAIL_TRAIL_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:DescribeKey",
+      resource: KEY_A,
+      context: { "aws:SourceArn": `arn:aws:cloudtrail:us-east-2:${A}:trail/other` },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "003 trail key: the key account's root is allowed everything",
+    policy: CLOUDTRAIL_TRAIL_KEY,
+    request: { principal: aws(`arn:aws:iam::${A}:root`), action: "kms:ScheduleKeyDeletion", resource: KEY_A },
+    expect: "allowed",
+    decidingSid: "Enable IAM User Permissions",
+  },
+  {
+    name: "003 trail key: an admin session in A is delegated to IAM",
+    policy: CLOUDTRAIL_TRAIL_KEY,
+    request: { principal: aws(`arn:aws:sts::${A}:assumed-role/Admin/s1`), action: "kms:PutKeyPolicy", resource: KEY_A },
+    expect: "needs-iam",
+    decidingSid: "Enable IAM User Permissions",
+  },
+  {
+    name: "003 service decrypt: CloudTrail may decrypt trail logs",
+    policy: CLOUDTRAIL_DECRYPT,
+    request: { principal: service("cloudtrail.amazonaws.com"), action: "kms:Decrypt", resource: KEY_A },
+    expect: "allowed",
+    decidingSid: "Allow CloudTrail to decrypt a trail",
+  },
+  {
+    name: "003 Bob only: a request for another key does not match the key ARN in Resource",
+    policy: doc({
+      Sid: "Enable CloudTrail log decrypt permissions",
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${A}:user/Bob` },
+      Action: "kms:Decrypt",
+      Resource: KEY_A,
+      Condition: { Null: { [CT_CONTEXT]: "false" } },
+    }),
+    request: {
+      principal: aws(`arn:aws:iam::${A}:user/Bob`),
+      action: "kms:Decrypt",
+      resource: `arn:aws:kms:us-east-2:${A}:key/ffffffff-0000-0000-0000-000000000000`,
+      context: { [CT_CONTEXT]: TRAIL_A },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "003 Bob only: without a resource in the request any key ARN in Resource matches",
+    policy: doc({
+      Sid: "Enable CloudTrail log decrypt permissions",
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${A}:user/Bob` },
+      Action: "kms:Decrypt",
+      Resource: KEY_A,
+      Condition: { Null: { [CT_CONTEXT]: "false" } },
+    }),
+    request: {
+      principal: aws(`arn:aws:iam::${A}:user/Bob`),
+      action: "kms:Decrypt",
+      context: { [CT_CONTEXT]: TRAIL_A },
+    },
+    expect: "allowed",
+    decidingSid: "Enable CloudTrail log decrypt permissions",
+  },
+  {
+    name: "003 read role: a session of CloudTrailReadRole decrypts by the key policy alone",
+    policy: READ_ROLE_KEY(A),
+    request: {
+      principal: aws(`arn:aws:sts::${A}:assumed-role/CloudTrailReadRole/reader-from-b`),
+      action: "kms:Decrypt",
+      resource: KEY_A,
+      context: { [CT_CONTEXT]: TRAIL_A },
+    },
+    expect: "allowed",
+    decidingSid: "Enable encrypted CloudTrail log read access",
+  },
+  {
+    name: "003 read role as printed: the 11-digit account in the AWS example matches nobody",
+    policy: READ_ROLE_KEY("11111111111"),
+    request: {
+      principal: aws(`arn:aws:sts::${A}:assumed-role/CloudTrailReadRole/reader-from-b`),
+      action: "kms:Decrypt",
+      resource: KEY_A,
+      context: { [CT_CONTEXT]: TRAIL_A },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+    note: "The document's `arn:aws:iam::11111111111:role/CloudTrailReadRole` has 11 digits (a typo).",
+  },
+  {
+    name: "003 event data store: CloudTrail encrypts without any aws:Source* condition",
+    policy: EVENT_DATA_STORE_KEY,
+    request: { principal: service("cloudtrail.amazonaws.com"), action: "kms:GenerateDataKey", resource: KEY_A },
+    expect: "allowed",
+    decidingSid: "Allow CloudTrail to encrypt event data store",
+  },
+  {
+    name: "003 event data store: the named user decrypts",
+    policy: EVENT_DATA_STORE_KEY,
+    request: { principal: aws(`arn:aws:iam::${A}:user/username`), action: "kms:Decrypt", resource: KEY_A },
+    expect: "allowed",
+    decidingSid: "Enable user key permissions for event data stores",
+  },
+  {
+    name: "003 event data store: the named user generates data keys",
+    policy: EVENT_DATA_STORE_KEY,
+    request: { principal: aws(`arn:aws:iam::${A}:user/username`), action: "kms:GenerateDataKey", resource: KEY_A },
+    expect: "allowed",
+    decidingSid: "Enable user key permissions for event data stores",
+  },
+  {
+    name: "003 event data store: CloudTrail decrypts",
+    policy: EVENT_DATA_STORE_KEY,
+    request: { principal: service("cloudtrail.amazonaws.com"), action: "kms:Decrypt", resource: KEY_A },
+    expect: "allowed",
+    decidingSid: "Allow CloudTrail to decrypt an event data store",
+  },
+  {
+    name: "003 event data store: CloudTrail may not GenerateDataKeyPair (only GenerateDataKey is listed)",
+    policy: EVENT_DATA_STORE_KEY,
+    request: { principal: service("cloudtrail.amazonaws.com"), action: "kms:GenerateDataKeyPair", resource: KEY_A },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+];
+
+const seed001: Scenario[] = [
+  {
+    name: "001 Location: CreateGrant through geo for the tracker is allowed to the LocationTeam session",
+    policy: LOCATION_KEY(`arn:aws:iam::${L}:role/LocationTeam`),
+    request: { principal: aws(LOCATION_TEAM), action: "kms:CreateGrant", resource: KEY_L, context: locationContext },
+    expect: "allowed",
+    decidingSid: "Allow Amazon Location to create grants on behalf of authorized users",
+    note: "kms:CallerAccount is derived from the caller's account.",
+  },
+  {
+    name: "001 Location: a role with a path matches its session (session ARNs drop the path)",
+    policy: LOCATION_KEY(`arn:aws:iam::${L}:role/teams/geo/LocationTeam`),
+    request: { principal: aws(LOCATION_TEAM), action: "kms:CreateGrant", resource: KEY_L, context: locationContext },
+    expect: "allowed",
+    decidingSid: "Allow Amazon Location to create grants on behalf of authorized users",
+  },
+  {
+    name: "001 Location: without kms:ViaService (a direct call) the grant is denied",
+    policy: LOCATION_KEY(`arn:aws:iam::${L}:role/LocationTeam`),
+    request: {
+      principal: aws(LOCATION_TEAM),
+      action: "kms:CreateGrant",
+      resource: KEY_L,
+      context: { "kms:EncryptionContext:aws:geo:arn": TRACKER },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "001 Location: through geo in another Region is denied",
+    policy: LOCATION_KEY(`arn:aws:iam::${L}:role/LocationTeam`),
+    request: {
+      principal: aws(LOCATION_TEAM),
+      action: "kms:CreateGrant",
+      resource: KEY_L,
+      context: { ...locationContext, "kms:ViaService": "geo.us-east-1.amazonaws.com" },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "001 Location: another tracker's encryption context is denied",
+    policy: LOCATION_KEY(`arn:aws:iam::${L}:role/LocationTeam`),
+    request: {
+      principal: aws(LOCATION_TEAM),
+      action: "kms:CreateGrant",
+      resource: KEY_L,
+      context: { ...locationContext, "kms:EncryptionContext:aws:geo:arn": `arn:aws:geo:us-west-2:${L}:tracker/Other` },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "001 Location: an explicitly given kms:CallerAccount wins over the derived one",
+    policy: LOCATION_KEY(`arn:aws:iam::${L}:role/LocationTeam`),
+    request: {
+      principal: aws(LOCATION_TEAM),
+      action: "kms:CreateGrant",
+      resource: KEY_L,
+      context: { ...locationContext, "kms:CallerAccount": B },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "001 Location: another role's session is not the principal",
+    policy: LOCATION_KEY(`arn:aws:iam::${L}:role/LocationTeam`),
+    request: {
+      principal: aws(`arn:aws:sts::${L}:assumed-role/Other/alice`),
+      action: "kms:CreateGrant",
+      resource: KEY_L,
+      context: locationContext,
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "001 Location: the statement covers CreateGrant only",
+    policy: LOCATION_KEY(`arn:aws:iam::${L}:role/LocationTeam`),
+    request: { principal: aws(LOCATION_TEAM), action: "kms:Decrypt", resource: KEY_L, context: locationContext },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "001 CloudTrail finance: the finance trail's SourceArn and context are allowed",
+    policy: FINANCE_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_L,
+      context: { "aws:SourceArn": FINANCE_TRAIL, [CT_CONTEXT]: FINANCE_TRAIL },
+    },
+    expect: "allowed",
+    decidingSid: "Allow CloudTrail to encrypt logs",
+  },
+  {
+    name: "001 CloudTrail finance: ArnEquals matches each ARN element; trail/finance2 is another trail",
+    policy: FINANCE_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_L,
+      context: { "aws:SourceArn": `${FINANCE_TRAIL}2`, [CT_CONTEXT]: FINANCE_TRAIL },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "001 CloudTrail finance: a SourceArn that is not an ARN never matches ArnEquals",
+    policy: FINANCE_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_L,
+      context: { "aws:SourceArn": "trail/finance", [CT_CONTEXT]: FINANCE_TRAIL },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "001 CloudTrail finance: a trail in the same account in another Region matches the StringLike",
+    policy: FINANCE_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_L,
+      context: { "aws:SourceArn": FINANCE_TRAIL, [CT_CONTEXT]: `arn:aws:cloudtrail:eu-west-1:${L}:trail/finance` },
+    },
+    expect: "allowed",
+    decidingSid: "Allow CloudTrail to encrypt logs",
+  },
+  {
+    name: "001 DescribeKey with an encryption-context condition is denied: DescribeKey carries no context",
+    policy: doc({
+      Sid: "DescribeWithContext",
+      Effect: "Allow",
+      Principal: { AWS: USER },
+      Action: ["kms:DescribeKey", "kms:Decrypt"],
+      Resource: "*",
+      Condition: { StringEquals: { "kms:EncryptionContext:app": "billing" } },
+    }),
+    request: {
+      principal: aws(USER),
+      action: "kms:DescribeKey",
+      resource: KEY_K,
+      context: { "kms:EncryptionContext:app": "billing" },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+    note: "The request's context is dropped: DescribeKey does not support kms:EncryptionContext:*.",
+  },
+  {
+    name: "001 the same statement allows Decrypt, which carries the context",
+    policy: doc({
+      Sid: "DescribeWithContext",
+      Effect: "Allow",
+      Principal: { AWS: USER },
+      Action: ["kms:DescribeKey", "kms:Decrypt"],
+      Resource: "*",
+      Condition: { StringEquals: { "kms:EncryptionContext:app": "billing" } },
+    }),
+    request: decrypt({ "kms:EncryptionContext:app": "billing" }),
+    expect: "allowed",
+    decidingSid: "DescribeWithContext",
+  },
+  {
+    name: "001 DescribeKey with a kms:EncryptionContextKeys condition is denied too",
+    policy: doc({
+      Sid: "DescribeWithContextKeys",
+      Effect: "Allow",
+      Principal: { AWS: USER },
+      Action: "kms:DescribeKey",
+      Resource: "*",
+      Condition: { "ForAnyValue:StringEquals": { "kms:EncryptionContextKeys": "app" } },
+    }),
+    request: {
+      principal: aws(USER),
+      action: "kms:DescribeKey",
+      resource: KEY_K,
+      context: { "kms:EncryptionContextKeys": ["app"] },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "001 DescribeKey under an encryption-context Deny is not denied by it (the key never applies)",
+    policy: doc(enableIam(K), {
+      Sid: "DenyWrongContext",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { "ForAnyValue:StringEquals": { "kms:EncryptionContextKeys": "forbidden" } },
+    }),
+    request: {
+      principal: aws(`arn:aws:iam::${K}:root`),
+      action: "kms:DescribeKey",
+      resource: KEY_K,
+      context: { "kms:EncryptionContextKeys": ["forbidden"] },
+    },
+    expect: "allowed",
+    decidingSid: "Enable IAM User Permissions",
+  },
+];
+
+const seed000: Scenario[] = [
+  {
+    name: "000 IAM role delivery: a role session in a listed account is delegated to IAM",
+    policy: CONFIG_IAM_ROLE_KEY,
+    request: {
+      principal: aws(`arn:aws:sts::${CFG}:assumed-role/config-role/AWSConfig`),
+      action: "kms:GenerateDataKey",
+      resource: KEY_CFG,
+    },
+    expect: "needs-iam",
+    decidingSid: "AWSConfigKMSPolicy",
+  },
+  {
+    name: "000 IAM role delivery: a role in another listed account needs IAM in its own account",
+    policy: CONFIG_IAM_ROLE_KEY,
+    request: {
+      principal: aws(`arn:aws:sts::${CFG2}:assumed-role/config-role/AWSConfig`),
+      action: "kms:Decrypt",
+      resource: KEY_CFG,
+    },
+    expect: "needs-iam",
+    decidingSid: "AWSConfigKMSPolicy",
+  },
+  {
+    name: "000 IAM role delivery: an unlisted account is denied",
+    policy: CONFIG_IAM_ROLE_KEY,
+    request: {
+      principal: aws(`arn:aws:sts::${C}:assumed-role/config-role/AWSConfig`),
+      action: "kms:GenerateDataKey",
+      resource: KEY_CFG,
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "000 IAM role delivery: the key account's root named by its bare account id is allowed",
+    policy: CONFIG_IAM_ROLE_KEY,
+    request: { principal: aws(`arn:aws:iam::${CFG}:root`), action: "kms:Decrypt", resource: KEY_CFG },
+    expect: "allowed",
+    decidingSid: "AWSConfigKMSPolicy",
+  },
+  {
+    name: "000 IAM role delivery: Encrypt is not in the statement",
+    policy: CONFIG_IAM_ROLE_KEY,
+    request: { principal: aws(`arn:aws:iam::${CFG3}:user/ops`), action: "kms:Encrypt", resource: KEY_CFG },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "000 service principal: AWS:SourceAccount in the policy matches aws:SourceAccount in the request",
+    policy: CONFIG_SERVICE_KEY,
+    request: {
+      principal: service("config.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_CFG,
+      context: { "aws:SourceAccount": CFG },
+    },
+    expect: "allowed",
+    decidingSid: "AWSConfigKMSPolicy",
+  },
+  {
+    name: "000 service principal: Decrypt on behalf of the source account is allowed",
+    policy: CONFIG_SERVICE_KEY,
+    request: {
+      principal: service("config.amazonaws.com"),
+      action: "kms:Decrypt",
+      resource: KEY_CFG,
+      context: { "aws:SourceAccount": CFG },
+    },
+    expect: "allowed",
+    decidingSid: "AWSConfigKMSPolicy",
+  },
+  {
+    name: "000 service principal: on behalf of another account it is denied (confused deputy)",
+    policy: CONFIG_SERVICE_KEY,
+    request: {
+      principal: service("config.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_CFG,
+      context: { "aws:SourceAccount": C },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "000 service principal: without aws:SourceAccount it is denied",
+    policy: CONFIG_SERVICE_KEY,
+    request: { principal: service("config.amazonaws.com"), action: "kms:GenerateDataKey", resource: KEY_CFG },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "000 service principal: for another key the Resource does not match",
+    policy: CONFIG_SERVICE_KEY,
+    request: {
+      principal: service("config.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: `arn:aws:kms:us-east-1:${CFG}:key/00000000-0000-0000-0000-000000000000`,
+      context: { "aws:SourceAccount": CFG },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "000 SourceArn: the delivery channel ARN arn:aws:config:us-east-1:ACCOUNT:* matches the ArnLike",
+    policy: CONFIG_SOURCE_ARN_KEY,
+    request: {
+      principal: service("config.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_CFG,
+      context: { "aws:SourceArn": `arn:aws:config:us-east-1:${CFG}:*` },
+    },
+    expect: "allowed",
+    decidingSid: "AWSConfigKMSPolicy",
+  },
+  {
+    name: "000 SourceArn: a delivery channel in us-west-2 is denied",
+    policy: CONFIG_SOURCE_ARN_KEY,
+    request: {
+      principal: service("config.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_CFG,
+      context: { "aws:SourceArn": `arn:aws:config:us-west-2:${CFG}:*` },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+];
+
+const seed002: Scenario[] = [
+  {
+    name: "002 Control Tower: Config encrypts with the landing zone key",
+    policy: CONTROL_TOWER_KEY,
+    request: { principal: service("config.amazonaws.com"), action: "kms:GenerateDataKey", resource: KEY_M },
+    expect: "allowed",
+    decidingSid: "Allow Config to use KMS for encryption",
+  },
+  {
+    name: "002 Control Tower: Config may not use another key",
+    policy: CONTROL_TOWER_KEY,
+    request: {
+      principal: service("config.amazonaws.com"),
+      action: "kms:Decrypt",
+      resource: `arn:aws:kms:us-east-1:${M}:key/99999999-3333-4444-5555-666677778888`,
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "002 Control Tower: CloudTrail encrypts for the BaselineCloudTrail",
+    policy: CONTROL_TOWER_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_M,
+      context: { "aws:SourceArn": BASELINE_TRAIL, [CT_CONTEXT]: BASELINE_TRAIL },
+    },
+    expect: "allowed",
+    decidingSid: "Allow CloudTrail to use KMS for encryption",
+  },
+  {
+    name: "002 Control Tower: CloudTrail decrypts with the trail's encryption context",
+    policy: CONTROL_TOWER_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:Decrypt",
+      resource: KEY_M,
+      context: { "aws:SourceArn": BASELINE_TRAIL, [CT_CONTEXT]: BASELINE_TRAIL },
+    },
+    expect: "allowed",
+    decidingSid: "Allow CloudTrail to use KMS for encryption",
+  },
+  {
+    name: "002 Control Tower: CloudTrail for another trail is denied",
+    policy: CONTROL_TOWER_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_M,
+      context: { "aws:SourceArn": `arn:aws:cloudtrail:us-east-1:${M}:trail/other`, [CT_CONTEXT]: BASELINE_TRAIL },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "002 Control Tower: a member account's trail context is denied",
+    policy: CONTROL_TOWER_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_M,
+      context: { "aws:SourceArn": BASELINE_TRAIL, [CT_CONTEXT]: `arn:aws:cloudtrail:us-east-1:${C}:trail/member` },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "002 Control Tower: CloudTrail DescribeKey is not granted by the statements Control Tower adds",
+    policy: CONTROL_TOWER_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:DescribeKey",
+      resource: KEY_M,
+      context: { "aws:SourceArn": BASELINE_TRAIL },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "002 Control Tower: an administrator in the management account is delegated to IAM",
+    policy: CONTROL_TOWER_KEY,
+    request: {
+      principal: aws(`arn:aws:sts::${M}:assumed-role/AWSControlTowerExecution/s`),
+      action: "kms:DescribeKey",
+      resource: KEY_M,
+    },
+    expect: "needs-iam",
+    decidingSid: "Enable IAM User Permissions",
+  },
+];
+
+const principals: Scenario[] = [
+  {
+    name: "principal: an IAM user named by ARN in the key's account is allowed directly",
+    policy: doc(allow("Carol", {})),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Carol",
+  },
+  {
+    name: "principal: another user is not",
+    policy: doc(allow("Carol", {})),
+    request: decrypt({}, aws(`arn:aws:iam::${K}:user/dave`)),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: 'principal: "*" allows an IAM identity of the key account directly',
+    policy: doc(allow("Everyone", { Principal: "*" })),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Everyone",
+  },
+  {
+    name: 'principal: {"AWS": "*"} matches service principals too',
+    policy: doc(allow("Everyone", { Principal: { AWS: "*" } })),
+    request: { principal: service("logs.eu-west-1.amazonaws.com"), action: "kms:Decrypt", resource: KEY_K },
+    expect: "allowed",
+    decidingSid: "Everyone",
+  },
+  {
+    name: 'principal: "*" matches anonymous callers',
+    policy: doc(allow("Everyone", { Principal: "*" })),
+    request: { principal: anonymous, action: "kms:Decrypt", resource: KEY_K },
+    expect: "allowed",
+    decidingSid: "Everyone",
+  },
+  {
+    name: 'principal: "*" for a caller of another account still needs IAM there (seed 004)',
+    policy: doc(allow("Everyone", { Principal: "*" })),
+    request: decrypt({}, aws(`arn:aws:iam::${B}:user/eve`)),
+    expect: "needs-iam",
+    decidingSid: "Everyone",
+  },
+  {
+    name: "principal: an account principal does not match anonymous callers",
+    policy: doc(enableIam(K)),
+    request: { principal: anonymous, action: "kms:Decrypt", resource: KEY_K },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "principal: a bare account id delegates a user to IAM",
+    policy: doc(allow("Account", { Principal: { AWS: K } })),
+    request: decrypt(),
+    expect: "needs-iam",
+    decidingSid: "Account",
+  },
+  {
+    name: "principal: an account principal of another partition does not match",
+    policy: doc(allow("Account", { Principal: { AWS: `arn:aws-cn:iam::${K}:root` } })),
+    request: decrypt(),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "principal: the role ARN itself as caller matches the role",
+    policy: doc(allow("Admin", { Principal: { AWS: `arn:aws:iam::${K}:role/Admin` } })),
+    request: decrypt({}, aws(`arn:aws:iam::${K}:role/Admin`)),
+    expect: "allowed",
+    decidingSid: "Admin",
+  },
+  {
+    name: "principal: a session ARN in the policy matches only that session",
+    policy: doc(allow("Session", { Principal: { AWS: ADMIN_SESSION } })),
+    request: decrypt({}, aws(`arn:aws:sts::${K}:assumed-role/Admin/other-session`)),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "principal: a role of the same name in another account does not match the session",
+    policy: doc(allow("Admin", { Principal: { AWS: `arn:aws:iam::${B}:role/Admin` } })),
+    request: decrypt({}, aws(ADMIN_SESSION)),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "principal: service principals compare without case",
+    policy: doc(allow("Logs", { Principal: { Service: "Logs.EU-West-1.AmazonAWS.com" } })),
+    request: { principal: service("logs.eu-west-1.amazonaws.com"), action: "kms:Decrypt", resource: KEY_K },
+    expect: "allowed",
+    decidingSid: "Logs",
+  },
+  {
+    name: "principal: a service principal does not match an IAM identity",
+    policy: doc(allow("Logs", { Principal: { Service: "logs.eu-west-1.amazonaws.com" } })),
+    request: decrypt(),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "principal: a Federated principal never matches an IAM identity",
+    policy: doc(allow("Federated", { Principal: { Federated: "cognito-identity.amazonaws.com" } })),
+    request: decrypt(),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "principal: a deleted principal shown as its unique id matches nobody",
+    policy: doc(allow("Deleted", { Principal: { AWS: "AROAEXAMPLEID1234567" } })),
+    request: decrypt(),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "key account: keyAccount given explicitly makes a named user cross-account",
+    policy: doc(allow("Carol", {})),
+    request: { principal: aws(USER), action: "kms:Decrypt", keyAccount: B },
+    expect: "needs-iam",
+    decidingSid: "Carol",
+  },
+  {
+    name: "key account: taken from the key ARN in the request",
+    policy: doc(allow("Carol", {})),
+    request: { principal: aws(USER), action: "kms:Decrypt", resource: `arn:aws:kms:eu-west-1:${B}:key/abc` },
+    expect: "needs-iam",
+    decidingSid: "Carol",
+  },
+  {
+    name: "key account: without key ARN or keyAccount the caller's account is assumed",
+    policy: doc(allow("Carol", {})),
+    request: { principal: aws(USER), action: "kms:Decrypt" },
+    expect: "allowed",
+    decidingSid: "Carol",
+  },
+];
+
+const notPrincipal: Scenario[] = [
+  {
+    name: "NotPrincipal: a Deny excepting a role does not except the role's sessions",
+    policy: doc(enableIam(K), {
+      Sid: "DenyAllButAdmin",
+      Effect: "Deny",
+      NotPrincipal: { AWS: `arn:aws:iam::${K}:role/Admin` },
+      Action: "kms:ScheduleKeyDeletion",
+      Resource: "*",
+    }),
+    request: { principal: aws(ADMIN_SESSION), action: "kms:ScheduleKeyDeletion", resource: KEY_K },
+    expect: "denied-explicit",
+    decidingSid: "DenyAllButAdmin",
+    note: "IAM User Guide, NotPrincipal: list the session (or the account) to exclude an assumed-role caller.",
+  },
+  {
+    name: "NotPrincipal: listing the session excepts it",
+    policy: doc(enableIam(K), {
+      Sid: "DenyAllButAdmin",
+      Effect: "Deny",
+      NotPrincipal: { AWS: [`arn:aws:iam::${K}:role/Admin`, ADMIN_SESSION] },
+      Action: "kms:ScheduleKeyDeletion",
+      Resource: "*",
+    }),
+    request: { principal: aws(ADMIN_SESSION), action: "kms:ScheduleKeyDeletion", resource: KEY_K },
+    expect: "needs-iam",
+    decidingSid: "Enable IAM User Permissions",
+  },
+  {
+    name: "NotPrincipal: listing the account excepts every identity in it",
+    policy: doc(enableIam(K), {
+      Sid: "DenyOtherAccounts",
+      Effect: "Deny",
+      NotPrincipal: { AWS: `arn:aws:iam::${K}:root` },
+      Action: "kms:*",
+      Resource: "*",
+    }),
+    request: { principal: aws(ADMIN_SESSION), action: "kms:Decrypt", resource: KEY_K },
+    expect: "needs-iam",
+    decidingSid: "Enable IAM User Permissions",
+  },
+  {
+    name: "NotPrincipal: a caller of an unlisted account is denied",
+    policy: doc(enableIam(K), allow("CrossAccount", { Principal: { AWS: B } }), {
+      Sid: "DenyOtherAccounts",
+      Effect: "Deny",
+      NotPrincipal: { AWS: `arn:aws:iam::${K}:root` },
+      Action: "kms:*",
+      Resource: "*",
+    }),
+    request: decrypt({}, aws(`arn:aws:iam::${B}:user/eve`)),
+    expect: "denied-explicit",
+    decidingSid: "DenyOtherAccounts",
+  },
+  {
+    name: "NotPrincipal: an Allow applies to everyone not listed",
+    policy: doc({
+      Sid: "AllBut",
+      Effect: "Allow",
+      NotPrincipal: { AWS: `arn:aws:iam::${K}:user/dave` },
+      Action: "kms:Decrypt",
+      Resource: "*",
+    }),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "AllBut",
+  },
+  {
+    name: "NotPrincipal: the listed user is not allowed",
+    policy: doc({
+      Sid: "AllBut",
+      Effect: "Allow",
+      NotPrincipal: { AWS: `arn:aws:iam::${K}:user/dave` },
+      Action: "kms:Decrypt",
+      Resource: "*",
+    }),
+    request: decrypt({}, aws(`arn:aws:iam::${K}:user/dave`)),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "NotPrincipal: a Deny excepting CloudTrail denies Config",
+    policy: doc(
+      {
+        Sid: "Services",
+        Effect: "Allow",
+        Principal: { Service: ["cloudtrail.amazonaws.com", "config.amazonaws.com"] },
+        Action: "kms:GenerateDataKey",
+        Resource: "*",
+      },
+      {
+        Sid: "OnlyCloudTrail",
+        Effect: "Deny",
+        NotPrincipal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "kms:GenerateDataKey",
+        Resource: "*",
+      },
+    ),
+    request: { principal: service("config.amazonaws.com"), action: "kms:GenerateDataKey", resource: KEY_K },
+    expect: "denied-explicit",
+    decidingSid: "OnlyCloudTrail",
+  },
+  {
+    name: "NotPrincipal: and leaves CloudTrail allowed",
+    policy: doc(
+      {
+        Sid: "Services",
+        Effect: "Allow",
+        Principal: { Service: ["cloudtrail.amazonaws.com", "config.amazonaws.com"] },
+        Action: "kms:GenerateDataKey",
+        Resource: "*",
+      },
+      {
+        Sid: "OnlyCloudTrail",
+        Effect: "Deny",
+        NotPrincipal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "kms:GenerateDataKey",
+        Resource: "*",
+      },
+    ),
+    request: { principal: service("cloudtrail.amazonaws.com"), action: "kms:GenerateDataKey", resource: KEY_K },
+    expect: "allowed",
+    decidingSid: "Services",
+  },
+];
+
+const verdicts: Scenario[] = [
+  {
+    name: "deny: an applying Deny overrides the Allow",
+    policy: doc(enableIam(K), {
+      Sid: "NoDeletion",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:ScheduleKeyDeletion",
+      Resource: "*",
+    }),
+    request: { principal: aws(`arn:aws:iam::${K}:root`), action: "kms:ScheduleKeyDeletion", resource: KEY_K },
+    expect: "denied-explicit",
+    decidingSid: "NoDeletion",
+  },
+  {
+    name: "deny: a Deny for another action leaves the Allow",
+    policy: doc(enableIam(K), {
+      Sid: "NoDeletion",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:ScheduleKeyDeletion",
+      Resource: "*",
+    }),
+    request: { principal: aws(`arn:aws:iam::${K}:root`), action: "kms:Decrypt", resource: KEY_K },
+    expect: "allowed",
+    decidingSid: "Enable IAM User Permissions",
+  },
+  {
+    name: "deny: a Deny with nothing allowed is still explicit",
+    policy: doc({ Sid: "NoDeletion", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*" }),
+    request: decrypt(),
+    expect: "denied-explicit",
+    decidingSid: "NoDeletion",
+  },
+  {
+    name: "deny: StringNotEquals on the derived aws:PrincipalAccount denies outsiders",
+    policy: doc(allow("Everyone", { Principal: "*" }), {
+      Sid: "OnlyOurAccount",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { StringNotEquals: { "aws:PrincipalAccount": K } },
+    }),
+    request: decrypt({}, aws(`arn:aws:iam::${B}:user/eve`)),
+    expect: "denied-explicit",
+    decidingSid: "OnlyOurAccount",
+  },
+  {
+    name: "deny: and lets the key account's identities through",
+    policy: doc(allow("Everyone", { Principal: "*" }), {
+      Sid: "OnlyOurAccount",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { StringNotEquals: { "aws:PrincipalAccount": K } },
+    }),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Everyone",
+  },
+  {
+    name: "deny: a service principal has no aws:PrincipalAccount, so the negated operator denies it",
+    policy: doc(allow("Everyone", { Principal: "*" }), {
+      Sid: "OnlyOurAccount",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { StringNotEquals: { "aws:PrincipalAccount": K } },
+    }),
+    request: { principal: service("cloudtrail.amazonaws.com"), action: "kms:Decrypt", resource: KEY_K },
+    expect: "denied-explicit",
+    decidingSid: "OnlyOurAccount",
+  },
+  {
+    name: "deny: aws:PrincipalIsAWSService exempts services from a network Deny (seed 004 VPC note)",
+    policy: doc(allow("Everyone", { Principal: "*" }), {
+      Sid: "OnlyThroughVpce",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: {
+        StringNotEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" },
+        Bool: { "aws:PrincipalIsAWSService": "false" },
+      },
+    }),
+    request: { principal: service("cloudtrail.amazonaws.com"), action: "kms:Decrypt", resource: KEY_K },
+    expect: "allowed",
+    decidingSid: "Everyone",
+  },
+  {
+    name: "deny: the same Deny stops a user outside the endpoint",
+    policy: doc(allow("Everyone", { Principal: "*" }), {
+      Sid: "OnlyThroughVpce",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: {
+        StringNotEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" },
+        Bool: { "aws:PrincipalIsAWSService": "false" },
+      },
+    }),
+    request: decrypt({ "aws:SourceVpce": "vpce-99999999" }),
+    expect: "denied-explicit",
+    decidingSid: "OnlyThroughVpce",
+  },
+  {
+    name: "verdict: a direct Allow wins over an account delegation for the same caller",
+    policy: doc(enableIam(K), allow("Carol", {})),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Carol",
+  },
+  {
+    name: "verdict: nothing matches at all",
+    policy: doc(allow("Carol", {})),
+    request: { principal: aws(USER), action: "kms:Encrypt", resource: KEY_K },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+];
+
+const actionsAndResources: Scenario[] = [
+  {
+    name: "action: ? matches one character and * the rest",
+    policy: doc(allow("Wild", { Action: "kms:Gen?rateDataKey*" })),
+    request: { principal: aws(USER), action: "kms:GenerateDataKeyPairWithoutPlaintext", resource: KEY_K },
+    expect: "allowed",
+    decidingSid: "Wild",
+  },
+  {
+    name: "action: names compare without case",
+    policy: doc(allow("Upper", { Action: "KMS:DECRYPT" })),
+    request: { principal: aws(USER), action: "kms:decrypt", resource: KEY_K },
+    expect: "allowed",
+    decidingSid: "Upper",
+  },
+  {
+    name: 'action: "*" matches every action',
+    policy: doc(allow("Star", { Action: "*" })),
+    request: { principal: aws(USER), action: "kms:TagResource", resource: KEY_K },
+    expect: "allowed",
+    decidingSid: "Star",
+  },
+  {
+    name: "NotAction: an Allow covers everything but the listed actions",
+    policy: doc({
+      Sid: "AllButDelete",
+      Effect: "Allow",
+      Principal: { AWS: USER },
+      NotAction: "kms:ScheduleKeyDeletion",
+      Resource: "*",
+    }),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "AllButDelete",
+  },
+  {
+    name: "NotAction: the listed action is not allowed",
+    policy: doc({
+      Sid: "AllButDelete",
+      Effect: "Allow",
+      Principal: { AWS: USER },
+      NotAction: "kms:ScheduleKeyDeletion",
+      Resource: "*",
+    }),
+    request: { principal: aws(USER), action: "kms:ScheduleKeyDeletion", resource: KEY_K },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "NotAction: a Deny of everything but reading denies Encrypt",
+    policy: doc(allow("Star", { Action: "kms:*" }), {
+      Sid: "ReadOnly",
+      Effect: "Deny",
+      Principal: { AWS: USER },
+      NotAction: ["kms:Decrypt", "kms:Describe*"],
+      Resource: "*",
+    }),
+    request: { principal: aws(USER), action: "kms:Encrypt", resource: KEY_K },
+    expect: "denied-explicit",
+    decidingSid: "ReadOnly",
+  },
+  {
+    name: "NotAction: and leaves DescribeKey allowed",
+    policy: doc(allow("Star", { Action: "kms:*" }), {
+      Sid: "ReadOnly",
+      Effect: "Deny",
+      Principal: { AWS: USER },
+      NotAction: ["kms:Decrypt", "kms:Describe*"],
+      Resource: "*",
+    }),
+    request: { principal: aws(USER), action: "kms:DescribeKey", resource: KEY_K },
+    expect: "allowed",
+    decidingSid: "Star",
+  },
+  {
+    name: "resource: a wildcard key ARN matches keys of its account",
+    policy: doc(allow("Keys", { Resource: `arn:aws:kms:*:${K}:key/*` })),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Keys",
+  },
+  {
+    name: "resource: and not keys of another account",
+    policy: doc(allow("Keys", { Resource: `arn:aws:kms:*:${K}:key/*` })),
+    request: { principal: aws(USER), action: "kms:Decrypt", resource: `arn:aws:kms:eu-west-1:${B}:key/abc` },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "resource: an alias ARN is not the key",
+    policy: doc(allow("Alias", { Resource: `arn:aws:kms:eu-west-1:${K}:alias/app` })),
+    request: decrypt(),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "resource: without a key in the request an alias ARN does not count as the key",
+    policy: doc(allow("Alias", { Resource: `arn:aws:kms:eu-west-1:${K}:alias/app` })),
+    request: { principal: aws(USER), action: "kms:Decrypt" },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "NotResource: every key but the listed one",
+    policy: doc(allow("OtherKeys", { Resource: undefined, NotResource: `arn:aws:kms:eu-west-1:${K}:key/other` })),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "OtherKeys",
+  },
+  {
+    name: "NotResource: the listed key is excluded",
+    policy: doc(allow("OtherKeys", { Resource: undefined, NotResource: KEY_K })),
+    request: decrypt(),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "resource: a policy variable in Resource resolves from the caller",
+    policy: doc(allow("OwnAccountKeys", { Resource: "arn:aws:kms:*:${aws:PrincipalAccount}:key/*" })),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "OwnAccountKeys",
+  },
+  {
+    name: "resource: without Version 2012-10-17 the variable is literal text",
+    policy: {
+      Version: "2008-10-17",
+      Statement: [allow("OwnAccountKeys", { Resource: "arn:aws:kms:*:${aws:PrincipalAccount}:key/*" })],
+    },
+    request: decrypt(),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+];
+
+const conditions: Scenario[] = [
+  // String operators.
+  {
+    name: "StringEquals is case-sensitive on values",
+    policy: withCondition({ StringEquals: { "aws:PrincipalTag/team": "Finance" } }),
+    request: decrypt({ "aws:PrincipalTag/team": "finance" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "StringEqualsIgnoreCase is not",
+    policy: withCondition({ StringEqualsIgnoreCase: { "aws:PrincipalTag/team": "Finance" } }),
+    request: decrypt({ "aws:PrincipalTag/team": "finance" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "StringNotEqualsIgnoreCase fails on a case-variant of the value",
+    policy: withCondition({ StringNotEqualsIgnoreCase: { "aws:PrincipalTag/team": "Finance" } }),
+    request: decrypt({ "aws:PrincipalTag/team": "FINANCE" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "StringNotEquals holds for another value",
+    policy: withCondition({ StringNotEquals: { "aws:PrincipalTag/team": "Finance" } }),
+    request: decrypt({ "aws:PrincipalTag/team": "Ops" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "StringNotEquals holds when the key is absent",
+    policy: withCondition({ StringNotEquals: { "aws:PrincipalTag/team": "Finance" } }),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "values are ORed: any listed value matches",
+    policy: withCondition({ StringEquals: { "aws:PrincipalTag/team": ["Ops", "Finance"] } }),
+    request: decrypt({ "aws:PrincipalTag/team": "Finance" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "keys are ANDed: one failing key fails the statement",
+    policy: withCondition({ StringEquals: { "aws:PrincipalTag/team": "Finance", "aws:RequestedRegion": "eu-west-1" } }),
+    request: decrypt({ "aws:PrincipalTag/team": "Finance", "aws:RequestedRegion": "us-east-1" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "operators are ANDed too",
+    policy: withCondition({
+      StringEquals: { "aws:PrincipalTag/team": "Finance" },
+      StringLike: { "aws:RequestedRegion": "eu-*" },
+    }),
+    request: decrypt({ "aws:PrincipalTag/team": "Finance", "aws:RequestedRegion": "eu-central-1" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "StringLike ? matches exactly one character",
+    policy: withCondition({ StringLike: { "aws:RequestedRegion": "eu-west-?" } }),
+    request: decrypt({ "aws:RequestedRegion": "eu-west-10" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "StringEquals treats * literally",
+    policy: withCondition({ StringEquals: { "aws:RequestedRegion": "eu-*" } }),
+    request: decrypt({ "aws:RequestedRegion": "eu-west-1" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "StringNotLike denies a matching value",
+    policy: withCondition({ StringNotLike: { "aws:RequestedRegion": "us-*" } }),
+    request: decrypt({ "aws:RequestedRegion": "us-east-1" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "StringLike across colons: * spans ARN parts in a String operator",
+    policy: withCondition({ StringLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:trail/finance" } }),
+    request: decrypt({ "aws:SourceArn": FINANCE_TRAIL }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  // Arn operators.
+  {
+    name: "ArnLike: * does not span ARN parts; a five-part pattern matches nothing",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:trail/finance" } }),
+    request: decrypt({ "aws:SourceArn": FINANCE_TRAIL }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "ArnLike: wildcards per part",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:us-*:*:trail/fin*" } }),
+    request: decrypt({ "aws:SourceArn": FINANCE_TRAIL }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "ArnEquals accepts wildcards like ArnLike",
+    policy: withCondition({ ArnEquals: { "aws:SourceArn": `arn:aws:cloudtrail:*:${L}:trail/*` } }),
+    request: decrypt({ "aws:SourceArn": FINANCE_TRAIL }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "ArnLike is case-sensitive",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": `arn:aws:cloudtrail:*:${L}:trail/Finance` } }),
+    request: decrypt({ "aws:SourceArn": FINANCE_TRAIL }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "ArnNotLike holds when the key is absent",
+    policy: withCondition({ ArnNotLike: { "aws:SourceArn": `arn:aws:cloudtrail:*:${L}:trail/*` } }),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "ArnNotEquals fails for a matching ARN",
+    policy: withCondition({ ArnNotEquals: { "aws:SourceArn": `arn:aws:cloudtrail:*:${L}:trail/*` } }),
+    request: decrypt({ "aws:SourceArn": FINANCE_TRAIL }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  // Null, Bool.
+  {
+    name: "Null true: holds when the key is absent",
+    policy: withCondition({ Null: { "aws:SourceVpce": "true" } }),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "Null true: fails when the key is present",
+    policy: withCondition({ Null: { "aws:SourceVpce": "true" } }),
+    request: decrypt({ "aws:SourceVpce": "vpce-1a2b3c4d" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "Bool: true matches true",
+    policy: withCondition({ Bool: { "aws:SecureTransport": "true" } }),
+    request: decrypt({ "aws:SecureTransport": "true" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "Bool: a Deny on insecure transport",
+    policy: doc(allow("Carol", {}), {
+      Sid: "DenyInsecure",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    }),
+    request: decrypt({ "aws:SecureTransport": "false" }),
+    expect: "denied-explicit",
+    decidingSid: "DenyInsecure",
+  },
+  {
+    name: "BoolIfExists: holds when the key is absent",
+    policy: withCondition({ BoolIfExists: { "aws:MultiFactorAuthPresent": "true" } }),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "BoolIfExists: and checks the value when present",
+    policy: withCondition({ BoolIfExists: { "aws:MultiFactorAuthPresent": "true" } }),
+    request: decrypt({ "aws:MultiFactorAuthPresent": "false" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "StringEqualsIfExists: kms:ViaService absent passes",
+    policy: withCondition({ StringEqualsIfExists: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } }),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "StringEqualsIfExists: another service fails",
+    policy: withCondition({ StringEqualsIfExists: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } }),
+    request: decrypt({ "kms:ViaService": "ec2.eu-west-1.amazonaws.com" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  // Numeric.
+  {
+    name: "NumericLessThan: a Deny on short deletion windows",
+    policy: doc(enableIam(K), {
+      Sid: "MinimumWindow",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:ScheduleKeyDeletion",
+      Resource: "*",
+      Condition: { NumericLessThan: { "kms:ScheduleKeyDeletionPendingWindowInDays": "30" } },
+    }),
+    request: {
+      principal: aws(`arn:aws:iam::${K}:root`),
+      action: "kms:ScheduleKeyDeletion",
+      resource: KEY_K,
+      context: { "kms:ScheduleKeyDeletionPendingWindowInDays": "7" },
+    },
+    expect: "denied-explicit",
+    decidingSid: "MinimumWindow",
+  },
+  {
+    name: "NumericLessThan: 30 days is not less than 30",
+    policy: doc(enableIam(K), {
+      Sid: "MinimumWindow",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:ScheduleKeyDeletion",
+      Resource: "*",
+      Condition: { NumericLessThan: { "kms:ScheduleKeyDeletionPendingWindowInDays": "30" } },
+    }),
+    request: {
+      principal: aws(`arn:aws:iam::${K}:root`),
+      action: "kms:ScheduleKeyDeletion",
+      resource: KEY_K,
+      context: { "kms:ScheduleKeyDeletionPendingWindowInDays": "30" },
+    },
+    expect: "allowed",
+    decidingSid: "Enable IAM User Permissions",
+  },
+  {
+    name: "NumericEquals compares numbers, not text",
+    policy: withCondition({ NumericEquals: { "aws:MultiFactorAuthAge": "3600" } }),
+    request: decrypt({ "aws:MultiFactorAuthAge": "3600.0" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "NumericNotEquals holds for another number",
+    policy: withCondition({ NumericNotEquals: { "aws:MultiFactorAuthAge": "0" } }),
+    request: decrypt({ "aws:MultiFactorAuthAge": "12" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "NumericLessThanEquals at the bound",
+    policy: withCondition({ NumericLessThanEquals: { "aws:MultiFactorAuthAge": "3600" } }),
+    request: decrypt({ "aws:MultiFactorAuthAge": "3600" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "NumericGreaterThan below the bound fails",
+    policy: withCondition({ NumericGreaterThan: { "aws:MultiFactorAuthAge": "3600" } }),
+    request: decrypt({ "aws:MultiFactorAuthAge": "60" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "NumericGreaterThanEquals at the bound",
+    policy: withCondition({ NumericGreaterThanEquals: { "aws:MultiFactorAuthAge": "60" } }),
+    request: decrypt({ "aws:MultiFactorAuthAge": "60" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "Numeric: a request value that is not a number never matches",
+    policy: withCondition({ NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } }),
+    request: decrypt({ "aws:MultiFactorAuthAge": "soon" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  // Date.
+  {
+    name: "DateLessThan with an ISO 8601 bound",
+    policy: withCondition({ DateLessThan: { "aws:CurrentTime": "2030-01-01T00:00:00Z" } }),
+    request: decrypt({ "aws:CurrentTime": "2029-12-31T23:59:59Z" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "DateGreaterThan with an epoch bound against an ISO request value",
+    policy: withCondition({ DateGreaterThan: { "aws:CurrentTime": "1893456000" } }),
+    request: decrypt({ "aws:CurrentTime": "2029-12-31T23:59:59Z" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+    note: "1893456000 is 2030-01-01T00:00:00Z.",
+  },
+  {
+    name: "DateEquals: the same instant in another zone and as epoch seconds",
+    policy: withCondition({ DateEquals: { "aws:EpochTime": "2030-01-01T01:00:00+01:00" } }),
+    request: decrypt({ "aws:EpochTime": "1893456000" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "DateNotEquals fails for the same instant",
+    policy: withCondition({ DateNotEquals: { "aws:CurrentTime": "2030-01-01" } }),
+    request: decrypt({ "aws:CurrentTime": "2030-01-01T00:00:00Z" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "DateLessThanEquals at the bound",
+    policy: withCondition({ DateLessThanEquals: { "aws:CurrentTime": "2030-01-01T00:00:00Z" } }),
+    request: decrypt({ "aws:CurrentTime": "2030-01-01T00:00:00.000Z" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "DateGreaterThanEquals before the bound fails",
+    policy: withCondition({ DateGreaterThanEquals: { "aws:CurrentTime": "2030-01-01T00:00:00Z" } }),
+    request: decrypt({ "aws:CurrentTime": "2029-06-01T00:00:00Z" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  // IP addresses.
+  {
+    name: "IpAddress: an IPv4 address inside the CIDR",
+    policy: withCondition({ IpAddress: { "aws:SourceIp": "203.0.113.0/24" } }),
+    request: decrypt({ "aws:SourceIp": "203.0.113.77" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "IpAddress: outside the CIDR",
+    policy: withCondition({ IpAddress: { "aws:SourceIp": "203.0.113.0/24" } }),
+    request: decrypt({ "aws:SourceIp": "203.0.114.1" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "IpAddress: IPv6 CIDR",
+    policy: withCondition({ IpAddress: { "aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"] } }),
+    request: decrypt({ "aws:SourceIp": "2001:db8:85a3::8a2e:370:7334" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "NotIpAddress: a Deny outside the corporate range",
+    policy: doc(allow("Carol", {}), {
+      Sid: "CorporateOnly",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { NotIpAddress: { "aws:SourceIp": "198.51.100.0/22" } },
+    }),
+    request: decrypt({ "aws:SourceIp": "192.0.2.10" }),
+    expect: "denied-explicit",
+    decidingSid: "CorporateOnly",
+  },
+  {
+    name: "NotIpAddress: and not inside it",
+    policy: doc(allow("Carol", {}), {
+      Sid: "CorporateOnly",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { NotIpAddress: { "aws:SourceIp": "198.51.100.0/22" } },
+    }),
+    request: decrypt({ "aws:SourceIp": "198.51.103.255" }),
+    expect: "allowed",
+    decidingSid: "Carol",
+  },
+  {
+    name: "NotIpAddress: a request through a VPC endpoint has no aws:SourceIp, so the Deny applies (seed 004)",
+    policy: doc(allow("Carol", {}), {
+      Sid: "CorporateOnly",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { NotIpAddress: { "aws:SourceIp": "198.51.100.0/22" } },
+    }),
+    request: decrypt({ "aws:SourceVpce": "vpce-1a2b3c4d", "aws:VpcSourceIp": "10.0.0.5" }),
+    expect: "denied-explicit",
+    decidingSid: "CorporateOnly",
+  },
+  // Binary.
+  {
+    name: "BinaryEquals compares base64 values",
+    policy: withCondition({ BinaryEquals: { "aws:PrincipalTag/blob": "QmluYXJ5VmFsdWU=" } }),
+    request: decrypt({ "aws:PrincipalTag/blob": "QmluYXJ5VmFsdWU=" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "BinaryEquals: another value fails",
+    policy: withCondition({ BinaryEquals: { "aws:PrincipalTag/blob": "QmluYXJ5VmFsdWU=" } }),
+    request: decrypt({ "aws:PrincipalTag/blob": "T3RoZXI=" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  // Set operators on the multivalued kms:EncryptionContextKeys.
+  {
+    name: "ForAnyValue: one request value matching suffices",
+    policy: withCondition({ "ForAnyValue:StringEquals": { "kms:EncryptionContextKeys": "aws:cloudtrail:arn" } }),
+    request: decrypt({ "kms:EncryptionContextKeys": ["aws:s3:arn", "aws:cloudtrail:arn"] }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "ForAnyValue: no value matching fails",
+    policy: withCondition({ "ForAnyValue:StringEquals": { "kms:EncryptionContextKeys": "aws:cloudtrail:arn" } }),
+    request: decrypt({ "kms:EncryptionContextKeys": ["aws:s3:arn"] }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "ForAnyValue: an absent key fails",
+    policy: withCondition({ "ForAnyValue:StringEquals": { "kms:EncryptionContextKeys": "aws:cloudtrail:arn" } }),
+    request: decrypt(),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "ForAnyValue: an empty list fails",
+    policy: withCondition({ "ForAnyValue:StringEquals": { "kms:EncryptionContextKeys": "aws:cloudtrail:arn" } }),
+    request: decrypt({ "kms:EncryptionContextKeys": [] }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "ForAnyValue:StringNotEquals holds when some value matches none of the policy values",
+    policy: withCondition({ "ForAnyValue:StringNotEquals": { "kms:EncryptionContextKeys": "aws:cloudtrail:arn" } }),
+    request: decrypt({ "kms:EncryptionContextKeys": ["aws:cloudtrail:arn", "extra"] }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "ForAnyValue:StringNotEquals fails when every value is listed",
+    policy: withCondition({ "ForAnyValue:StringNotEquals": { "kms:EncryptionContextKeys": "aws:cloudtrail:arn" } }),
+    request: decrypt({ "kms:EncryptionContextKeys": ["aws:cloudtrail:arn"] }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "ForAnyValue:StringLike matches with wildcards",
+    policy: withCondition({ "ForAnyValue:StringLike": { "kms:EncryptionContextKeys": "aws:*:arn" } }),
+    request: decrypt({ "kms:EncryptionContextKeys": ["tenant", "aws:s3:arn"] }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "ForAllValues: every value listed",
+    policy: withCondition({
+      "ForAllValues:StringEquals": { "kms:EncryptionContextKeys": ["aws:cloudtrail:arn", "tenant"] },
+    }),
+    request: decrypt({ "kms:EncryptionContextKeys": ["tenant", "aws:cloudtrail:arn"] }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "ForAllValues: an unlisted value fails",
+    policy: withCondition({ "ForAllValues:StringEquals": { "kms:EncryptionContextKeys": ["aws:cloudtrail:arn"] } }),
+    request: decrypt({ "kms:EncryptionContextKeys": ["aws:cloudtrail:arn", "extra"] }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "ForAllValues: an absent key holds (no values to fail)",
+    policy: withCondition({ "ForAllValues:StringEquals": { "kms:EncryptionContextKeys": ["aws:cloudtrail:arn"] } }),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "ForAllValues: an empty list holds",
+    policy: withCondition({ "ForAllValues:StringEquals": { "kms:EncryptionContextKeys": ["aws:cloudtrail:arn"] } }),
+    request: decrypt({ "kms:EncryptionContextKeys": [] }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "ForAllValues:StringNotLike: no value may match the pattern",
+    policy: withCondition({ "ForAllValues:StringNotLike": { "kms:EncryptionContextKeys": "aws:*" } }),
+    request: decrypt({ "kms:EncryptionContextKeys": ["tenant", "aws:s3:arn"] }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "single-valued operator on a one-element list compares that element",
+    policy: withCondition({ StringEquals: { "kms:EncryptionContextKeys": "tenant" } }),
+    request: decrypt({ "kms:EncryptionContextKeys": ["tenant"] }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  // Policy variables.
+  {
+    name: "variable: ${aws:username} resolves for an IAM user",
+    policy: withCondition({ StringEquals: { "kms:EncryptionContext:owner": "${aws:username}" } }),
+    request: decrypt({ "kms:EncryptionContext:owner": "carol" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "variable: another owner does not match",
+    policy: withCondition({ StringEquals: { "kms:EncryptionContext:owner": "${aws:username}" } }),
+    request: decrypt({ "kms:EncryptionContext:owner": "dave" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "variable: unresolvable for a role session (no aws:username), so the value does not match",
+    policy: doc(
+      allow("Conditional", {
+        Principal: { AWS: `arn:aws:iam::${K}:role/Admin` },
+        Condition: { StringEquals: { "kms:EncryptionContext:owner": "${aws:username}" } },
+      }),
+    ),
+    request: decrypt({ "kms:EncryptionContext:owner": "${aws:username}" }, aws(ADMIN_SESSION)),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "variable: a default value stands in for an absent key",
+    policy: doc(
+      allow("Conditional", {
+        Principal: { AWS: `arn:aws:iam::${K}:role/Admin` },
+        Condition: { StringEquals: { "kms:EncryptionContext:owner": "${aws:username, 'shared'}" } },
+      }),
+    ),
+    request: decrypt({ "kms:EncryptionContext:owner": "shared" }, aws(ADMIN_SESSION)),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "variable: ${*} is a literal asterisk in StringLike",
+    policy: withCondition({ StringLike: { "aws:PrincipalTag/label": "a${*}b" } }),
+    request: decrypt({ "aws:PrincipalTag/label": "axb" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "variable: ${*} matches the asterisk itself",
+    policy: withCondition({ StringLike: { "aws:PrincipalTag/label": "a${*}b" } }),
+    request: decrypt({ "aws:PrincipalTag/label": "a*b" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "variable: ${?} and ${$} are literal characters",
+    policy: withCondition({ StringEquals: { "aws:PrincipalTag/label": "why${?}${$}" } }),
+    request: decrypt({ "aws:PrincipalTag/label": "why?$" }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "variable: in ArnLike, resolved before the ARN is split",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:${aws:PrincipalAccount}:trail/*" } }),
+    request: decrypt({ "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${K}:trail/main` }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "variable: the caller's own account does not match another account's trail",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:${aws:PrincipalAccount}:trail/*" } }),
+    request: decrypt({ "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${B}:trail/main` }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "derived keys: aws:PrincipalArn of a session is its role's ARN",
+    policy: doc(
+      allow("ByPrincipalArn", {
+        Principal: "*",
+        Condition: { ArnEquals: { "aws:PrincipalArn": `arn:aws:iam::${K}:role/Admin` } },
+      }),
+    ),
+    request: decrypt({}, aws(ADMIN_SESSION)),
+    expect: "allowed",
+    decidingSid: "ByPrincipalArn",
+  },
+  {
+    name: "derived keys: aws:PrincipalType of an IAM user is User, not AssumedRole",
+    policy: doc(
+      allow("Sessions", { Principal: "*", Condition: { StringEquals: { "aws:PrincipalType": "AssumedRole" } } }),
+    ),
+    request: decrypt(),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "derived keys: aws:PrincipalServiceName for a service principal",
+    policy: doc(
+      allow("ServiceName", {
+        Principal: "*",
+        Condition: { StringEquals: { "aws:PrincipalServiceName": "cloudtrail.amazonaws.com" } },
+      }),
+    ),
+    request: { principal: service("cloudtrail.amazonaws.com"), action: "kms:Decrypt", resource: KEY_K },
+    expect: "allowed",
+    decidingSid: "ServiceName",
+  },
+];
+
+const undecidable: Scenario[] = [
+  {
+    name: "unknown: an Allow condition on a value not known yet",
+    policy: CLOUDTRAIL_ENCRYPT,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_A,
+      context: { "aws:SourceArn": UNKNOWN, [CT_CONTEXT]: TRAIL_A },
+    },
+    expect: "undecidable",
+    decidingSid: "Allow CloudTrail to encrypt logs",
+  },
+  {
+    name: "unknown: irrelevant when another condition of the statement already fails",
+    policy: CLOUDTRAIL_ENCRYPT,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_A,
+      context: { "aws:SourceArn": UNKNOWN, [CT_CONTEXT]: TRAIL_B },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "unknown: a Deny condition not known yet, with nothing allowed, is still a denial",
+    policy: doc({
+      Sid: "DenyOutsideVpce",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" } },
+    }),
+    request: decrypt({ "aws:SourceVpce": UNKNOWN }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "unknown: a Deny condition not known yet, with an Allow, is undecidable",
+    policy: doc(allow("Carol", {}), {
+      Sid: "DenyOutsideVpce",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" } },
+    }),
+    request: decrypt({ "aws:SourceVpce": UNKNOWN }),
+    expect: "undecidable",
+    decidingSid: "DenyOutsideVpce",
+  },
+  {
+    name: "unknown: a Deny that applies anyway decides",
+    policy: doc(allow("Carol", { Condition: { StringEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" } } }), {
+      Sid: "NoDecrypt",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:Decrypt",
+      Resource: "*",
+    }),
+    request: decrypt({ "aws:SourceVpce": UNKNOWN }),
+    expect: "denied-explicit",
+    decidingSid: "NoDecrypt",
+  },
+  {
+    name: "unknown: the Pulumi sentinel as a principal of the only Allow",
+    policy: doc(allow("Pending", { Principal: { AWS: PULUMI_UNKNOWN_SENTINEL } })),
+    request: decrypt(),
+    expect: "undecidable",
+    decidingSid: "Pending",
+  },
+  {
+    name: "unknown: the sentinel among condition values does not matter when another value matches",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": [PULUMI_UNKNOWN_SENTINEL, K] } }),
+    request: decrypt({ "aws:SourceAccount": K }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "unknown: the sentinel as the only condition value the request could match",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": [PULUMI_UNKNOWN_SENTINEL] } }),
+    request: decrypt({ "aws:SourceAccount": K }),
+    expect: "undecidable",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "unknown: the sentinel as Resource of the only Allow",
+    policy: doc(allow("PendingKey", { Resource: PULUMI_UNKNOWN_SENTINEL })),
+    request: decrypt(),
+    expect: "undecidable",
+    decidingSid: "PendingKey",
+  },
+  {
+    name: "unknown: the sentinel in a statement for another action is not reached",
+    policy: doc(allow("Carol", {}), {
+      Sid: "PendingDeny",
+      Effect: "Deny",
+      Principal: { AWS: PULUMI_UNKNOWN_SENTINEL },
+      Action: "kms:ScheduleKeyDeletion",
+      Resource: "*",
+    }),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Carol",
+  },
+  {
+    name: "unknown: an account delegation plus a pending principal could be allowed or needs-iam",
+    policy: doc(allow("Mixed", { Principal: { AWS: [`arn:aws:iam::${K}:root`, PULUMI_UNKNOWN_SENTINEL] } })),
+    request: decrypt(),
+    expect: "undecidable",
+    decidingSid: "Mixed",
+  },
+  {
+    name: "ambiguous: several values against a single-valued operator",
+    policy: withCondition({ StringEquals: { "kms:EncryptionContextKeys": "tenant" } }),
+    request: decrypt({ "kms:EncryptionContextKeys": ["tenant", "aws:s3:arn"] }),
+    expect: "undecidable",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "invalid: an unknown condition operator in the only Allow",
+    policy: withCondition({ StringEqualz: { "aws:SourceAccount": K } }),
+    request: decrypt({ "aws:SourceAccount": K }),
+    expect: "undecidable",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "invalid: an unknown operator in a Deny that could apply",
+    policy: doc(allow("Carol", {}), {
+      Sid: "BrokenDeny",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { StringNotEqualz: { "aws:SourceVpce": "vpce-1a2b3c4d" } },
+    }),
+    request: decrypt(),
+    expect: "undecidable",
+    decidingSid: "BrokenDeny",
+  },
+  {
+    name: "invalid: an Allow without Principal",
+    policy: doc({ Sid: "NoPrincipal", Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }),
+    request: decrypt(),
+    expect: "undecidable",
+    decidingSid: "NoPrincipal",
+  },
+  {
+    name: "invalid: an Effect that is neither Allow nor Deny",
+    policy: doc(allow("Carol", {}), {
+      Sid: "Maybe",
+      Effect: "Perhaps",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+    }),
+    request: decrypt(),
+    expect: "undecidable",
+    decidingSid: "Maybe",
+  },
+  {
+    name: "invalid: a broken statement for another action does not matter",
+    policy: doc(allow("Carol", {}), {
+      Sid: "Broken",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:ScheduleKeyDeletion",
+      Resource: "*",
+      Condition: { StringEqualz: { "aws:SourceVpce": "x" } },
+    }),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Carol",
+  },
+  {
+    name: "invalid: a Numeric value that is not a number in the only Allow",
+    policy: withCondition({ NumericLessThan: { "aws:MultiFactorAuthAge": "an hour" } }),
+    request: decrypt({ "aws:MultiFactorAuthAge": "10" }),
+    expect: "undecidable",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "unknown: an Effect not known yet, in a statement that could apply",
+    policy: doc(allow("Carol", {}), {
+      Sid: "PendingEffect",
+      Effect: PULUMI_UNKNOWN_SENTINEL,
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+    }),
+    request: decrypt(),
+    expect: "undecidable",
+    decidingSid: "PendingEffect",
+  },
+  {
+    name: "unknown: an Effect not known yet, in a statement for another action",
+    policy: doc(allow("Carol", {}), {
+      Sid: "PendingEffect",
+      Effect: PULUMI_UNKNOWN_SENTINEL,
+      Principal: "*",
+      Action: "kms:ScheduleKeyDeletion",
+      Resource: "*",
+    }),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Carol",
+  },
+  {
+    name: "unknown: a whole Condition not known yet in the only Allow",
+    policy: withCondition(PULUMI_UNKNOWN_SENTINEL),
+    request: decrypt(),
+    expect: "undecidable",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "unknown: an operator block not known yet",
+    policy: withCondition({ StringEquals: PULUMI_UNKNOWN_SENTINEL }),
+    request: decrypt(),
+    expect: "undecidable",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "invalid: a null among the values does not matter when another value matches",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": [null, K] } }),
+    request: decrypt({ "aws:SourceAccount": K }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "invalid: a null among the values decides when no other value matches",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": [null, K] } }),
+    request: decrypt({ "aws:SourceAccount": B }),
+    expect: "undecidable",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "invalid: a Condition nested in Condition limits nothing AWS would accept",
+    policy: withCondition({ Condition: { StringEquals: { "aws:SourceAccount": K } } }),
+    request: decrypt(),
+    expect: "undecidable",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "JSON text: the policy may be given as the JSON string a stack holds",
+    policy: JSON.stringify(CLOUDTRAIL_ENCRYPT),
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_A,
+      context: { "aws:SourceArn": TRAIL_A, [CT_CONTEXT]: TRAIL_A },
+    },
+    expect: "allowed",
+    decidingSid: "Allow CloudTrail to encrypt logs",
+  },
+];
+
+export const SCENARIOS: readonly Scenario[] = [
+  ...seed003,
+  ...seed001,
+  ...seed000,
+  ...seed002,
+  ...principals,
+  ...notPrincipal,
+  ...verdicts,
+  ...actionsAndResources,
+  ...conditions,
+  ...undecidable,
+];
