@@ -142,15 +142,21 @@ async function captureOnce(options: CaptureOptions): Promise<Capture> {
   recorder.install(monitor);
 
   forgetProgramModules(load, program);
-  await runGuarded(program.projectDir, options.timeoutMs ?? 120_000, async () => {
-    await sdk.runtime.runInPulumiStack(async () => {
-      const exported: unknown = load(program.entry);
-      // Like the CLI: a program may export a (possibly async) function that builds the stack.
-      return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+  try {
+    await runGuarded(program.projectDir, options.timeoutMs ?? 120_000, async () => {
+      await sdk.runtime.runInPulumiStack(async () => {
+        const exported: unknown = load(program.entry);
+        // Like the CLI: a program may export a (possibly async) function that builds the stack.
+        return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+      });
+      // Registrations started but not yet answered still count.
+      await sdk.runtime.disconnect();
     });
-    // Registrations started but not yet answered still count.
-    await sdk.runtime.disconnect();
-  });
+  } finally {
+    // Also afterwards: whoever requires the program next in this process (a test) must run it, not get
+    // our run's exports.
+    forgetProgramModules(load, program);
+  }
 
   return { program, project: program.project, stack, mode: options.mode, config, resources: recorder.resources() };
 }

@@ -151,6 +151,14 @@ function describeFailure(error: unknown, verbose: boolean): string {
   return String(error);
 }
 
+/**
+ * The Region as `pulumi config set` would hold it for both AWS providers: their default providers read
+ * it, and the pack reads a resource's Region from its provider (AWS Native resources have no `region`).
+ */
+export function regionConfig(region: string): Record<string, string> {
+  return { "aws:region": region, "aws-native:region": region };
+}
+
 async function preflight(args: PreflightArgs, io: CliIo): Promise<number> {
   // Fail on the cheap checks before starting anything.
   locateProgram(args.programDir);
@@ -165,7 +173,7 @@ async function preflight(args: PreflightArgs, io: CliIo): Promise<number> {
     packDir,
     mode: args.preview ? "preview" : "update",
     mocks: new GuardrailsMocks({ account: args.account, region: args.region, partition: args.partition }),
-    stackConfig: { "aws:region": args.region },
+    stackConfig: regionConfig(args.region),
     stack: args.stack,
     packConfig,
     onProgress: args.quiet ? undefined : progressPrinter(io),

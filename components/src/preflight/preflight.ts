@@ -11,7 +11,10 @@ import type { Diagnostic, EngineResource, EnforcementLevel, PolicyPackConfig, Se
 
 export interface PreflightOptions {
   programDir: string;
-  packDir: string;
+  /** The pack to start for this run (and stop after it). Ignored when `client` is given. */
+  packDir?: string;
+  /** A pack already started, for several programs in a row (`npm start`): used, and left running. */
+  client?: AnalyzerClient;
   mode: CaptureMode;
   mocks: Mocks;
   /** Stack config for the program (e.g. "aws:region"). */
@@ -121,15 +124,22 @@ export async function analyzeCapture(
   return { findings, remediations };
 }
 
-export async function runPreflight(options: PreflightOptions): Promise<PreflightResult> {
-  const started = Date.now();
-  const abortStart = new AbortController();
-  const packStarting = AnalyzerClient.start({
+/** Starts the pack of `options`, or hands over the one already started (which the caller keeps). */
+function startPack(options: PreflightOptions, signal: AbortSignal): Promise<AnalyzerClient> {
+  if (options.client) return Promise.resolve(options.client);
+  if (!options.packDir) return Promise.reject(new Error("runPreflight needs a packDir or a started client"));
+  return AnalyzerClient.start({
     packDir: options.packDir,
     startTimeoutMs: options.startTimeoutMs,
     callTimeoutMs: options.callTimeoutMs,
-    signal: abortStart.signal,
+    signal,
   });
+}
+
+export async function runPreflight(options: PreflightOptions): Promise<PreflightResult> {
+  const started = Date.now();
+  const abortStart = new AbortController();
+  const packStarting = startPack(options, abortStart.signal);
   // A failure of the capture is the one to report; the pack's start is then abandoned.
   packStarting.catch(() => {});
   let client: AnalyzerClient | undefined;
@@ -167,8 +177,10 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
       durationMs: Date.now() - started,
     };
   } finally {
-    if (!client) abortStart.abort();
-    client ??= await packStarting.catch(() => undefined);
-    await client?.close();
+    if (!options.client) {
+      if (!client) abortStart.abort();
+      client ??= await packStarting.catch(() => undefined);
+      await client?.close();
+    }
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Running a Pulumi program offline: mocks for `pulumi.runtime.setMocks` that answer the AWS invokes
  * the components read (caller identity, Region, partition, organization) and give the resources they
- * create the outputs AWS would compute (ARNs, ids, names), plus a recorder of every registration
- * (type, name, parent, dependencies, inputs) for wiring assertions.
+ * create the outputs AWS would compute (ARNs, ids, names; for AWS Native types see
+ * aws-native-outputs.ts), plus a recorder of every registration (type, name, parent, dependencies,
+ * inputs) for wiring assertions.
  *
  * Used by the component tests and by the offline preflight (which runs a user's program without a
  * Pulumi CLI or AWS credentials and checks the key policies it renders).
@@ -22,6 +23,7 @@
  */
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { awsNativeInvoke, awsNativeOutputs } from "./aws-native-outputs";
 
 /** Where the mocked program runs and how the mocks behave. */
 export interface GuardrailsMocksOptions {
@@ -75,7 +77,10 @@ export class GuardrailsMocks implements pulumi.runtime.Mocks {
     this.partition = options.partition ?? "aws";
   }
 
-  /** Answers the invokes; an unknown token returns `{}` and is listed in `unansweredCalls`. */
+  /**
+   * Answers the invokes (AWS Native's getAccountId, getRegion and getPartition too); an unknown token
+   * returns `{}` and is listed in `unansweredCalls`.
+   */
   call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
     this.calls.push(args);
     const custom = this.options.calls?.[args.token];
@@ -107,9 +112,12 @@ export class GuardrailsMocks implements pulumi.runtime.Mocks {
           enabledPolicyTypes: [],
         };
       }
-      default:
+      default: {
+        const native = awsNativeInvoke(args.token, this);
+        if (native !== undefined) return native;
         this.unansweredCalls.push(args.token);
         return {};
+      }
     }
   }
 
@@ -191,12 +199,16 @@ export class GuardrailsMocks implements pulumi.runtime.Mocks {
         return { id: physical, state: { name: physical, arn: this.arn("logs", `log-group:${physical}`) } };
       case "aws:sns/topic:Topic":
         return { id: this.arn("sns", physical), state: { name: physical, arn: this.arn("sns", physical) } };
+      case "aws:controltower/landingZone:LandingZone": {
+        const id = uuid.replace(/-/g, "").slice(0, 16).toUpperCase();
+        return { id, state: { arn: this.arn("controltower", `landingzone/${id}`) } };
+      }
       case "aws:cfg/recorder:Recorder":
       case "aws:cfg/deliveryChannel:DeliveryChannel":
       case "aws:cfg/recorderStatus:RecorderStatus":
         return { id: given("name") ?? name, state: { name: given("name") ?? name } };
       default:
-        return { id: `${name}-id`, state: {} };
+        return awsNativeOutputs(type, name, inputs, this, uuid) ?? { id: `${name}-id`, state: {} };
     }
   }
 

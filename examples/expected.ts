@@ -1,0 +1,150 @@
+// What the policy pack reports for each example, in update mode (the outputs AWS computes are known) and in
+// the first preview of a new stack (they are not, so rules that need a key's ARN report an advisory
+// "waiting for" it instead of a verdict). One row per (rule, level, resource). Read by the end-to-end test
+// (test/e2e/examples.test.ts) and by `npm start` (scripts/start.ts); noncompliant/policies.ts says why
+// each noncompliant row is there.
+
+export type Row = readonly [rule: string, level: "mandatory" | "advisory", resource: string];
+export type Expected = readonly Row[];
+
+export interface ExampleExpectation {
+  /** A compliant example: no mandatory finding in either mode. */
+  readonly compliant: boolean;
+  readonly update: Expected;
+  readonly preview: Expected;
+}
+
+const KEY = "aws:kms/key:Key";
+
+/** The resource types of one provider family, so AWS Classic and AWS Native share one table. */
+interface Types {
+  readonly key: string;
+  readonly trail: string;
+  readonly landingZone: string;
+}
+const CLASSIC: Types = {
+  key: KEY,
+  trail: "aws:cloudtrail/trail:Trail",
+  landingZone: "aws:controltower/landingZone:LandingZone",
+};
+const NATIVE: Types = {
+  key: "aws-native:kms:Key",
+  trail: "aws-native:cloudtrail:Trail",
+  landingZone: "aws-native:controltower:LandingZone",
+};
+
+/** The keys of the noncompliant examples' encrypted trails. */
+const TRAIL_KEYS = ["console-default", "describe-context", "missing-describe", "unguarded-decrypt"];
+
+/** In both modes: what the pack can decide from inputs alone (key policies and properties, trails' kmsKeyId). */
+function decidedFromInputs(t: Types): Row[] {
+  return [
+    ["kms-no-unconditioned-public-principal", "mandatory", `${t.key}::organization-share`],
+    ["kms-encryption-context-on-unsupported-action", "mandatory", `${t.key}::describe-context`],
+    ["cloudtrail-trail-encrypted", "mandatory", `${t.trail}::unencrypted`],
+    ["controltower-landing-zone-key", "mandatory", `${t.key}::landing-zone`],
+    // Seed 002's Config statement has no AWS:SourceAccount; the pack reports it, as advisory.
+    ["kms-service-principal-source-condition", "advisory", `${t.key}::landing-zone`],
+  ];
+}
+
+function noncompliantUpdate(t: Types): Row[] {
+  return [
+    ...decidedFromInputs(t),
+    ["cloudtrail-key-allows-describe", "mandatory", `${t.key}::describe-context`],
+    ["cloudtrail-key-allows-describe", "mandatory", `${t.key}::missing-describe`],
+    ["cloudtrail-log-decrypt-null-guard", "advisory", `${t.key}::unguarded-decrypt`],
+    ["event-data-store-key-allows-cloudtrail", "mandatory", `${t.key}::lake`],
+    ["event-data-store-key-no-source-condition", "mandatory", `${t.key}::lake`],
+    ["config-key-allows-delivery", "mandatory", `${t.key}::config`],
+  ];
+}
+
+/** Preview: the integration rules wait for the keys' ARNs (and the landing zone's). */
+function noncompliantPreview(t: Types, configDelivery: Row): Row[] {
+  return [
+    ...decidedFromInputs(t),
+    ...TRAIL_KEYS.flatMap((name): Row[] => [
+      ["cloudtrail-key-allows-encrypt", "advisory", `${t.key}::${name}`],
+      ["cloudtrail-key-allows-describe", "advisory", `${t.key}::${name}`],
+    ]),
+    ["event-data-store-key-allows-cloudtrail", "advisory", `${t.key}::lake`],
+    configDelivery,
+    ["controltower-landing-zone-key", "advisory", `${t.landingZone}::landing-zone`],
+    ["controltower-landing-zone-key", "advisory", `${t.key}::landing-zone`],
+  ];
+}
+
+export const EXAMPLES = {
+  baseline: {
+    compliant: true,
+    update: [],
+    preview: [
+      ["cloudtrail-key-allows-encrypt", "advisory", `${KEY}::baseline-key`],
+      ["cloudtrail-key-allows-describe", "advisory", `${KEY}::baseline-key`],
+      ["config-key-allows-delivery", "advisory", `${KEY}::baseline-key`],
+    ],
+  },
+  "organization-trail": {
+    compliant: true,
+    update: [],
+    preview: [
+      ["cloudtrail-key-allows-encrypt", "advisory", `${KEY}::org-audit`],
+      ["cloudtrail-key-allows-describe", "advisory", `${KEY}::org-audit`],
+    ],
+  },
+  "control-tower": {
+    compliant: true,
+    // By design (components/src/components/landing-zone-key.ts): seed 002's Config statement, without
+    // AWS:SourceAccount, since Control Tower's Config delivers for every account it enrolls.
+    update: [["kms-service-principal-source-condition", "advisory", `${KEY}::landing-zone-key`]],
+    preview: [
+      ["kms-service-principal-source-condition", "advisory", `${KEY}::landing-zone-key`],
+      ["controltower-landing-zone-key", "advisory", `${CLASSIC.landingZone}::landing-zone`],
+      ["controltower-landing-zone-key", "advisory", `${KEY}::landing-zone-key`],
+    ],
+  },
+  "event-data-store": {
+    compliant: true,
+    update: [],
+    preview: [["event-data-store-key-allows-cloudtrail", "advisory", `${KEY}::audit-lake-key`]],
+  },
+  noncompliant: {
+    compliant: false,
+    update: noncompliantUpdate(CLASSIC),
+    // The recorder's role is a service-linked role created in the stack: its ARN, and so the account
+    // Config delivers for, is not known yet.
+    preview: noncompliantPreview(CLASSIC, ["config-key-allows-delivery", "advisory", `${CLASSIC.key}::config`]),
+  },
+  "noncompliant-native": {
+    compliant: false,
+    update: noncompliantUpdate(NATIVE),
+    // The recorder names the service-linked role by a known ARN: the pack decides in preview already.
+    preview: noncompliantPreview(NATIVE, ["config-key-allows-delivery", "mandatory", `${NATIVE.key}::config`]),
+  },
+} as const satisfies Record<string, ExampleExpectation>;
+
+export type ExampleName = keyof typeof EXAMPLES;
+
+/** A finding as the pack reports it (the fields of the preflight's Finding these tables compare). */
+export interface ReportedFinding {
+  readonly policyName: string;
+  readonly enforcementLevel: string;
+  readonly type: string;
+  readonly name: string;
+  readonly urn: string;
+}
+
+/** `rule level type::name`, the form the tables compare in. */
+export function findingRow(f: ReportedFinding): string {
+  return `${f.policyName} ${f.enforcementLevel} ${f.type ? `${f.type}::${f.name}` : f.urn || "(stack)"}`;
+}
+
+/** The set of rows (a rule may send several messages about one resource), sorted. */
+export function findingRows(findings: readonly ReportedFinding[]): string[] {
+  return [...new Set(findings.map(findingRow))].sort();
+}
+
+export function expectedRows(expected: Expected): string[] {
+  return [...new Set(expected.map(([rule, level, resource]) => `${rule} ${level} ${resource}`))].sort();
+}
