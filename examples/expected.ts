@@ -95,11 +95,8 @@ export const EXAMPLES = {
   },
   "control-tower": {
     compliant: true,
-    // By design (components/src/components/landing-zone-key.ts): seed 002's Config statement, without
-    // AWS:SourceAccount, since Control Tower's Config delivers for every account it enrolls.
-    update: [["kms-service-principal-source-condition", "advisory", `${KEY}::landing-zone-key`]],
+    update: [],
     preview: [
-      ["kms-service-principal-source-condition", "advisory", `${KEY}::landing-zone-key`],
       ["controltower-landing-zone-key", "advisory", `${CLASSIC.landingZone}::landing-zone`],
       ["controltower-landing-zone-key", "advisory", `${KEY}::landing-zone-key`],
     ],

@@ -14,6 +14,9 @@ const key = new LandingZoneKey("landing-zone", {
   managementAccount: config.get("managementAccount"),
   administrators: config.getObject<string[]>("administrators") ?? [],
   alias: "control-tower",
+  // Seed 001: pin config.amazonaws.com to the accounts Config delivers for (the management, log
+  // archive and audit accounts at set-up). Add each account Control Tower enrolls later.
+  configSourceAccounts: [aws.getCallerIdentityOutput().accountId, logArchiveAccount, auditAccount],
 });
 
 const landingZone = new aws.controltower.LandingZone("landing-zone", {
