@@ -6,9 +6,13 @@
 import { PolicyPack } from "@pulumi/policy";
 import { PACK_ENFORCEMENT_LEVEL } from "./config";
 import { policies } from "./policies";
-import { installDeserializeCache } from "./server-cache";
+import { installDeserializeCache, installProxyCache } from "./server-cache";
+import { installStackRequestFilter } from "./stack-request-filter";
 
+// Before the PolicyPack: it registers the gRPC service, reading the request decoder, at once.
 installDeserializeCache();
+installProxyCache();
+installStackRequestFilter();
 
 new PolicyPack("kms-guardrails", {
   description:

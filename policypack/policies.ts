@@ -14,8 +14,9 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { readOptions } from "./config";
-import { keyPolicySubject } from "./model/build";
+import { keyPolicySubjectOf } from "./model/subject-memo";
 import { stackModelFor } from "./model/memo";
+import { redact } from "./redact";
 import { RESOURCE_RULES, STACK_RULES, type ResourceRule, type Rule, type StackRule, type Violation } from "./rules";
 
 /**
@@ -36,11 +37,12 @@ function sentence(message: string): string {
   return message.length > 0 ? message[0].toUpperCase() + message.slice(1) : message;
 }
 
-function reporter(report: ReportViolation): (v: Violation) => void {
+/** Reports violations, withholding `secrets` from their messages (redact.ts). */
+function reporter(report: ReportViolation, secrets: readonly string[] | undefined): (v: Violation) => void {
   const reportInfo = report as unknown as (info: ViolationInfo) => void;
   return (v) =>
     reportInfo({
-      message: sentence(v.message),
+      message: redact(sentence(v.message), secrets),
       ...(v.urn !== undefined ? { urn: v.urn } : {}),
       ...(v.advisory === true ? { enforcementLevel: "advisory" } : {}),
     });
@@ -77,10 +79,11 @@ export function resourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
   return {
     ...common(rule),
     validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
-      const subject = keyPolicySubject(args);
+      const subject = keyPolicySubjectOf(args);
       if (subject === undefined) return;
       const options = readOptions(args.getConfig());
-      safely(rule, () => rule.check(subject, options)).forEach(reporter(report));
+      const secrets = subject.document.kind === "present" ? subject.document.secrets : undefined;
+      safely(rule, () => rule.check(subject, options)).forEach(reporter(report, secrets));
     },
   };
 }
@@ -95,7 +98,8 @@ export function stackPolicy(rule: StackRule): StackValidationPolicy {
         if (reason !== undefined) args.notApplicable(reason);
       }
       const resources: readonly PolicyResource[] = args.resources;
-      safely(rule, () => rule.check(stackModelFor(resources), options)).forEach(reporter(report));
+      const model = stackModelFor(resources);
+      safely(rule, () => rule.check(model, options)).forEach(reporter(report, model.secrets));
     },
   };
 }

@@ -13,8 +13,10 @@
  * writing, and the pack never remediates. Policies only read properties, so sharing is safe. If
  * the module's shape ever changes, nothing is patched and the pack is merely slower.
  */
-// The module's own object (it sets __esModule, so the namespace import is not a copy): patched in place.
+// The modules' own objects (they set __esModule, so a namespace import is not a copy): patched in place.
 import * as deserializeModule from "@pulumi/policy/deserialize";
+import * as proxyModule from "@pulumi/policy/proxy";
+import { recordSource } from "./model/secrets";
 
 type Deserialize = (struct: unknown, proxySecrets: boolean) => unknown;
 
@@ -35,8 +37,42 @@ export function installDeserializeCache(): boolean {
     if (value === undefined) {
       value = original(struct, proxySecrets);
       memo.set(struct, value);
+      // Secrets are unwrapped above; model/secrets.ts finds them again in the Struct when asked.
+      recordSource(value, struct);
     }
     return value;
+  };
+  mod.__kmsGuardrailsMemo = true;
+  return true;
+}
+
+type MakeProxy = (target: unknown) => unknown;
+
+interface PatchableProxy {
+  unknownCheckingProxy?: MakeProxy;
+  __kmsGuardrailsMemo?: true;
+}
+
+/**
+ * One unknown-checking proxy per deserialized object, not one per policy: the server wraps the
+ * same (memoized) properties again for each policy, and for each resource's provider. The proxy
+ * keeps no state beyond its target (proxy.js `proxyHelper` with an empty path), so sharing it is
+ * safe; it only saves an allocation per resource and policy.
+ */
+export function installProxyCache(): boolean {
+  const mod = proxyModule as unknown as PatchableProxy;
+  const original = mod.unknownCheckingProxy;
+  if (typeof original !== "function") return false;
+  if (mod.__kmsGuardrailsMemo === true) return true;
+  const memo = new WeakMap<object, unknown>();
+  mod.unknownCheckingProxy = (target: unknown): unknown => {
+    if (typeof target !== "object" || target === null) return original(target);
+    let proxy = memo.get(target);
+    if (proxy === undefined) {
+      proxy = original(target);
+      memo.set(target, proxy);
+    }
+    return proxy;
   };
   mod.__kmsGuardrailsMemo = true;
   return true;

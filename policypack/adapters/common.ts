@@ -12,6 +12,7 @@ import {
   type UnknownValue,
   type Value,
 } from "../model/values";
+import { secretStrings } from "../model/secrets";
 import type { RawResource } from "./types";
 
 export function dependencies(resource: RawResource, field: string): readonly string[] {
@@ -35,7 +36,8 @@ export function policyDocument(props: RawProps, field: string): PolicyDocument {
   const value = props[field];
   if (value === undefined || value === null || value === "") return { kind: "absent" };
   if (isSentinel(value)) return { kind: "unknown", field };
-  return { kind: "present", field, value };
+  const secrets = secretStrings(props, field);
+  return { kind: "present", field, value, ...(secrets !== undefined ? { secrets } : {}) };
 }
 
 /**

@@ -16,8 +16,20 @@ export interface CheckedPlan {
   readonly outcomes: readonly ProbeOutcome[];
 }
 
+/**
+ * A plan's probes, run when a rule first reads the outcomes: some plans are built for a case the
+ * stack turns out not to be in (the IAM-role delivery plan of a stack whose Config uses its
+ * service-linked role), and evaluating probes is most of a stack's analysis.
+ */
 export function runPlan(policy: KeyPolicy, plan: IntegrationPlan): CheckedPlan {
-  return { plan, outcomes: checkProbes(policy, plan.probes) };
+  let outcomes: readonly ProbeOutcome[] | undefined;
+  return {
+    plan,
+    get outcomes(): readonly ProbeOutcome[] {
+      outcomes ??= checkProbes(policy, plan.probes);
+      return outcomes;
+    },
+  };
 }
 
 export function grantFor(plan: IntegrationPlan, probe: Probe): Grant | undefined {

@@ -2,43 +2,52 @@
  * One StackModel per AnalyzeStack call, shared by all stack rules.
  *
  * @pulumi/policy's server (server.js `makeAnalyzeStackRpcFun`) builds a fresh `args.resources`
- * array, with freshly deserialized properties, for every stack policy, so array identity cannot
- * tell two calls apart. What can: the plain property objects behind the proxies. With
- * server-cache.ts installed (as the pack's entry point does), every policy of one call sees the
- * same objects, and a new call sees new ones; without it, the identity check fails and the model is
- * rebuilt, which is correct, only slower. Only modeled resources are compared: nothing else can
- * change the model.
+ * array for every stack policy, so array identity cannot tell two calls apart. What can: the
+ * property objects of the modeled resources (nothing else can change the model). With
+ * server-cache.ts installed (as the pack's entry point does), every policy of one call sees the same
+ * proxies over the same plain objects, and a new call sees new ones; without it, the proxies differ
+ * and the plain objects behind them are compared, and without the deserialize cache those differ
+ * too and the model is rebuilt, which is correct, only slower.
+ *
+ * The model is held weakly, by the first modeled resource's plain properties, so it dies with the
+ * request instead of living on (with every decision the rules made) until the next one.
  */
 import { isModeled, type StackResourceInput } from "./build";
 import { StackModel } from "./stack";
 import { rawProps } from "./values";
 
 interface Entry {
-  readonly identity: readonly unknown[];
+  readonly urns: readonly string[];
+  /** `props` as the policy that built the model saw them (proxies, or plain objects in tests). */
+  readonly props: readonly unknown[];
   readonly model: StackModel;
 }
 
-let last: Entry | undefined;
+const byFirstProps = new WeakMap<object, Entry>();
+/** A stack without modeled resources: its (empty) model is rebuilt each time, at no cost. */
+const NO_KEY = {};
 
-function identityOf(resources: readonly StackResourceInput[]): unknown[] {
-  const identity: unknown[] = [];
-  for (const r of resources) {
-    if (!isModeled(r.type)) continue;
-    identity.push(r.urn, rawProps(r.props));
-  }
-  return identity;
+function modeled(resources: readonly StackResourceInput[]): StackResourceInput[] {
+  return resources.filter((r) => isModeled(r.type));
 }
 
-function sameIdentity(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+function sameResources(entry: Entry, resources: readonly StackResourceInput[]): boolean {
+  if (entry.urns.length !== resources.length) return false;
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i];
+    if (entry.urns[i] !== r.urn) return false;
+    // The cheap check first: the same proxy object. Else the plain object behind both proxies.
+    if (entry.props[i] !== r.props && rawProps(entry.props[i]) !== rawProps(r.props)) return false;
+  }
   return true;
 }
 
 export function stackModelFor(resources: readonly StackResourceInput[]): StackModel {
-  const identity = identityOf(resources);
-  if (last !== undefined && sameIdentity(last.identity, identity)) return last.model;
+  const relevant = modeled(resources);
+  const key = relevant.length > 0 ? rawProps(relevant[0].props) : NO_KEY;
+  const entry = byFirstProps.get(key);
+  if (entry !== undefined && sameResources(entry, relevant)) return entry.model;
   const model = StackModel.fromResources(resources);
-  last = { identity, model };
+  byFirstProps.set(key, { urns: relevant.map((r) => r.urn), props: relevant.map((r) => r.props), model });
   return model;
 }

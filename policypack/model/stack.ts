@@ -9,6 +9,7 @@ import type { StackResources } from "./types";
 
 export class StackModel {
   private linkerInstance: Linker | undefined;
+  private secretStrings: readonly string[] | undefined;
   /** Memoized analyses, by name; each analysis module owns its entry's type. */
   private readonly analyses = new Map<string, unknown>();
 
@@ -16,6 +17,18 @@ export class StackModel {
 
   static fromResources(resources: readonly StackResourceInput[]): StackModel {
     return new StackModel(buildStackResources(resources));
+  }
+
+  /** Every string of every secret key policy in the stack: no stack rule's message may print one. */
+  get secrets(): readonly string[] {
+    this.secretStrings ??= [
+      ...new Set(
+        [...this.resources.keys, ...this.resources.keyPolicies].flatMap((r) =>
+          r.document.kind === "present" ? (r.document.secrets ?? []) : [],
+        ),
+      ),
+    ];
+    return this.secretStrings;
   }
 
   get linker(): Linker {

@@ -17,8 +17,11 @@ export interface ResourceRef {
 export type PolicyDocument =
   | { readonly kind: "absent" }
   | { readonly kind: "unknown"; readonly field: string }
-  /** `value` is the JSON string (AWS Classic) or object (AWS Native) exactly as declared. */
-  | { readonly kind: "present"; readonly field: string; readonly value: unknown };
+  /**
+   * `value` is the JSON string (AWS Classic) or object (AWS Native) exactly as declared. `secrets`:
+   * the property (or a part of it) arrived as a secret; messages withhold these strings (redact.ts).
+   */
+  | { readonly kind: "present"; readonly field: string; readonly value: unknown; readonly secrets?: readonly string[] };
 
 /** A resource that carries a key policy, for the resource-level rules. */
 export interface KeyPolicySubject {

@@ -73,15 +73,16 @@ export const configKeyAllowsDelivery: StackRule = {
       }
       if (group.result.status !== "checked") continue;
       const [iam, slr] = group.result.plans;
-      const iamFailures = allowFailures(iam);
       const slrFailures = allowFailures(slr);
+      // The IAM role's probes only matter outside service-linked-role mode: run them only then.
+      const iamFailures = (): ProbeOutcome[] => allowFailures(iam);
       const delivers =
         mode === "service-linked-role"
           ? slrFailures.length === 0
-          : iamFailures.length === 0 || slrFailures.length === 0;
+          : slrFailures.length === 0 || iamFailures().length === 0;
       if (delivers) continue;
       // Report the way the stack delivers: the IAM role's statement in IAM-role mode, else the service principal's.
-      const [checked, failures] = mode === "iam-role" ? [iam, iamFailures] : [slr, slrFailures];
+      const [checked, failures] = mode === "iam-role" ? [iam, iamFailures()] : [slr, slrFailures];
       for (const outcome of failures) {
         out.push(allowProbeViolation(group.facts, group.members, checked.plan, outcome, group.result.unknowns));
       }

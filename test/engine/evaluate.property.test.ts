@@ -1,7 +1,8 @@
 /**
  * Properties of the evaluator over generated key policies and requests (fast-check, seed 42; set
- * FUZZ_RUNS for more runs). The vocabulary is small on purpose so that statements often match the
- * request, and mixes in what makes evaluation hard: NotPrincipal/NotAction/NotResource, set
+ * FUZZ_RUNS for more runs). The algebra: adding a Deny never grants, adding an Allow never takes a
+ * grant away, statement order and the letter case of condition keys and actions never matter. The
+ * vocabulary is small on purpose so that statements often match the request, and mixes in what makes evaluation hard: NotPrincipal/NotAction/NotResource, set
  * qualifiers, IfExists, policy variables, Pulumi unknowns, multivalued keys.
  */
 import { strict as assert } from "node:assert";
@@ -255,6 +256,18 @@ describe("evaluator properties", () => {
     );
   });
 
+  it("adding an Allow never turns a grant, direct or through IAM, into a denial", () => {
+    fc.assert(
+      fc.property(statements, statementOf("Allow"), fc.nat(), request, (base, extra, at, r) => {
+        const before = verdictOf(base, r);
+        const position = at % (base.length + 1);
+        const after = verdictOf([...base.slice(0, position), extra, ...base.slice(position)], r);
+        if (GRANTED.includes(before)) assert.ok(!DENIED.includes(after), `${before} -> ${after}`);
+      }),
+      params,
+    );
+  });
+
   it("statement order never changes the verdict", () => {
     fc.assert(
       fc.property(
@@ -277,6 +290,25 @@ describe("evaluator properties", () => {
         const context: Record<string, ContextValue> = {};
         for (const [k, v] of Object.entries(r.context ?? {})) context[recase(k, requestScheme)] = v;
         assert.equal(verdictOf(recasedPolicy, { ...r, context }), verdictOf(base, r));
+      }),
+      params,
+    );
+  });
+
+  it("the letter case of action names, in the policy and in the request, never changes the verdict", () => {
+    const recaseActions = (statement: Json, scheme: number): Json => {
+      const out: Json = { ...statement };
+      for (const element of ["Action", "NotAction"]) {
+        const v = statement[element];
+        if (typeof v === "string") out[element] = recase(v, scheme);
+        else if (Array.isArray(v)) out[element] = v.map((a) => (typeof a === "string" ? recase(a, scheme) : a));
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(statements, request, fc.nat(3), fc.nat(3), (base, r, policyScheme, requestScheme) => {
+        const recased = base.map((s) => recaseActions(s, policyScheme));
+        assert.equal(verdictOf(recased, { ...r, action: recase(r.action, requestScheme) }), verdictOf(base, r));
       }),
       params,
     );

@@ -1386,33 +1386,15 @@ describe("parsePolicy", () => {
       }
     });
 
-    it("stays linear on large inputs", () => {
-      const wide = {
+    // Speed and growth are measured by `npm run bench` (parse of 20,000 statements), not here.
+    it("parses 10,000 statements, capping the errors it reports", () => {
+      const text = JSON.stringify({
         Version: VERSION,
-        Statement: Array.from({ length: 20_000 }, (_, i) => ({ ...BASE_STATEMENT, Sid: `s${i}`, Bad: 1 })),
-      };
-      const text = JSON.stringify(wide);
-      const started = performance.now();
-      const result = parsePolicy(text);
-      const elapsed = performance.now() - started;
-      assert.equal(result.errors.length, 101);
-      assert.equal(result.policy?.statements.length, 20_000);
-      assert.ok(elapsed < 2_000, `${elapsed} ms for ${text.length} bytes`);
-    });
-
-    it("parses a documented policy in well under a millisecond after warm-up", () => {
-      const texts = SEED_FIXTURES.map((f) => asPolicy(applyFill(f.text, f.fill)));
-      const combined = JSON.stringify({
-        Version: VERSION,
-        Statement: texts.flatMap((t) => (JSON.parse(t) as { Statement: unknown[] }).Statement).slice(0, 8),
+        Statement: Array.from({ length: 10_000 }, (_, i) => ({ ...BASE_STATEMENT, Sid: `s${i}`, Bad: 1 })),
       });
-      for (let i = 0; i < 2_000; i++) parsePolicy(combined);
-      const runs = 5_000;
-      const started = performance.now();
-      for (let i = 0; i < runs; i++) parsePolicy(combined);
-      const perParse = (performance.now() - started) / runs;
-      // The target is well under 0.1 ms on a quiet machine; the bound leaves room for loaded CI.
-      assert.ok(perParse < 0.5, `${(perParse * 1000).toFixed(1)} µs per ${combined.length}-byte policy`);
+      const result = parsePolicy(text);
+      assert.equal(result.errors.length, 101);
+      assert.equal(result.policy?.statements.length, 10_000);
     });
   });
 });

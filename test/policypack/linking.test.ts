@@ -105,18 +105,19 @@ describe("policy pack: linking", () => {
     assert.ok(enc !== undefined && "algorithm" in enc && enc.algorithm === "aws:kms");
   });
 
-  it("linking is by index: 20,000 trails and keys link in well under a second", () => {
+  // How long this takes is measured by `npm run bench` (model + linking of 20,000 trails and keys).
+  it("10,000 trails each link to their own key among 10,000", () => {
     const resources: TestResource[] = [];
     for (let i = 0; i < 10_000; i++) {
       const k = aws.key(`k${i}`, undefined);
       resources.push(k, aws.trail(`t${i}`, { kmsKeyId: k.props.arn }));
     }
-    const start = process.hrtime.bigint();
     const mm = model(resources);
     let linked = 0;
-    for (const t of mm.resources.trails) if (mm.linker.resolveKey(t.key).status === "linked") linked++;
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    for (const [i, t] of mm.resources.trails.entries()) {
+      const link = mm.linker.resolveKey(t.key);
+      if (link.status === "linked" && link.key.ref.name === `k${i}`) linked++;
+    }
     assert.equal(linked, 10_000);
-    assert.ok(ms < 1000, `${ms} ms`);
   });
 });

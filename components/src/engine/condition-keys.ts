@@ -75,6 +75,19 @@ function isConditionKeyType(type: string): type is ConditionKeyType {
  * `kms:` key from the generated service reference. `undefined` for keys of other services.
  */
 export function conditionKeyInfo(name: string): ConditionKeyInfo | undefined {
+  // Each lookup matches the key against every table row; policies name the same few keys over and over.
+  if (infoByName.has(name)) return infoByName.get(name);
+  const info = lookUp(name);
+  if (infoByName.size >= MAX_NAMES) infoByName.clear();
+  infoByName.set(name, info);
+  return info;
+}
+
+/** Bounded: condition keys come from arbitrary documents. */
+const infoByName = new Map<string, ConditionKeyInfo | undefined>();
+const MAX_NAMES = 2_000;
+
+function lookUp(name: string): ConditionKeyInfo | undefined {
   const global = GLOBAL_CONDITION_KEYS.find((k) => conditionKeyMatchesPattern(k.key, name));
   if (global !== undefined) return global;
   const kms = kmsConditionKey(name);

@@ -37,10 +37,25 @@ export function kmsAction(action: string): KmsActionInfo | undefined {
   return kmsActions().get(lower.startsWith("kms:") ? lower.slice(4) : lower);
 }
 
+/**
+ * Expansions by pattern: the linter expands the same few patterns (`kms:*`, `kms:GenerateDataKey*`)
+ * for every statement of every policy, and each expansion matches the whole action table. Bounded,
+ * so arbitrary patterns from arbitrary documents cannot grow it without limit.
+ */
+const expansions = new Map<string, readonly KmsActionInfo[]>();
+const MAX_EXPANSIONS = 2_000;
+
 /** The `kms:` actions a pattern such as `kms:GenerateDataKey*` or `kms:*` covers (`*` covers all). */
 export function expandKmsActions(pattern: string): KmsActionInfo[] {
-  // Action names are case-insensitive in IAM; the service prefix and the name are matched together.
-  return [...kmsActions().values()].filter((info) => wildcardMatch(pattern, `kms:${info.name}`, true));
+  let found = expansions.get(pattern);
+  if (found === undefined) {
+    // Action names are case-insensitive in IAM; the service prefix and the name are matched together.
+    found = [...kmsActions().values()].filter((info) => wildcardMatch(pattern, `kms:${info.name}`, true));
+    if (expansions.size >= MAX_EXPANSIONS) expansions.clear();
+    expansions.set(pattern, found);
+  }
+  // A copy: callers own the array they get.
+  return [...found];
 }
 
 const patternCache = new Map<string, RegExp>();
@@ -72,8 +87,18 @@ export function actionSupportsConditionKey(action: string, key: string): boolean
   if (!key.toLowerCase().startsWith("kms:")) return true;
   const info = kmsAction(action);
   if (info === undefined) return true;
-  return info.conditionKeys.some((pattern) => conditionKeyMatchesPattern(pattern, key));
+  // Asked for every action a pattern covers, for every context key of every statement: memoized.
+  const memoKey = JSON.stringify([info.name, key]);
+  let supported = supports.get(memoKey);
+  if (supported === undefined) {
+    supported = info.conditionKeys.some((pattern) => conditionKeyMatchesPattern(pattern, key));
+    if (supports.size >= MAX_EXPANSIONS) supports.clear();
+    supports.set(memoKey, supported);
+  }
+  return supported;
 }
+
+const supports = new Map<string, boolean>();
 
 /** The reference's entry for a `kms:` condition key (any case, concrete or pattern). */
 export function kmsConditionKey(key: string): KmsConditionKeyInfo | undefined {

@@ -14,12 +14,29 @@ export function isPublic(block: PrincipalBlock | undefined): boolean {
 
 /** The KMS actions the statement's `Action` (or everything outside its `NotAction`) covers. */
 export function coveredKmsActions(statement: Statement): KmsActionInfo[] {
-  if (statement.action !== undefined) {
-    const names = new Set(statement.action.flatMap((p) => expandKmsActions(p).map((a) => a.name)));
+  const list = statement.action ?? statement.notAction ?? [];
+  // Several checks ask this of every statement, and policies repeat the same action lists.
+  const memoKey = `${statement.action !== undefined ? "A" : "N"}${JSON.stringify(list)}`;
+  let covered = coveredByList.get(memoKey);
+  if (covered === undefined) {
+    covered = cover(statement.action, statement.notAction ?? []);
+    if (coveredByList.size >= MAX_LISTS) coveredByList.clear();
+    coveredByList.set(memoKey, covered);
+  }
+  // A copy: callers own the array they get.
+  return [...covered];
+}
+
+/** Bounded: action lists come from arbitrary documents. */
+const coveredByList = new Map<string, readonly KmsActionInfo[]>();
+const MAX_LISTS = 2_000;
+
+function cover(action: readonly string[] | undefined, notAction: readonly string[]): KmsActionInfo[] {
+  if (action !== undefined) {
+    const names = new Set(action.flatMap((p) => expandKmsActions(p).map((a) => a.name)));
     return [...kmsActions().values()].filter((a) => names.has(a.name));
   }
-  const excluded = statement.notAction ?? [];
-  return [...kmsActions().values()].filter((a) => !excluded.some((p) => wildcardMatch(p, `kms:${a.name}`, true)));
+  return [...kmsActions().values()].filter((a) => !notAction.some((p) => wildcardMatch(p, `kms:${a.name}`, true)));
 }
 
 /** The account id in `111122223333` or `arn:aws:iam::111122223333:root`; `undefined` otherwise. */

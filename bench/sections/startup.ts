@@ -1,0 +1,59 @@
+/**
+ * Pack start-up: spawn through run-policy-pack until the port is printed, then GetAnalyzerInfo,
+ * our pack and the empty pack alternated run by run. Plus what our pack's own code costs to load
+ * (timed `require` in a fresh node), and whether it pulls in a provider SDK.
+ */
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { EMPTY_PACK, OUR_PACK, startPack } from "../packs";
+import { alternate, type Pair } from "../side-by-side";
+import { median } from "../stats";
+
+export interface StartupResult {
+  readonly runs: number;
+  readonly ms: Pair<number>;
+  readonly samples: Pair<number[]>;
+  /** `require` of the pack's policies (bin/policies.js) in a fresh node, without @pulumi/policy. */
+  readonly codeLoad: { readonly ms: number; readonly modules: number; readonly pulumiAws: boolean };
+}
+
+async function startOnce(pack: typeof OUR_PACK): Promise<number> {
+  const started = await startPack(pack);
+  await started.client.close();
+  return started.startMs;
+}
+
+/** Times the require in a child process: this process has loaded everything already. */
+function codeLoad(): StartupResult["codeLoad"] {
+  const entry = path.join(OUR_PACK.dir, "bin", "policies.js");
+  const script = `
+    const t = process.hrtime.bigint();
+    require(${JSON.stringify(entry)});
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    const files = Object.keys(require.cache);
+    console.log(JSON.stringify({ ms, modules: files.length, pulumiAws: files.some((f) => /node_modules[\\\\/]@pulumi[\\\\/]aws(-native)?[\\\\/]/.test(f)) }));`;
+  const samples = Array.from({ length: 5 }, () => {
+    const out = spawnSync(process.execPath, ["-e", script], { cwd: OUR_PACK.dir, encoding: "utf8" });
+    if (out.status !== 0) throw new Error(`loading ${entry} failed: ${out.stderr}`);
+    return JSON.parse(out.stdout) as StartupResult["codeLoad"];
+  });
+  return { ...samples[0], ms: median(samples.map((s) => s.ms)) };
+}
+
+export async function benchStartup(runs: number, log: (line: string) => void): Promise<StartupResult> {
+  // Warm-up: the page cache and this process's copy of the protocol modules.
+  await alternate({ ours: OUR_PACK, empty: EMPTY_PACK }, 0, startOnce);
+  const samples: Pair<number[]> = { ours: [], empty: [] };
+  for (let round = 0; round < runs; round++) {
+    const ms = await alternate({ ours: OUR_PACK, empty: EMPTY_PACK }, round, startOnce);
+    samples.ours.push(ms.ours);
+    samples.empty.push(ms.empty);
+    log(`  round ${round + 1}: ours ${ms.ours.toFixed(0)} ms, empty ${ms.empty.toFixed(0)} ms`);
+  }
+  return {
+    runs,
+    ms: { ours: median(samples.ours), empty: median(samples.empty) },
+    samples,
+    codeLoad: codeLoad(),
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Issue 6's targets, each a ratio to the empty pack on identical requests (or, for the figures that
+ * used to be timed unit tests, the bound those tests asserted), judged from the bench's results.
+ */
+import type { BenchResults } from "./results";
+import { growthExponent } from "./stats";
+
+export interface Target {
+  readonly name: string;
+  readonly value: number;
+  /** `max`: value ≤ limit passes; `min`: value ≥ limit passes. */
+  readonly kind: "max" | "min";
+  readonly limit: number;
+  readonly unit: "x" | "" | "req/s" | "µs" | "ms";
+  readonly pass: boolean;
+}
+
+function target(name: string, value: number, kind: Target["kind"], limit: number, unit: Target["unit"]): Target {
+  return { name, value, kind, limit, unit, pass: kind === "max" ? value <= limit : value >= limit };
+}
+
+export function judge(r: BenchResults): Target[] {
+  const out: Target[] = [];
+  if (r.startup !== undefined) {
+    out.push(target("pack start-up vs empty pack", r.startup.ms.ours / r.startup.ms.empty, "max", 1.15, "x"));
+  }
+  if (r.analyze !== undefined) {
+    const a = r.analyze;
+    out.push(target("Analyze median vs empty pack", a.medianMs.ours / a.medianMs.empty, "max", 1.1, "x"));
+    out.push(target("Analyze p99 vs empty pack", a.p99Ms.ours / a.p99Ms.empty, "max", 2, "x"));
+  }
+  const typical = r.analyzeStack.filter((s) => s.mix === "typical");
+  const at10k = typical.find((s) => s.size === 10_000);
+  if (at10k !== undefined) {
+    out.push(target("AnalyzeStack at 10,000 vs empty pack", at10k.ms.ours / at10k.ms.empty, "max", 1.25, "x"));
+    out.push(target("peak memory at 10,000 vs empty pack", at10k.peakMiB.ours / at10k.peakMiB.empty, "max", 1.3, "x"));
+  }
+  const small = typical.find((s) => s.size === 1_000);
+  const large = typical.find((s) => s.size === 50_000);
+  if (small !== undefined && large !== undefined) {
+    const k = growthExponent(small.size, small.ms.ours, large.size, large.ms.ours);
+    out.push(target("AnalyzeStack growth exponent 1k to 50k", k, "max", 1.1, ""));
+  }
+  if (r.evaluator !== undefined) {
+    const e = r.evaluator;
+    out.push(target("evaluator throughput, documented policies", e.requestsPerSecond, "min", 2_000, "req/s"));
+    out.push(target("parse of a documented policy", e.parseDocumentedUs, "max", 500, "µs"));
+    out.push(target("parse of 20,000 statements", e.parseLargeMs, "max", 2_000, "ms"));
+    out.push(target("model + linking of 20,000 trails and keys", e.linkMs, "max", 1_000, "ms"));
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+/**
+ * policypack/stack-request-filter.ts narrows each AnalyzeStack request to the resources the stack
+ * rules read. Through @pulumi/policy's own handler, the narrowed request must give exactly the
+ * findings the whole one does, including where a modeled resource depends on one that is not.
+ */
+import { strict as assert } from "node:assert";
+import * as structModule from "google-protobuf/google/protobuf/struct_pb";
+import * as analyzerModule from "@pulumi/pulumi/proto/analyzer_pb";
+import * as serverModule from "@pulumi/policy/server";
+import { policies } from "../../policypack/policies";
+import { installDeserializeCache, installProxyCache } from "../../policypack/server-cache";
+import { narrowStackRequest } from "../../policypack/stack-request-filter";
+import { urnOf, type TestResource } from "./harness";
+import * as aws from "./fixtures/aws";
+import * as stacks from "./fixtures/stacks";
+
+type Handler = (call: { request: unknown }, callback: (err: unknown, response: unknown) => void) => Promise<void>;
+const server = serverModule as unknown as {
+  makeAnalyzeStackRpcFun(name: string, version: string, level: string, p: typeof policies): Handler;
+};
+
+function encode(resources: readonly TestResource[]): Uint8Array {
+  const urnByName = new Map(resources.map((r) => [r.name, urnOf(r)]));
+  const request = new analyzerModule.AnalyzeStackRequest();
+  request.setResourcesList(
+    resources.map((r) => {
+      const resource = new analyzerModule.AnalyzerResource();
+      resource.setType(r.type);
+      resource.setUrn(urnOf(r));
+      resource.setName(r.name);
+      const props = JSON.parse(JSON.stringify(r.props)) as Record<string, structModule.JavaScriptValue>;
+      resource.setProperties(structModule.Struct.fromJavaScript(props));
+      resource.setOptions(new analyzerModule.AnalyzerResourceOptions());
+      for (const [field, names] of Object.entries(r.propertyDependencies ?? {})) {
+        const deps = new analyzerModule.AnalyzerPropertyDependencies();
+        deps.setUrnsList(names.map((n) => urnByName.get(n) ?? n));
+        resource.getPropertydependenciesMap().set(field, deps);
+      }
+      return resource;
+    }),
+  );
+  return request.serializeBinary();
+}
+
+async function findings(request: analyzerModule.AnalyzeStackRequest): Promise<string[]> {
+  const handler = server.makeAnalyzeStackRpcFun("kms-guardrails", "0.1.0", "mandatory", policies);
+  const response = await new Promise<analyzerModule.AnalyzeResponse>((resolve, reject) => {
+    void handler({ request }, (err, r) => (err ? reject(err as Error) : resolve(r as analyzerModule.AnalyzeResponse)));
+  });
+  return response
+    .getDiagnosticsList()
+    .map((d) => `${d.getPolicyname()} ${d.getEnforcementlevel()} ${d.getUrn()}\n${d.getMessage()}`)
+    .sort();
+}
+
+/** Resources no rule reads, one of which a trail's key depends on. */
+const unrelated: TestResource[] = [
+  { type: "aws:iam/role:Role", name: "app-role", props: { name: "app-role", assumeRolePolicy: "{}" } },
+  { type: "aws:lambda/function:Function", name: "app", props: { name: "app", runtime: "nodejs20.x" } },
+  { type: "aws:kms/externalKey:ExternalKey", name: "imported", props: { description: "imported key material" } },
+];
+/** No key value, only a dependency on the external key: cloudtrail-trail-encrypted must wait, not report. */
+const trailOnExternalKey: TestResource = {
+  ...aws.trail("external", {}),
+  propertyDependencies: { kmsKeyId: ["imported"] },
+};
+
+describe("policy pack: the AnalyzeStack request narrowed to what the stack rules read", () => {
+  before(() => {
+    assert.equal(installDeserializeCache(), true);
+    assert.equal(installProxyCache(), true);
+  });
+
+  it("gives the same findings as the whole request, with fewer resources", async () => {
+    const resources = [...unrelated, ...stacks.noncompliant(), ...stacks.auditBaseline(), trailOnExternalKey];
+    const bytes = encode(resources);
+    const whole = analyzerModule.AnalyzeStackRequest.deserializeBinary(bytes);
+    const narrowed = narrowStackRequest(analyzerModule.AnalyzeStackRequest.deserializeBinary(bytes));
+    const kept = narrowed.getResourcesList().map((r) => r.getName());
+    assert.ok(kept.length < resources.length, kept.join(", "));
+    assert.ok(kept.includes("imported"), "a resource a modeled one depends on is kept");
+    assert.ok(!kept.includes("app-role") && !kept.includes("app"));
+    const expected = await findings(whole);
+    assert.ok(expected.length > 0);
+    assert.ok(!expected.some((f) => f.includes("::external\n")), "the trail on the external key waits");
+    assert.deepEqual(await findings(narrowed), expected);
+  });
+});
