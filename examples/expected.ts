@@ -69,6 +69,7 @@ function noncompliantPreview(t: Types, configDelivery: Row): Row[] {
       ["cloudtrail-key-allows-describe", "advisory", `${t.key}::${name}`],
     ]),
     ["event-data-store-key-allows-cloudtrail", "advisory", `${t.key}::lake`],
+    ["event-data-store-key-no-source-condition", "advisory", `${t.key}::lake`],
     configDelivery,
     ["controltower-landing-zone-key", "advisory", `${t.landingZone}::landing-zone`],
     ["controltower-landing-zone-key", "advisory", `${t.key}::landing-zone`],
@@ -104,7 +105,10 @@ export const EXAMPLES = {
   "event-data-store": {
     compliant: true,
     update: [],
-    preview: [["event-data-store-key-allows-cloudtrail", "advisory", `${KEY}::audit-lake-key`]],
+    preview: [
+      ["event-data-store-key-allows-cloudtrail", "advisory", `${KEY}::audit-lake-key`],
+      ["event-data-store-key-no-source-condition", "advisory", `${KEY}::audit-lake-key`],
+    ],
   },
   noncompliant: {
     compliant: false,

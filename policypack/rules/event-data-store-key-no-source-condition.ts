@@ -11,7 +11,7 @@ import { eventDataStorePlan } from "pulumi-kms-guardrails/catalog";
 import { eventDataStoreChecks, keysUsedBy } from "../analysis/integrations";
 import { keyLabel } from "../analysis/keys";
 import { lintDocument } from "../model/policy-cache";
-import { catalogGrant, fixSuffix, membersText } from "./stack-helpers";
+import { catalogGrant, fixSuffix, membersText, uncheckedGroup } from "./stack-helpers";
 import type { StackRule, Violation } from "./types";
 
 const FINDING = "source-condition-on-event-data-store-key";
@@ -61,6 +61,12 @@ export const eventDataStoreKeyNoSourceCondition: StackRule = {
     const out: Violation[] = [];
     for (const group of eventDataStoreChecks(model).groups) {
       const r = group.result;
+      // Waiting in preview is said, never a silent pass.
+      const unchecked = uncheckedGroup(group);
+      if (unchecked !== undefined) {
+        out.push(...unchecked);
+        continue;
+      }
       if (r.status !== "checked") continue;
       // A key shared with a trail: its source conditions serve the trail, unless the store is left without access.
       if (
