@@ -4,19 +4,10 @@
  * trails and keys. These figures were timed assertions in unit tests once (STYLE: speed is measured
  * in benchmarks, never in timed tests); their old bounds are kept as targets here.
  */
-import {
-  accountRootGrant,
-  cloudTrailTrailPlan,
-  configIamRolePlan,
-  configServiceLinkedRolePlan,
-  controlTowerPlan,
-  eventDataStorePlan,
-  serviceGrantPlan,
-  type IntegrationPlan,
-} from "pulumi-kms-guardrails/catalog";
+import { accountRootGrant } from "pulumi-kms-guardrails/catalog";
 import { evaluate, parsePolicy, type KeyPolicy, type Request } from "pulumi-kms-guardrails/engine";
 import { StackModel } from "../../policypack/model/stack";
-import { SEED_EXAMPLES, type SeedExamplePlan } from "../../test/fixtures/seed-examples";
+import { SEED_EXAMPLES, seedExamplePlan } from "../../test/fixtures/seed-examples";
 import { median } from "../stats";
 
 export interface EvaluatorResult {
@@ -33,23 +24,6 @@ export interface EvaluatorResult {
   readonly linkMs: number;
 }
 
-function planFor(p: SeedExamplePlan): IntegrationPlan {
-  switch (p.integration) {
-    case "cloudtrail-trail":
-      return cloudTrailTrailPlan(p.params);
-    case "cloudtrail-event-data-store":
-      return eventDataStorePlan(p.params);
-    case "config-iam-role":
-      return configIamRolePlan(p.params);
-    case "config-service-linked-role":
-      return configServiceLinkedRolePlan(p.params);
-    case "control-tower":
-      return controlTowerPlan(p.params);
-    case "service-grant":
-      return serviceGrantPlan(p.params);
-  }
-}
-
 /** Each example beside the account-root statement (seed 004), with its plan's probe requests. */
 function documentedPairs(): { policy: KeyPolicy; request: Request }[] {
   return SEED_EXAMPLES.flatMap((example) => {
@@ -60,7 +34,7 @@ function documentedPairs(): { policy: KeyPolicy; request: Request }[] {
     });
     if (parsed.policy === undefined) throw new Error(`seed example ${example.id} does not parse`);
     const policy = parsed.policy;
-    return planFor(example.expect.plan).probes.map((probe) => ({ policy, request: probe.request }));
+    return seedExamplePlan(example.expect.plan).probes.map((probe) => ({ policy, request: probe.request }));
   });
 }
 

@@ -1,5 +1,4 @@
 import { strict as assert } from "node:assert";
-import * as pulumi from "@pulumi/pulumi";
 import { AuditKey, ConfigDelivery, EncryptedTrail, testing, type ConfigRoleMode } from "pulumi-kms-guardrails";
 import {
   ACCOUNT,
@@ -15,13 +14,8 @@ import {
   registrationsOf,
   setUp,
   statementsOf,
+  configError,
 } from "./helpers";
-
-const configError = (pattern: RegExp) => (error: unknown) => {
-  assert.ok(pulumi.ResourceError.isInstance(error), `not a ResourceError: ${String(error)}`);
-  assert.match(error.message, pattern);
-  return true;
-};
 
 /** The statement granting `config.amazonaws.com`, parsed. */
 function configServiceStatement(policy: string): Record<string, unknown> | undefined {

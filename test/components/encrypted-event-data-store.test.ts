@@ -1,5 +1,4 @@
 import { strict as assert } from "node:assert";
-import * as pulumi from "@pulumi/pulumi";
 import { AuditKey, EncryptedEventDataStore, testing } from "pulumi-kms-guardrails";
 import {
   ADMIN,
@@ -15,13 +14,8 @@ import {
   registrationsOf,
   setUp,
   statementsOf,
+  configError,
 } from "./helpers";
-
-const configError = (pattern: RegExp) => (error: unknown) => {
-  assert.ok(pulumi.ResourceError.isInstance(error), `not a ResourceError: ${String(error)}`);
-  assert.match(error.message, pattern);
-  return true;
-};
 
 /** CloudTrail statements of a policy that carry aws:SourceArn or aws:SourceAccount. */
 function cloudTrailSourceConditions(policy: string): unknown[] {

@@ -1,5 +1,4 @@
 import { strict as assert } from "node:assert";
-import * as pulumi from "@pulumi/pulumi";
 import { AuditKey, EncryptedEventDataStore, EncryptedTrail, testing } from "pulumi-kms-guardrails";
 import {
   ACCOUNT,
@@ -16,16 +15,11 @@ import {
   registrationsOf,
   setUp,
   statementsOf,
+  configError,
 } from "./helpers";
 
 const TRAIL_ARN = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/audit`;
 const FOREIGN_KEY = `arn:aws:kms:${REGION}:999988887777:key/11111111-2222-3333-4444-555555555555`;
-
-const configError = (pattern: RegExp) => (error: unknown) => {
-  assert.ok(pulumi.ResourceError.isInstance(error), `not a ResourceError: ${String(error)}`);
-  assert.match(error.message, pattern);
-  return true;
-};
 
 describe("EncryptedTrail", () => {
   it("creates the trail, its bucket and its key, all parented, with the key wired into trail and bucket", async () => {

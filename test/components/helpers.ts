@@ -151,3 +151,10 @@ export async function eventually(predicate: () => boolean, what: string, timeout
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** An `assert.rejects`/`assert.throws` matcher: a `pulumi.ResourceError` whose message matches. */
+export const configError = (pattern: RegExp) => (error: unknown) => {
+  assert.ok(pulumi.ResourceError.isInstance(error), `not a ResourceError: ${String(error)}`);
+  assert.match(error.message, pattern);
+  return true;
+};

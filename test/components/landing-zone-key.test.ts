@@ -14,16 +14,11 @@ import {
   registrationsOf,
   setUp,
   statementsOf,
+  configError,
 } from "./helpers";
 
 const BASELINE_TRAIL = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/aws-controltower-BaselineCloudTrail`;
 const MEMBER = "222233334444";
-
-const configError = (pattern: RegExp) => (error: unknown) => {
-  assert.ok(pulumi.ResourceError.isInstance(error), `not a ResourceError: ${String(error)}`);
-  assert.match(error.message, pattern);
-  return true;
-};
 
 describe("LandingZoneKey", () => {
   it("passes the Control Tower pre-check: enabled, symmetric, single-Region, in the management account", async () => {

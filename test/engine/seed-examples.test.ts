@@ -9,14 +9,7 @@ import {
   accountRootGrant,
   accountRootPlan,
   checkProbes,
-  cloudTrailTrailPlan,
   composeKeyPolicy,
-  configIamRolePlan,
-  configServiceLinkedRolePlan,
-  controlTowerPlan,
-  eventDataStorePlan,
-  serviceGrantPlan,
-  type IntegrationPlan,
   type KeyLocation,
 } from "pulumi-kms-guardrails/catalog";
 import { parsePolicy, type KeyPolicy } from "pulumi-kms-guardrails/engine";
@@ -25,25 +18,8 @@ import {
   SEED_EXAMPLE_POLICIES,
   SEED_NON_KEY_POLICY_EXAMPLES,
   type SeedExample,
-  type SeedExamplePlan,
+  seedExamplePlan,
 } from "../fixtures/seed-examples";
-
-function planFor(p: SeedExamplePlan): IntegrationPlan {
-  switch (p.integration) {
-    case "cloudtrail-trail":
-      return cloudTrailTrailPlan(p.params);
-    case "cloudtrail-event-data-store":
-      return eventDataStorePlan(p.params);
-    case "config-iam-role":
-      return configIamRolePlan(p.params);
-    case "config-service-linked-role":
-      return configServiceLinkedRolePlan(p.params);
-    case "control-tower":
-      return controlTowerPlan(p.params);
-    case "service-grant":
-      return serviceGrantPlan(p.params);
-  }
-}
 
 function parseClean(doc: unknown): KeyPolicy {
   const result = parsePolicy(doc);
@@ -60,7 +36,7 @@ const withAccountRoot = (key: KeyLocation, statement: unknown) => ({
 });
 
 function checkExample(example: SeedExample): void {
-  const plan = planFor(example.expect.plan);
+  const plan = seedExamplePlan(example.expect.plan);
   const ids = new Set(plan.probes.map((p) => p.id));
   for (const id of [...example.expect.satisfies, ...example.expect.violates]) {
     assert.ok(ids.has(id), `${id} is not a probe of ${plan.integration}`);
@@ -105,7 +81,7 @@ describe("seed examples: every documented statement against the catalog's probes
       if (violates.length > 0) {
         it("the catalog's statements deny what the example lets through", () => {
           const key = example.expect.plan.params.key;
-          const plan = planFor(example.expect.plan);
+          const plan = seedExamplePlan(example.expect.plan);
           const policy = parseClean(composeKeyPolicy([accountRootPlan({ key }), plan]));
           const outcomes = checkProbes(
             policy,
