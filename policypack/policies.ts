@@ -37,12 +37,15 @@ function sentence(message: string): string {
   return message.length > 0 ? message[0].toUpperCase() + message.slice(1) : message;
 }
 
-/** Reports violations, withholding `secrets` from their messages (redact.ts). */
-function reporter(report: ReportViolation, secrets: readonly string[] | undefined): (v: Violation) => void {
+/**
+ * Reports violations, withholding `secrets()` from their messages (redact.ts). The secrets are
+ * looked up only when there is something to report.
+ */
+function reporter(report: ReportViolation, secrets: () => readonly string[] | undefined): (v: Violation) => void {
   const reportInfo = report as unknown as (info: ViolationInfo) => void;
   return (v) =>
     reportInfo({
-      message: redact(sentence(v.message), secrets),
+      message: redact(sentence(v.message), secrets()),
       ...(v.urn !== undefined ? { urn: v.urn } : {}),
       ...(v.advisory === true ? { enforcementLevel: "advisory" } : {}),
     });
@@ -82,7 +85,8 @@ export function resourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
       const subject = keyPolicySubjectOf(args);
       if (subject === undefined) return;
       const options = readOptions(args.getConfig());
-      const secrets = subject.document.kind === "present" ? subject.document.secrets : undefined;
+      const document = subject.document;
+      const secrets = document.kind === "present" ? document.secrets : () => undefined;
       safely(rule, () => rule.check(subject, options)).forEach(reporter(report, secrets));
     },
   };
@@ -99,7 +103,7 @@ export function stackPolicy(rule: StackRule): StackValidationPolicy {
       }
       const resources: readonly PolicyResource[] = args.resources;
       const model = stackModelFor(resources);
-      safely(rule, () => rule.check(model, options)).forEach(reporter(report, model.secrets));
+      safely(rule, () => rule.check(model, options)).forEach(reporter(report, () => model.secrets));
     },
   };
 }

@@ -36,8 +36,14 @@ export function policyDocument(props: RawProps, field: string): PolicyDocument {
   const value = props[field];
   if (value === undefined || value === null || value === "") return { kind: "absent" };
   if (isSentinel(value)) return { kind: "unknown", field };
-  const secrets = secretStrings(props, field);
-  return { kind: "present", field, value, ...(secrets !== undefined ? { secrets } : {}) };
+  // Finding a secret converts the property's wire value again: most keys never print a message.
+  let secrets: readonly string[] | undefined | null = null;
+  return {
+    kind: "present",
+    field,
+    value,
+    secrets: () => (secrets === null ? (secrets = secretStrings(props, field)) : secrets),
+  };
 }
 
 /**

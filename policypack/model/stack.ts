@@ -24,7 +24,7 @@ export class StackModel {
     this.secretStrings ??= [
       ...new Set(
         [...this.resources.keys, ...this.resources.keyPolicies].flatMap((r) =>
-          r.document.kind === "present" ? (r.document.secrets ?? []) : [],
+          r.document.kind === "present" ? (r.document.secrets() ?? []) : [],
         ),
       ),
     ];

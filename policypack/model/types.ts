@@ -18,10 +18,16 @@ export type PolicyDocument =
   | { readonly kind: "absent" }
   | { readonly kind: "unknown"; readonly field: string }
   /**
-   * `value` is the JSON string (AWS Classic) or object (AWS Native) exactly as declared. `secrets`:
-   * the property (or a part of it) arrived as a secret; messages withhold these strings (redact.ts).
+   * `value` is the JSON string (AWS Classic) or object (AWS Native) exactly as declared. `secrets()`:
+   * the strings messages must withhold (redact.ts) when the property, or a part of it, arrived as a
+   * secret; `undefined` otherwise. A function, so the work is done only when a message is printed.
    */
-  | { readonly kind: "present"; readonly field: string; readonly value: unknown; readonly secrets?: readonly string[] };
+  | {
+      readonly kind: "present";
+      readonly field: string;
+      readonly value: unknown;
+      readonly secrets: () => readonly string[] | undefined;
+    };
 
 /** A resource that carries a key policy, for the resource-level rules. */
 export interface KeyPolicySubject {

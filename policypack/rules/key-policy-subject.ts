@@ -26,6 +26,22 @@ export function subjectPolicy(subject: KeyPolicySubject): SubjectPolicy {
     : { state: "parsed", result, policy: result.policy };
 }
 
+/**
+ * The lint checks the resource-level rules read, run together once per key policy. The others
+ * (service principals without a source condition, source conditions on an event data store key)
+ * need the stack: the stack rules run them.
+ */
+export const RESOURCE_RULE_CHECKS: ReadonlySet<string> = new Set([
+  "public-principal-unconditioned",
+  "not-principal-in-allow",
+  "iam-policies-not-enabled",
+  "encryption-context-on-unsupported-action",
+  "vpc-condition-without-service-exception",
+  "source-ip-condition",
+  "single-valued-operator-on-multivalued-key",
+  "string-operator-on-arn-key",
+]);
+
 export function lintOptionsFor(subject: KeyPolicySubject): LintOptions {
   return subject.keyArn !== undefined ? { keyArn: subject.keyArn } : {};
 }
@@ -51,7 +67,7 @@ export function lintFindings(
   const p = subjectPolicy(subject);
   if (p.state === "absent" || p.state === "unusable") return [];
   if (p.state === "unknown") return [waitingViolation(subject, p.field)];
-  const violations = lintDocument(p.policy, options)
+  const violations = lintDocument(p.policy, options, RESOURCE_RULE_CHECKS)
     .filter((f) => ids.has(f.id))
     .map((f) => findingViolation(subject, f));
   if (violations.length === 0 && p.result.unknownPaths.length > 0) {

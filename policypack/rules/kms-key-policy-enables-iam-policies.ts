@@ -12,13 +12,19 @@
 import { isAccountId, parseArn, type Finding, type KeyPolicy } from "pulumi-kms-guardrails/engine";
 import { lintDocument } from "../model/policy-cache";
 import type { KeyPolicySubject } from "../model/types";
-import { findingViolation, lintOptionsFor, subjectPolicy, waitingViolation } from "./key-policy-subject";
+import {
+  findingViolation,
+  lintOptionsFor,
+  RESOURCE_RULE_CHECKS,
+  subjectPolicy,
+  waitingViolation,
+} from "./key-policy-subject";
 import type { ResourceRule, Violation } from "./types";
 
 const NOT_ENABLED = "iam-policies-not-enabled";
 const ACCOUNT_UNKNOWN = "iam-policies-account-unknown";
 /** The lint check that reports both findings: trying candidate accounts needs only it. */
-const NOT_ENABLED_CHECK = "iam-policies-not-enabled";
+const NOT_ENABLED_CHECK: ReadonlySet<string> = new Set(["iam-policies-not-enabled"]);
 
 function rootAccounts(policy: KeyPolicy): string[] {
   const accounts = new Set<string>();
@@ -26,6 +32,7 @@ function rootAccounts(policy: KeyPolicy): string[] {
     if (s.effect !== "Allow") continue;
     for (const p of s.principal?.aws ?? []) {
       if (isAccountId(p)) accounts.add(p);
+      if (!p.endsWith(":root")) continue;
       const arn = parseArn(p);
       if (arn !== undefined && arn.service === "iam" && arn.resource === "root" && isAccountId(arn.account))
         accounts.add(arn.account);
@@ -38,7 +45,7 @@ function check(subject: KeyPolicySubject): Violation[] {
   const p = subjectPolicy(subject);
   if (p.state === "absent" || p.state === "unusable") return [];
   if (p.state === "unknown") return [waitingViolation(subject, p.field)];
-  const findings = lintDocument(p.policy, lintOptionsFor(subject));
+  const findings = lintDocument(p.policy, lintOptionsFor(subject), RESOURCE_RULE_CHECKS);
   const notEnabled = findings.find((f) => f.id === NOT_ENABLED);
   if (notEnabled !== undefined) return [findingViolation(subject, notEnabled)];
   if (!findings.some((f) => f.id === ACCOUNT_UNKNOWN)) {

@@ -31,6 +31,8 @@ import type { StackRule, Violation } from "./types";
 const SOURCE_KEYS = new Set(["aws:sourcearn", "aws:sourceaccount"]);
 const READ_ONLY = new Set(["kms:decrypt", "kms:describekey"]);
 const LINT_FINDING = "service-principal-without-source-condition";
+/** The one check that reports it: a key policy is not linted whole for one finding kind. */
+const LINT_CHECK: ReadonlySet<string> = new Set([LINT_FINDING]);
 
 const hasSourceCondition = (s: Statement): boolean => s.conditions.some((c) => SOURCE_KEYS.has(c.keyLower));
 const readOnly = (s: Statement): boolean =>
@@ -106,7 +108,7 @@ function fromLint(ctx: Context): void {
       ...(facts.account !== undefined ? { keyAccount: facts.account } : {}),
       eventDataStoreKey: ctx.eventDataStoreKeys.has(key),
     };
-    for (const f of lintDocument(policy, options)) {
+    for (const f of lintDocument(policy, options, LINT_CHECK)) {
       if (f.id !== LINT_FINDING) continue;
       const id = `${facts.policySource.urn}#${f.statement?.index ?? -1}`;
       if (ctx.reported.has(id)) continue;

@@ -12,18 +12,35 @@ export interface Arn {
 /** Splits an ARN into its six parts; `undefined` when it is not an ARN. */
 export function parseArn(s: string): Arn | undefined {
   if (!s.startsWith("arn:")) return undefined;
-  const parts = s.split(":");
-  if (parts.length < 6) return undefined;
+  // Found by index rather than split: the linter and the evaluator parse every principal and
+  // resource of every policy, and the resource part would otherwise be split only to be rejoined.
+  const c2 = s.indexOf(":", 4);
+  if (c2 < 0) return undefined;
+  const c3 = s.indexOf(":", c2 + 1);
+  if (c3 < 0) return undefined;
+  const c4 = s.indexOf(":", c3 + 1);
+  if (c4 < 0) return undefined;
+  const c5 = s.indexOf(":", c4 + 1);
+  if (c5 < 0) return undefined;
   return {
-    partition: parts[1],
-    service: parts[2],
-    region: parts[3],
-    account: parts[4],
-    resource: parts.slice(5).join(":"),
+    partition: s.slice(4, c2),
+    service: s.slice(c2 + 1, c3),
+    region: s.slice(c3 + 1, c4),
+    account: s.slice(c4 + 1, c5),
+    resource: s.slice(c5 + 1),
   };
 }
 
+const ACCOUNT_ID = /^\d{12}$/;
+
 /** A 12-digit AWS account id. */
 export function isAccountId(s: string): boolean {
-  return /^\d{12}$/.test(s);
+  // Callers in plain JavaScript may pass numbers; the regex sees them as the string they print as.
+  if (typeof s !== "string") return ACCOUNT_ID.test(s);
+  if (s.length !== 12) return false;
+  for (let i = 0; i < 12; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

@@ -7,6 +7,7 @@
 import { kmsActions, type KmsActionInfo } from "./kms-actions";
 import { closestMatch } from "./parse-suggest";
 import { isUnknown, quote, readStrings, type ParseContext } from "./parse-context";
+import { StringCheck } from "./parse-string-check";
 import { hasWildcard, wildcardMatch } from "./wildcard";
 
 const NAME_CHARS = /^[A-Za-z0-9*?]+$/;
@@ -91,9 +92,9 @@ function checkAction(ctx: ParseContext, action: string, path: string): void {
   }
 }
 
+const ACTION_CHECK = new StringCheck(checkAction);
+
 /** Parses an `Action` or `NotAction` value; returns the action strings as written. */
 export function parseActions(ctx: ParseContext, value: unknown, path: string, element: string): string[] {
-  const entries = readStrings(ctx, value, path, "invalid-action-value", element);
-  for (const entry of entries) checkAction(ctx, entry.value, entry.path);
-  return entries.map((entry) => entry.value);
+  return readStrings(ctx, value, path, "invalid-action-value", element, ACTION_CHECK);
 }

@@ -5,10 +5,11 @@
  * so clauses carry a lower-cased key. Values become strings the way AWS compares them.
  */
 import { childPath } from "./json-path";
-import { describeType, isPlainObject, isUnknown, presentKeys, quote, type ParseContext } from "./parse-context";
+import { describeType, forEachMember, isPlainObject, isUnknown, quote, type ParseContext } from "./parse-context";
+import { PassedStrings, StringCheck } from "./parse-string-check";
 import { checkConditionValue } from "./parse-condition-values";
 import { parseOperator, parseOperatorIgnoringCase, splitOperatorName, suggestOperator } from "./operators";
-import type { ConditionClause, ParsedOperator } from "./types";
+import type { ConditionClause, OperatorFamily, ParsedOperator } from "./types";
 
 /** `prefix:name`, e.g. `aws:SourceArn`, `kms:EncryptionContext:aws:cloudtrail:arn`; no stray spaces. */
 const CONDITION_KEY = /^[A-Za-z0-9][A-Za-z0-9-]*:\S(?:[\s\S]*\S)?$/;
@@ -48,35 +49,137 @@ function resolveOperator(ctx: ParseContext, raw: string, path: string): ParsedOp
   return undefined;
 }
 
+function checkKey(ctx: ParseContext, key: string, path: string): void {
+  if (!isUnknown(key) && !CONDITION_KEY.test(key)) {
+    ctx.error(
+      path,
+      "invalid-condition-key",
+      `${quote(key)} is not a condition key; keys are written prefix:name, e.g. "aws:SourceArn" or ` +
+        '"kms:EncryptionContext:aws:cloudtrail:arn", without surrounding spaces.',
+    );
+  }
+}
+
+const KEY_CHECK = new StringCheck(checkKey);
+
+/** Values each operator family found nothing wrong with (a String operator takes any string). */
+const PASSED_VALUES: Record<Exclude<OperatorFamily, "String">, PassedStrings> = {
+  Arn: new PassedStrings(),
+  Numeric: new PassedStrings(),
+  Date: new PassedStrings(),
+  Bool: new PassedStrings(),
+  IpAddress: new PassedStrings(),
+  Binary: new PassedStrings(),
+  Null: new PassedStrings(),
+};
+
+/** Reads one value, found at `path` (`index < 0`) or `path[index]`; `undefined` when it is not a scalar. */
+function readValue(
+  ctx: ParseContext,
+  operator: ParsedOperator | undefined,
+  item: unknown,
+  path: string,
+  index: number,
+): string | undefined {
+  let text: string;
+  if (typeof item === "string") {
+    text = item;
+    ctx.wroteString(item);
+  } else if (typeof item === "boolean" || (typeof item === "number" && Number.isFinite(item))) {
+    text = String(item);
+    // `true` and `false` are spelled one way; a number's spelling in the text is not known.
+    ctx.written = typeof item === "boolean" ? ctx.written + text.length : NaN;
+  } else {
+    ctx.error(
+      index < 0 ? path : childPath(path, index),
+      "invalid-condition-value",
+      `Condition values must be strings, numbers or booleans (or a flat array of them), not ${describeType(item)}.`,
+    );
+    return undefined;
+  }
+  // Every string passes a String operator; for the others, a value's problem depends only on it and
+  // the operator's family (the operator as written is only in the message).
+  if (operator !== undefined && operator.family !== "String" && !isUnknown(text)) {
+    const passed = PASSED_VALUES[operator.family];
+    if (!passed.has(text)) {
+      const problem = checkConditionValue(operator.family, operator.raw, text);
+      if (problem === undefined) passed.add(text);
+      else ctx.error(index < 0 ? path : childPath(path, index), problem.code, problem.message);
+    }
+  }
+  return text;
+}
+
 /** Reads the values of one key: a scalar or a flat, non-empty array of scalars. */
 function readValues(ctx: ParseContext, operator: ParsedOperator | undefined, raw: unknown, path: string): string[] {
-  const items: unknown[] = Array.isArray(raw) ? raw : [raw];
-  if (Array.isArray(raw) && raw.length === 0) {
+  if (!Array.isArray(raw)) {
+    const text = readValue(ctx, operator, raw, path, -1);
+    return text === undefined ? [] : [text];
+  }
+  if (raw.length === 0) {
     ctx.error(path, "empty-condition-values", "The condition has an empty list of values; give at least one value.");
     return [];
   }
+  ctx.wroteBrackets(raw.length);
   const values: string[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    const itemPath = Array.isArray(raw) ? childPath(path, i) : path;
-    let text: string;
-    if (typeof item === "string") text = item;
-    else if (typeof item === "boolean" || (typeof item === "number" && Number.isFinite(item))) text = String(item);
-    else {
-      ctx.error(
-        itemPath,
-        "invalid-condition-value",
-        `Condition values must be strings, numbers or booleans (or a flat array of them), not ${describeType(item)}.`,
-      );
-      continue;
-    }
-    values.push(text);
-    if (operator !== undefined && !isUnknown(text)) {
-      const problem = checkConditionValue(operator.family, operator.raw, text);
-      if (problem !== undefined) ctx.error(itemPath, problem.code, problem.message);
-    }
+  for (let i = 0; i < raw.length; i++) {
+    const text = readValue(ctx, operator, raw[i], path, i);
+    if (text !== undefined) values.push(text);
   }
   return values;
+}
+
+/** The clauses of one `Condition`, as its operators are read. */
+class Clauses {
+  readonly clauses: ConditionClause[] = [];
+  /** The operator being read, with its path, for its keys. */
+  operator: ParsedOperator | undefined;
+  operatorPath = "";
+
+  constructor(
+    readonly ctx: ParseContext,
+    readonly path: string,
+  ) {}
+}
+
+/** Reads one key of an operator block and its values into a clause. */
+function readKey(state: Clauses, key: string, raw: unknown): void {
+  const { ctx, operator } = state;
+  const keyPath = childPath(state.operatorPath, key);
+  KEY_CHECK.run(ctx, key, keyPath, -1);
+  const values = readValues(ctx, operator, raw, keyPath);
+  if (operator !== undefined) {
+    state.clauses.push({ operator, key, keyLower: key.toLowerCase(), values, path: keyPath });
+  }
+}
+
+/** Reads one operator of a `Condition` and its block of keys. */
+function readOperator(state: Clauses, rawOperator: string, block: unknown): void {
+  const ctx = state.ctx;
+  const operatorPath = childPath(state.path, rawOperator);
+  // Only a 9-letter name lowercases to "condition": skip lowering every operator name.
+  if (rawOperator.length === 9 && rawOperator.toLowerCase() === "condition") {
+    ctx.error(
+      operatorPath,
+      "nested-condition-block",
+      "A Condition block nested inside Condition is not a condition operator; AWS rejects the policy — " +
+        "and nothing it contains limits access. Move its operators up one level.",
+    );
+    return;
+  }
+  const operator = isUnknown(rawOperator) ? undefined : resolveOperator(ctx, rawOperator, operatorPath);
+  if (isUnknown(block)) return;
+  if (!isPlainObject(block)) {
+    ctx.error(
+      operatorPath,
+      "invalid-condition-operator-block",
+      `${quote(rawOperator)} must map condition keys to values, e.g. {"aws:SourceArn": "arn:..."}, not ${describeType(block)}.`,
+    );
+    return;
+  }
+  state.operator = operator;
+  state.operatorPath = operatorPath;
+  forEachMember(ctx, block, state, readKey);
 }
 
 /** Parses a `Condition` value found at `path`; returns the clauses in document order. */
@@ -90,44 +193,7 @@ export function parseCondition(ctx: ParseContext, condition: unknown, path: stri
     );
     return [];
   }
-  const clauses: ConditionClause[] = [];
-  for (const rawOperator of presentKeys(condition)) {
-    const operatorPath = childPath(path, rawOperator);
-    if (rawOperator.toLowerCase() === "condition") {
-      ctx.error(
-        operatorPath,
-        "nested-condition-block",
-        "A Condition block nested inside Condition is not a condition operator; AWS rejects the policy — " +
-          "and nothing it contains limits access. Move its operators up one level.",
-      );
-      continue;
-    }
-    const operator = isUnknown(rawOperator) ? undefined : resolveOperator(ctx, rawOperator, operatorPath);
-    const block = condition[rawOperator];
-    if (isUnknown(block)) continue;
-    if (!isPlainObject(block)) {
-      ctx.error(
-        operatorPath,
-        "invalid-condition-operator-block",
-        `${quote(rawOperator)} must map condition keys to values, e.g. {"aws:SourceArn": "arn:..."}, not ${describeType(block)}.`,
-      );
-      continue;
-    }
-    for (const key of presentKeys(block)) {
-      const keyPath = childPath(operatorPath, key);
-      if (!isUnknown(key) && !CONDITION_KEY.test(key)) {
-        ctx.error(
-          keyPath,
-          "invalid-condition-key",
-          `${quote(key)} is not a condition key; keys are written prefix:name, e.g. "aws:SourceArn" or ` +
-            '"kms:EncryptionContext:aws:cloudtrail:arn", without surrounding spaces.',
-        );
-      }
-      const values = readValues(ctx, operator, block[key], keyPath);
-      if (operator !== undefined) {
-        clauses.push({ operator, key, keyLower: key.toLowerCase(), values, path: keyPath });
-      }
-    }
-  }
-  return clauses;
+  const state = new Clauses(ctx, path);
+  forEachMember(ctx, condition, state, readOperator);
+  return state.clauses;
 }

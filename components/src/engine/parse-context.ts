@@ -5,6 +5,7 @@
  * `parse.ts`.
  */
 import { childPath } from "./json-path";
+import type { StringCheck } from "./parse-string-check";
 import { PULUMI_UNKNOWN_SENTINEL, type ValidationError } from "./types";
 
 /** Every code the parser reports; documented in the table at the top of `parse.ts`. */
@@ -75,7 +76,31 @@ export const MAX_ERRORS = 100;
 
 export class ParseContext {
   readonly errors: ValidationError[] = [];
+  /**
+   * The document came from `JSON.parse`, and `Object.prototype` neither lends `for...in` keys nor has
+   * an element's name (`canReadPlainly`, `parse.ts`): plain data, every own property an enumerable
+   * data property, so one pass over the members sees everything a reader by name would.
+   */
+  plain = false;
+  /**
+   * The compact JSON length of what the readers have consumed, strings as they are (no escapes):
+   * each object, array, member, string and literal read adds its share, once. It can only fall short
+   * of `compactLength` (`json-precheck.ts`) of the document, never exceed it; so when it equals the
+   * length of a text with no escapes, that text has no whitespace and no member `JSON.parse` dropped.
+   * `NaN` once a number is read, whose spelling in the text is not known.
+   */
+  written = 0;
   private dropped = 0;
+
+  /** Accounts for a string value read. */
+  wroteString(text: string): void {
+    this.written += text.length + 2;
+  }
+
+  /** Accounts for the brackets and commas of an array or object of `entries` entries. */
+  wroteBrackets(entries: number): void {
+    this.written += entries === 0 ? 2 : entries + 1;
+  }
 
   error(path: string, code: ErrorCode, message: string): void {
     if (this.errors.length < MAX_ERRORS) this.errors.push({ path, code, message });
@@ -85,6 +110,11 @@ export class ParseContext {
   /** Whether more errors are being dropped: callers skip work that only builds messages. */
   get full(): boolean {
     return this.errors.length >= MAX_ERRORS;
+  }
+
+  /** Problems reported so far, the dropped ones included. */
+  get reported(): number {
+    return this.errors.length + this.dropped;
   }
 
   finish(): ValidationError[] {
@@ -115,9 +145,34 @@ export function own(object: Record<string, unknown>, key: string): unknown {
   return value === undefined || Object.hasOwn(object, key) ? value : undefined;
 }
 
-/** The own keys whose values are present (`undefined` members are absent, as in `JSON.stringify`). */
-export function presentKeys(object: Record<string, unknown>): string[] {
-  return Object.keys(object).filter((key) => object[key] !== undefined);
+/**
+ * Calls `visit` with each own enumerable member whose value is present (`undefined` members are
+ * absent, as in `JSON.stringify`), in key order. Objects from `JSON.parse` are walked with `for...in`,
+ * which allocates no array of keys; anything else (proxies, odd prototypes) with `Object.keys`.
+ */
+export function forEachMember<State>(
+  ctx: ParseContext,
+  object: Record<string, unknown>,
+  state: State,
+  visit: (state: State, key: string, value: unknown) => void,
+): void {
+  if (ctx.plain) {
+    let members = 0;
+    for (const key in object) {
+      const value = object[key];
+      if (value === undefined) continue;
+      members++;
+      // The quoted name and its colon.
+      ctx.written += key.length + 3;
+      visit(state, key, value);
+    }
+    ctx.wroteBrackets(members);
+    return;
+  }
+  for (const key of Object.keys(object)) {
+    const value = object[key];
+    if (value !== undefined) visit(state, key, value);
+  }
 }
 
 export function describeType(value: unknown): string {
@@ -137,20 +192,24 @@ export function quote(text: string): string {
   return JSON.stringify(truncate(text));
 }
 
-/** One string of an element written as a string or an array of strings, with its path. */
-export interface Entry {
-  readonly value: string;
-  readonly path: string;
-}
-
 /**
  * Reads an element that must be a string or a non-empty array of strings (Action, Resource, the
- * values of a principal type). Wrong types are reported under `code`; the good strings are returned.
+ * values of a principal type). Wrong types are reported under `code`; then `check`, if given, runs on
+ * each string. Returns the strings, in order.
  */
-export function readStrings(ctx: ParseContext, value: unknown, path: string, code: ErrorCode, what: string): Entry[] {
+export function readStrings(
+  ctx: ParseContext,
+  value: unknown,
+  path: string,
+  code: ErrorCode,
+  what: string,
+  check?: StringCheck,
+): string[] {
   if (typeof value === "string") {
+    ctx.wroteString(value);
     if (value.length === 0) ctx.error(path, code, `${what} is an empty string.`);
-    return [{ value, path }];
+    check?.run(ctx, value, path, -1);
+    return [value];
   }
   if (!Array.isArray(value)) {
     ctx.error(path, code, `${what} must be a string or an array of strings, not ${describeType(value)}.`);
@@ -160,16 +219,24 @@ export function readStrings(ctx: ParseContext, value: unknown, path: string, cod
     ctx.error(path, code, `${what} is an empty array; list at least one value.`);
     return [];
   }
-  const entries: Entry[] = [];
+  ctx.wroteBrackets(value.length);
+  const strings: string[] = [];
+  // Where each string was read, once an entry that is not a string has shifted them.
+  let indexes: number[] | undefined;
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
-    const itemPath = childPath(path, i);
     if (typeof item !== "string") {
-      ctx.error(itemPath, code, `${what} entries must be strings, not ${describeType(item)}.`);
+      ctx.error(childPath(path, i), code, `${what} entries must be strings, not ${describeType(item)}.`);
+      indexes ??= strings.map((_, j) => j);
     } else {
-      if (item.length === 0) ctx.error(itemPath, code, `${what} entry is an empty string.`);
-      entries.push({ value: item, path: itemPath });
+      ctx.wroteString(item);
+      if (item.length === 0) ctx.error(childPath(path, i), code, `${what} entry is an empty string.`);
+      strings.push(item);
+      indexes?.push(i);
     }
   }
-  return entries;
+  if (check !== undefined) {
+    for (let j = 0; j < strings.length; j++) check.run(ctx, strings[j], path, indexes === undefined ? j : indexes[j]);
+  }
+  return strings;
 }

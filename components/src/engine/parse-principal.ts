@@ -10,13 +10,14 @@ import { closestMatch } from "./parse-suggest";
 import { PARTITIONS } from "./parse-key-arn";
 import {
   describeType,
+  forEachMember,
   isPlainObject,
   isUnknown,
-  presentKeys,
   quote,
   readStrings,
   type ParseContext,
 } from "./parse-context";
+import { StringCheck } from "./parse-string-check";
 import type { PrincipalBlock } from "./types";
 
 const PRINCIPAL_TYPES = ["AWS", "Service", "Federated", "CanonicalUser"] as const;
@@ -37,6 +38,13 @@ const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(?:\.cn)?$/i;
 const FEDERATED_ARN = new RegExp(`^arn:${PARTITION_GROUP}:iam::\\d{12}:(?:saml-provider/${NAME}|oidc-provider/\\S+)$`);
 const HOST_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
 const CANONICAL_USER = /^[0-9a-f]{64}$/i;
+/**
+ * The commonest principals, `arn:aws:iam::ACCOUNT:root` and `.../role|user/PATH/NAME` with a 12-digit
+ * account: `AWS_PRINCIPAL_ARN` matches each with a valid account, so `checkAws` reports nothing. This
+ * simpler expression (one partition, no captures) costs a fraction of that one, and principal ARNs
+ * rarely repeat across keys, so remembering the ones that passed would help less.
+ */
+const PLAIN_IAM_ARN = /^arn:aws:iam::\d{12}:(?:root|(?:role|user)\/[\w+=,.@-]+(?:\/[\w+=,.@-]+)*)$/;
 
 const EMPTY: PrincipalBlock = Object.freeze({ any: false, aws: [], service: [], federated: [], canonicalUser: [] });
 
@@ -115,16 +123,88 @@ function checkCanonicalUser(ctx: ParseContext, value: string, path: string): voi
   }
 }
 
-const CHECKS: Record<PrincipalType, (ctx: ParseContext, value: string, path: string) => void> = {
-  AWS: checkAws,
-  Service: checkService,
-  Federated: checkFederated,
-  CanonicalUser: checkCanonicalUser,
+const CHECKS: Record<PrincipalType, StringCheck> = {
+  AWS: new StringCheck(checkAws, (value) => PLAIN_IAM_ARN.test(value)),
+  Service: new StringCheck(checkService),
+  Federated: new StringCheck(checkFederated),
+  CanonicalUser: new StringCheck(checkCanonicalUser),
 };
 
+type Element = "Principal" | "NotPrincipal";
+
+function byType(spell: (type: PrincipalType) => string): Record<PrincipalType, string> {
+  return {
+    AWS: spell("AWS"),
+    Service: spell("Service"),
+    Federated: spell("Federated"),
+    CanonicalUser: spell("CanonicalUser"),
+  };
+}
+
+/** What a type's values are called in messages, and the path step to them: spelled once. */
+const LABELS: Record<Element, Record<PrincipalType, string>> = {
+  Principal: byType((type) => `Principal.${type}`),
+  NotPrincipal: byType((type) => `NotPrincipal.${type}`),
+};
+const STEPS = byType((type) => childPath("", type));
+
+function principalType(key: string): PrincipalType | undefined {
+  switch (key) {
+    case "AWS":
+    case "Service":
+    case "Federated":
+    case "CanonicalUser":
+      return key;
+    default:
+      return undefined;
+  }
+}
+
+/** The principals of one block, by type, as they are read. */
+class Found {
+  // Each type is a member name, so it appears at most once: its strings are its list.
+  aws: string[] | undefined;
+  service: string[] | undefined;
+  federated: string[] | undefined;
+  canonicalUser: string[] | undefined;
+  present = 0;
+
+  constructor(
+    readonly ctx: ParseContext,
+    readonly path: string,
+    readonly element: Element,
+  ) {}
+}
+
+/** Reads the values of one principal type; reports a member that is no principal type. */
+function readType(found: Found, key: string, value: unknown): void {
+  const { ctx, path } = found;
+  found.present++;
+  const type = principalType(key);
+  if (type === undefined) {
+    if (isUnknown(key)) return;
+    const suggestion = ctx.full ? undefined : closestMatch(key, PRINCIPAL_TYPES);
+    ctx.error(
+      childPath(path, key),
+      "unknown-principal-type",
+      `${quote(key)} is not a principal type` +
+        (suggestion === undefined ? "" : `; did you mean "${suggestion}"?`) +
+        ` Use one of ${PRINCIPAL_TYPES.join(", ")}.`,
+    );
+    return;
+  }
+  const label = LABELS[found.element][type];
+  const strings = readStrings(ctx, value, path + STEPS[type], "invalid-principal-value", label, CHECKS[type]);
+  if (type === "AWS") found.aws = strings;
+  else if (type === "Service") found.service = strings;
+  else if (type === "Federated") found.federated = strings;
+  else found.canonicalUser = strings;
+}
+
 /** Parses a `Principal` or `NotPrincipal` value found at `path`. */
-export function parsePrincipal(ctx: ParseContext, value: unknown, path: string, element: string): PrincipalBlock {
+export function parsePrincipal(ctx: ParseContext, value: unknown, path: string, element: Element): PrincipalBlock {
   if (typeof value === "string") {
+    ctx.wroteString(value);
     if (value === "*") return { ...EMPTY, any: true };
     if (isUnknown(value)) return EMPTY;
     ctx.error(
@@ -139,39 +219,20 @@ export function parsePrincipal(ctx: ParseContext, value: unknown, path: string, 
     ctx.error(path, "invalid-principal", `${element} must be "*" or an object, not ${describeType(value)}.`);
     return EMPTY;
   }
-  const keys = presentKeys(value);
-  if (keys.length === 0) {
+  const found = new Found(ctx, path, element);
+  forEachMember(ctx, value, found, readType);
+  if (found.present === 0) {
     ctx.error(path, "invalid-principal", `${element} is an empty object; name at least one principal.`);
     return EMPTY;
   }
-  const found: Record<PrincipalType, string[]> = { AWS: [], Service: [], Federated: [], CanonicalUser: [] };
-  for (const key of keys) {
-    const keyPath = childPath(path, key);
-    const type = PRINCIPAL_TYPES.find((t) => t === key);
-    if (type === undefined) {
-      if (isUnknown(key)) continue;
-      const suggestion = ctx.full ? undefined : closestMatch(key, PRINCIPAL_TYPES);
-      ctx.error(
-        keyPath,
-        "unknown-principal-type",
-        `${quote(key)} is not a principal type` +
-          (suggestion === undefined ? "" : `; did you mean "${suggestion}"?`) +
-          ` Use one of ${PRINCIPAL_TYPES.join(", ")}.`,
-      );
-      continue;
-    }
-    for (const entry of readStrings(ctx, value[key], keyPath, "invalid-principal-value", `${element}.${key}`)) {
-      CHECKS[type](ctx, entry.value, entry.path);
-      found[type].push(entry.value);
-    }
-  }
   // `{"AWS": "*"}` is everyone, the same as `"*"` (IAM User Guide, "Anonymous principals").
-  const any = found.AWS.includes("*");
+  const aws = found.aws ?? [];
+  const any = aws.includes("*");
   return {
     any,
-    aws: found.AWS.filter((v) => v !== "*"),
-    service: found.Service,
-    federated: found.Federated,
-    canonicalUser: found.CanonicalUser,
+    aws: any ? aws.filter((v) => v !== "*") : aws,
+    service: found.service ?? [],
+    federated: found.federated ?? [],
+    canonicalUser: found.canonicalUser ?? [],
   };
 }

@@ -4,6 +4,7 @@
  */
 import { canMatchKeyArn, explainNotKeyArn } from "./parse-key-arn";
 import { isUnknown, quote, readStrings, type ParseContext } from "./parse-context";
+import { StringCheck } from "./parse-string-check";
 
 function checkResource(ctx: ParseContext, resource: string, path: string): void {
   if (resource.length === 0 || isUnknown(resource) || canMatchKeyArn(resource)) return;
@@ -11,13 +12,15 @@ function checkResource(ctx: ParseContext, resource: string, path: string): void 
   ctx.error(path, "resource-never-matches-key", `Resource ${quote(resource)} can never match this KMS key: ${why}.`);
 }
 
+// "*" (this key) is nearly every key policy's resource.
+const RESOURCE_CHECK = new StringCheck(checkResource, (resource) => resource === "*");
+
 /**
  * Parses a `Resource` or `NotResource` value; returns the strings as written. Only `Resource` values
  * are matched against key ARNs: a `NotResource` that names no key excludes nothing, which is
  * pointless but leaves the statement meaning what it says.
  */
 export function parseResources(ctx: ParseContext, value: unknown, path: string, element: string): string[] {
-  const entries = readStrings(ctx, value, path, "invalid-resource-value", element);
-  if (element === "Resource") for (const entry of entries) checkResource(ctx, entry.value, entry.path);
-  return entries.map((entry) => entry.value);
+  const check = element === "Resource" ? RESOURCE_CHECK : undefined;
+  return readStrings(ctx, value, path, "invalid-resource-value", element, check);
 }

@@ -9,8 +9,8 @@ import { childPath } from "./json-path";
 import { parsePrincipal } from "./parse-principal";
 import { parseResources } from "./parse-resource";
 import { closestMatch } from "./parse-suggest";
-import { describeType, isUnknown, own, presentKeys, quote, type ErrorCode, type ParseContext } from "./parse-context";
-import type { Effect, PrincipalBlock, Statement } from "./types";
+import { describeType, forEachMember, isUnknown, own, quote, type ErrorCode, type ParseContext } from "./parse-context";
+import type { Effect, Statement } from "./types";
 
 const STATEMENT_ELEMENTS = [
   "Sid",
@@ -24,28 +24,69 @@ const STATEMENT_ELEMENTS = [
   "Condition",
 ] as const;
 
+/** `.Principal`, `.Action`, ...: the elements' path steps, spelled once. */
+const STEP = Object.fromEntries(STATEMENT_ELEMENTS.map((element) => [element, childPath("", element)])) as Record<
+  (typeof STATEMENT_ELEMENTS)[number],
+  string
+>;
+
+interface PairRule {
+  readonly element: string;
+  readonly negated: string;
+  readonly missing: ErrorCode;
+  readonly both: ErrorCode;
+  readonly why: string;
+}
+
+const PRINCIPAL_PAIR: PairRule = {
+  element: "Principal",
+  negated: "NotPrincipal",
+  missing: "missing-principal",
+  both: "principal-and-notprincipal",
+  why: 'a key policy statement must name a principal, e.g. "Principal": {"Service": "cloudtrail.amazonaws.com"}.',
+};
+const ACTION_PAIR: PairRule = {
+  element: "Action",
+  negated: "NotAction",
+  missing: "missing-action",
+  both: "action-and-notaction",
+  why: 'add e.g. "Action": "kms:Decrypt".',
+};
+const RESOURCE_PAIR: PairRule = {
+  element: "Resource",
+  negated: "NotResource",
+  missing: "missing-resource",
+  both: "resource-and-notresource",
+  why: 'add "Resource": "*" (in a key policy, "*" means this KMS key).',
+};
+
 /** Exactly one of a pair (`Principal`/`NotPrincipal`, ...) must be present. */
-function checkPair(
-  ctx: ParseContext,
-  statement: Record<string, unknown>,
-  path: string,
-  [element, negated]: readonly [string, string],
-  codes: { readonly missing: ErrorCode; readonly both: ErrorCode },
-  why: string,
-): void {
-  const has = own(statement, element) !== undefined;
-  const hasNot = own(statement, negated) !== undefined;
-  if (!has && !hasNot) ctx.error(path, codes.missing, `The statement has no ${element} (or ${negated}); ${why}`);
+function checkPair(ctx: ParseContext, path: string, has: boolean, hasNot: boolean, rule: PairRule): void {
+  if (!has && !hasNot) {
+    ctx.error(path, rule.missing, `The statement has no ${rule.element} (or ${rule.negated}); ${rule.why}`);
+  }
   if (has && hasNot) {
     ctx.error(
-      childPath(path, negated),
-      codes.both,
-      `The statement has both ${element} and ${negated}; AWS allows only one of them.`,
+      childPath(path, rule.negated),
+      rule.both,
+      `The statement has both ${rule.element} and ${rule.negated}; AWS allows only one of them.`,
     );
   }
 }
 
+function reportUnknownElement(ctx: ParseContext, key: string, path: string): void {
+  const suggestion = ctx.full ? undefined : closestMatch(key, STATEMENT_ELEMENTS);
+  ctx.error(
+    childPath(path, key),
+    "unknown-statement-element",
+    `${quote(key)} is not a statement element` +
+      (suggestion === undefined ? "" : `; did you mean "${suggestion}"?`) +
+      ` A statement has ${STATEMENT_ELEMENTS.join(", ")}.`,
+  );
+}
+
 function parseEffect(ctx: ParseContext, value: unknown, path: string): Effect | undefined {
+  if (typeof value === "string") ctx.wroteString(value);
   if (value === "Allow" || value === "Deny") return value;
   // Not known yet (preview): no error, and no statement to represent.
   if (isUnknown(value)) return undefined;
@@ -70,6 +111,75 @@ function parseEffect(ctx: ParseContext, value: unknown, path: string): Effect | 
   return undefined;
 }
 
+/** The elements of one statement, collected from its members. */
+class Elements {
+  sid: unknown;
+  effect: unknown;
+  principal: unknown;
+  notPrincipal: unknown;
+  action: unknown;
+  notAction: unknown;
+  resource: unknown;
+  notResource: unknown;
+  condition: unknown;
+
+  constructor(
+    readonly ctx: ParseContext,
+    readonly path: string,
+  ) {}
+
+  /**
+   * Reads by name the elements no enumerable key named: a value not from JSON text may hold members
+   * `Object.keys` does not list (non-enumerable ones).
+   */
+  readMissing(statement: Record<string, unknown>): void {
+    if (this.sid === undefined) this.sid = own(statement, "Sid");
+    if (this.effect === undefined) this.effect = own(statement, "Effect");
+    if (this.principal === undefined) this.principal = own(statement, "Principal");
+    if (this.notPrincipal === undefined) this.notPrincipal = own(statement, "NotPrincipal");
+    if (this.action === undefined) this.action = own(statement, "Action");
+    if (this.notAction === undefined) this.notAction = own(statement, "NotAction");
+    if (this.resource === undefined) this.resource = own(statement, "Resource");
+    if (this.notResource === undefined) this.notResource = own(statement, "NotResource");
+    if (this.condition === undefined) this.condition = own(statement, "Condition");
+  }
+}
+
+/** Records one member of a statement; one that is no statement element is reported. */
+function readMember(elements: Elements, key: string, value: unknown): void {
+  switch (key) {
+    case "Sid":
+      elements.sid = value;
+      break;
+    case "Effect":
+      elements.effect = value;
+      break;
+    case "Principal":
+      elements.principal = value;
+      break;
+    case "NotPrincipal":
+      elements.notPrincipal = value;
+      break;
+    case "Action":
+      elements.action = value;
+      break;
+    case "NotAction":
+      elements.notAction = value;
+      break;
+    case "Resource":
+      elements.resource = value;
+      break;
+    case "NotResource":
+      elements.notResource = value;
+      break;
+    case "Condition":
+      elements.condition = value;
+      break;
+    default:
+      if (!isUnknown(key)) reportUnknownElement(elements.ctx, key, elements.path);
+  }
+}
+
 /**
  * Parses the statement at `path`. Returns `undefined` only when no Effect can be read; everything
  * else is represented as far as it goes.
@@ -80,73 +190,48 @@ export function parseStatement(
   index: number,
   path: string,
 ): Statement | undefined {
-  for (const key of presentKeys(statement)) {
-    if ((STATEMENT_ELEMENTS as readonly string[]).includes(key) || isUnknown(key)) continue;
-    const suggestion = ctx.full ? undefined : closestMatch(key, STATEMENT_ELEMENTS);
-    ctx.error(
-      childPath(path, key),
-      "unknown-statement-element",
-      `${quote(key)} is not a statement element` +
-        (suggestion === undefined ? "" : `; did you mean "${suggestion}"?`) +
-        ` A statement has ${STATEMENT_ELEMENTS.join(", ")}.`,
-    );
-  }
+  const elements = new Elements(ctx, path);
+  forEachMember(ctx, statement, elements, readMember);
+  if (!ctx.plain) elements.readMissing(statement);
 
-  const sidValue = own(statement, "Sid");
   let sid: string | undefined;
-  if (typeof sidValue === "string") sid = sidValue;
-  else if (sidValue !== undefined) {
-    ctx.error(childPath(path, "Sid"), "invalid-sid", `Sid must be a string, not ${describeType(sidValue)}.`);
+  if (typeof elements.sid === "string") {
+    sid = elements.sid;
+    ctx.wroteString(sid);
+  } else if (elements.sid !== undefined) {
+    ctx.error(childPath(path, "Sid"), "invalid-sid", `Sid must be a string, not ${describeType(elements.sid)}.`);
   }
 
-  const effect = parseEffect(ctx, own(statement, "Effect"), path);
+  const effect = parseEffect(ctx, elements.effect, path);
 
-  checkPair(
-    ctx,
-    statement,
-    path,
-    ["Principal", "NotPrincipal"],
-    { missing: "missing-principal", both: "principal-and-notprincipal" },
-    'a key policy statement must name a principal, e.g. "Principal": {"Service": "cloudtrail.amazonaws.com"}.',
-  );
-  checkPair(
-    ctx,
-    statement,
-    path,
-    ["Action", "NotAction"],
-    { missing: "missing-action", both: "action-and-notaction" },
-    'add e.g. "Action": "kms:Decrypt".',
-  );
-  checkPair(
-    ctx,
-    statement,
-    path,
-    ["Resource", "NotResource"],
-    { missing: "missing-resource", both: "resource-and-notresource" },
-    'add "Resource": "*" (in a key policy, "*" means this KMS key).',
-  );
+  checkPair(ctx, path, elements.principal !== undefined, elements.notPrincipal !== undefined, PRINCIPAL_PAIR);
+  checkPair(ctx, path, elements.action !== undefined, elements.notAction !== undefined, ACTION_PAIR);
+  checkPair(ctx, path, elements.resource !== undefined, elements.notResource !== undefined, RESOURCE_PAIR);
 
-  const principalOf = (element: "Principal" | "NotPrincipal"): PrincipalBlock | undefined => {
-    const value = own(statement, element);
-    return value === undefined ? undefined : parsePrincipal(ctx, value, childPath(path, element), element);
-  };
-  const listOf = (
-    element: "Action" | "NotAction" | "Resource" | "NotResource",
-    parse: typeof parseActions,
-  ): string[] | undefined => {
-    const value = own(statement, element);
-    return value === undefined ? undefined : parse(ctx, value, childPath(path, element), element);
-  };
-
-  const principal = principalOf("Principal");
-  const notPrincipal = principalOf("NotPrincipal");
-  const action = listOf("Action", parseActions);
-  const notAction = listOf("NotAction", parseActions);
-  const resource = listOf("Resource", parseResources);
-  const notResource = listOf("NotResource", parseResources);
-  const conditionValue = own(statement, "Condition");
+  const principal =
+    elements.principal === undefined
+      ? undefined
+      : parsePrincipal(ctx, elements.principal, path + STEP.Principal, "Principal");
+  const notPrincipal =
+    elements.notPrincipal === undefined
+      ? undefined
+      : parsePrincipal(ctx, elements.notPrincipal, path + STEP.NotPrincipal, "NotPrincipal");
+  const action =
+    elements.action === undefined ? undefined : parseActions(ctx, elements.action, path + STEP.Action, "Action");
+  const notAction =
+    elements.notAction === undefined
+      ? undefined
+      : parseActions(ctx, elements.notAction, path + STEP.NotAction, "NotAction");
+  const resource =
+    elements.resource === undefined
+      ? undefined
+      : parseResources(ctx, elements.resource, path + STEP.Resource, "Resource");
+  const notResource =
+    elements.notResource === undefined
+      ? undefined
+      : parseResources(ctx, elements.notResource, path + STEP.NotResource, "NotResource");
   const conditions =
-    conditionValue === undefined ? [] : parseCondition(ctx, conditionValue, childPath(path, "Condition"));
+    elements.condition === undefined ? [] : parseCondition(ctx, elements.condition, path + STEP.Condition);
 
   if (effect === undefined) return undefined;
   // Built member by member: absent elements stay absent rather than `undefined`.

@@ -67,14 +67,16 @@
  * levels deep costs no more than its size.
  */
 import { scanJson } from "./json-scan";
+import { mayHoldDuplicates } from "./json-precheck";
+import { fitsWithout, prototypeIsClean } from "./json-bound";
 import { utf8Length, utf8LongerThan, walkValue } from "./json-walk";
 import { childPath } from "./json-path";
 import {
   describeType,
   isPlainObject,
   isUnknown,
+  forEachMember,
   own,
-  presentKeys,
   quote,
   truncate,
   ParseContext,
@@ -89,13 +91,36 @@ export const KEY_POLICY_VERSION = "2012-10-17";
 const MAX_UNKNOWN_PATHS = 1_000;
 const POLICY_ELEMENTS = ["Version", "Id", "Statement"] as const;
 
+/**
+ * Whether a document from `JSON.parse` can be read in one pass over its members (`ParseContext.plain`):
+ * `for...in` must see only own keys, and skipping the look-ups by name of the policy and statement
+ * elements (`own`) must not skip an accessor `Object.prototype` has under one of those names.
+ */
+function canReadPlainly(): boolean {
+  const proto: object = Object.prototype;
+  // Spelled out rather than looped: each test of a constant name on it is then nearly free.
+  return (
+    prototypeIsClean() &&
+    !("Version" in proto || "Id" in proto || "Statement" in proto) &&
+    !("Sid" in proto || "Effect" in proto || "Principal" in proto || "NotPrincipal" in proto) &&
+    !("Action" in proto || "NotAction" in proto || "Resource" in proto || "NotResource" in proto) &&
+    !("Condition" in proto)
+  );
+}
+
 interface Decoded {
   readonly value: unknown;
   readonly unknownPaths: readonly string[];
+  /** Text not scanned for duplicate names: the parse must prove there are none (`parseDocument`). */
+  readonly unscanned?: string;
 }
 
-/** Decodes text, reporting size, syntax and duplicate names; `undefined` when it is not JSON. */
-function decodeText(ctx: ParseContext, text: string): Decoded | undefined {
+/**
+ * Decodes text, reporting size, syntax and duplicate names; `undefined` when it is not JSON. Unless
+ * `scan`, text with neither escapes nor the sentinel is not scanned yet: nearly every policy is such
+ * text, and the parse proves it has no duplicate name for less than the scan costs (`parseDocument`).
+ */
+function decodeText(ctx: ParseContext, text: string, scan: boolean): Decoded | undefined {
   if (utf8LongerThan(text, MAX_KEY_POLICY_BYTES)) tooLarge(ctx, utf8Length(text));
   let value: unknown;
   try {
@@ -104,8 +129,13 @@ function decodeText(ctx: ParseContext, text: string): Decoded | undefined {
     ctx.error("$", "invalid-json", `The key policy is not valid JSON: ${e instanceof Error ? e.message : String(e)}.`);
     return undefined;
   }
-  const scan = scanJson(text, PULUMI_UNKNOWN_SENTINEL, MAX_UNKNOWN_PATHS);
-  for (const duplicate of scan.duplicates) {
+  // A string equals the sentinel only if the text spells it out or escapes some of it; without
+  // escapes, the readers can also prove there are no duplicate names (`mayHaveMissedDuplicates`).
+  if (!scan && !text.includes("\\") && !text.includes(PULUMI_UNKNOWN_SENTINEL)) {
+    return { value, unknownPaths: [], unscanned: text };
+  }
+  const scanned = scanJson(text, PULUMI_UNKNOWN_SENTINEL, MAX_UNKNOWN_PATHS);
+  for (const duplicate of scanned.duplicates) {
     ctx.error(
       duplicate.path,
       "duplicate-json-key",
@@ -113,7 +143,17 @@ function decodeText(ctx: ParseContext, text: string): Decoded | undefined {
         "so the earlier one is silently lost. Merge them into one member.",
     );
   }
-  return { value, unknownPaths: scan.sentinelPaths };
+  return { value, unknownPaths: scanned.sentinelPaths };
+}
+
+/**
+ * Whether a text parsed without the scan (it has no escapes) may have a repeated member name after
+ * all. The readers account for the compact length of what they consumed (`ParseContext.written`); a
+ * text of exactly that length has none. Otherwise (whitespace, numbers, members no reader took) the
+ * value is measured on its own.
+ */
+function mayHaveMissedDuplicates(ctx: ParseContext, text: string, value: unknown): boolean {
+  return ctx.written !== text.length && mayHoldDuplicates(text, value);
 }
 
 /**
@@ -122,6 +162,8 @@ function decodeText(ctx: ParseContext, text: string): Decoded | undefined {
  * refuses (circular, too deep for its recursion) are measured by an iterative walk instead.
  */
 function measureDecoded(ctx: ParseContext, value: unknown): readonly string[] {
+  // Most policies are small and hold no sentinel: proving it is cheaper than serializing them.
+  if (fitsWithout(value, PULUMI_UNKNOWN_SENTINEL, MAX_KEY_POLICY_BYTES)) return [];
   let text: string | undefined;
   try {
     text = JSON.stringify(value) as string | undefined;
@@ -148,9 +190,22 @@ function tooLarge(ctx: ParseContext, bytes: number): void {
   );
 }
 
-function checkTopLevel(ctx: ParseContext, document: Record<string, unknown>): void {
-  for (const key of presentKeys(document)) {
-    if ((POLICY_ELEMENTS as readonly string[]).includes(key) || isUnknown(key)) continue;
+/** The members of a key policy, as they are read. */
+class TopLevel {
+  version: unknown;
+  id: unknown;
+  statement: unknown;
+
+  constructor(readonly ctx: ParseContext) {}
+}
+
+/** Records one member of the policy; one that is no policy element is reported. */
+function readMember(top: TopLevel, key: string, value: unknown): void {
+  if (key === "Version") top.version = value;
+  else if (key === "Id") top.id = value;
+  else if (key === "Statement") top.statement = value;
+  else if (!isUnknown(key)) {
+    const ctx = top.ctx;
     const suggestion = ctx.full ? undefined : closestMatch(key, POLICY_ELEMENTS);
     ctx.error(
       childPath("$", key),
@@ -160,7 +215,19 @@ function checkTopLevel(ctx: ParseContext, document: Record<string, unknown>): vo
         " A key policy has Version, Id and Statement.",
     );
   }
-  const version = own(document, "Version");
+}
+
+function checkTopLevel(ctx: ParseContext, document: Record<string, unknown>): TopLevel {
+  const top = new TopLevel(ctx);
+  forEachMember(ctx, document, top, readMember);
+  if (!ctx.plain) {
+    // A value not from JSON text may hold members `Object.keys` does not list (non-enumerable ones).
+    if (top.version === undefined) top.version = own(document, "Version");
+    if (top.id === undefined) top.id = own(document, "Id");
+  }
+  const { version, id } = top;
+  if (typeof version === "string") ctx.wroteString(version);
+  if (typeof id === "string") ctx.wroteString(id);
   if (version === undefined) {
     ctx.error("$", "missing-version", `The key policy has no Version; add "Version": "${KEY_POLICY_VERSION}".`);
   } else if (version !== KEY_POLICY_VERSION && !isUnknown(version)) {
@@ -171,11 +238,15 @@ function checkTopLevel(ctx: ParseContext, document: Record<string, unknown>): vo
         (version === "2008-10-17" ? " (the old version, without policy variables)." : "."),
     );
   }
-  const id = own(document, "Id");
   if (id !== undefined && typeof id !== "string") {
     ctx.error("$.Id", "invalid-id", `Id must be a string, not ${describeType(id)}.`);
   }
+  if (!ctx.plain && top.statement === undefined) top.statement = own(document, "Statement");
+  return top;
 }
+
+/** `$.Statement[i]` for the first statements, spelled once: every policy has them. */
+const STATEMENT_PATHS: string[] = Array.from({ length: 64 }, (_, i) => childPath("$.Statement", i));
 
 /** Parses the `Statement` element; `undefined` when there is no usable statement list. */
 function parseStatements(ctx: ParseContext, value: unknown): Statement[] | undefined {
@@ -200,10 +271,11 @@ function parseStatements(ctx: ParseContext, value: unknown): Statement[] | undef
     ctx.error("$.Statement", "empty-statement", "Statement is empty; a key policy needs at least one statement.");
     return undefined;
   }
+  ctx.wroteBrackets(value.length);
   const statements: Statement[] = [];
   for (let i = 0; i < value.length; i++) {
     const entry: unknown = value[i];
-    const path = childPath("$.Statement", i);
+    const path = i < STATEMENT_PATHS.length ? STATEMENT_PATHS[i] : childPath("$.Statement", i);
     if (isPlainObject(entry)) {
       const statement = parseStatement(ctx, entry, i, path);
       if (statement !== undefined) statements.push(statement);
@@ -214,31 +286,50 @@ function parseStatements(ctx: ParseContext, value: unknown): Statement[] | undef
   return statements;
 }
 
+/** Below this many statements, comparing every pair costs less than a map. */
+const SMALL_POLICY = 16;
+
+function reportDuplicateSid(ctx: ParseContext, statement: Statement, sid: string, earlier: Statement): void {
+  ctx.error(
+    childPath(statement.path, "Sid"),
+    "duplicate-sid",
+    `Sid ${quote(sid)} is already used by ${earlier.path}; give each statement its own Sid.`,
+  );
+}
+
 /** IAM requires Sids to be unique within a policy; a repeat usually means a pasted statement. */
 function checkDuplicateSids(ctx: ParseContext, statements: readonly Statement[]): void {
+  if (statements.length < SMALL_POLICY) {
+    for (let j = 1; j < statements.length; j++) {
+      const sid = statements[j].sid;
+      if (sid === undefined || sid.length === 0 || isUnknown(sid)) continue;
+      for (let i = 0; i < j; i++) {
+        if (statements[i].sid === sid) {
+          reportDuplicateSid(ctx, statements[j], sid, statements[i]);
+          break;
+        }
+      }
+    }
+    return;
+  }
   const first = new Map<string, Statement>();
   for (const statement of statements) {
     const sid = statement.sid;
     if (sid === undefined || sid.length === 0 || isUnknown(sid)) continue;
     const earlier = first.get(sid);
     if (earlier === undefined) first.set(sid, statement);
-    else {
-      ctx.error(
-        childPath(statement.path, "Sid"),
-        "duplicate-sid",
-        `Sid ${quote(sid)} is already used by ${earlier.path}; give each statement its own Sid.`,
-      );
-    }
+    else reportDuplicateSid(ctx, statement, sid, earlier);
   }
 }
 
-function parseDocument(input: unknown): ParseResult {
+function parseDocument(input: unknown, scan = false): ParseResult {
   const ctx = new ParseContext();
   let decoded: Decoded | undefined;
   if (typeof input === "string") {
     // The whole policy is not known yet (a preview): nothing to check.
     if (isUnknown(input)) return { errors: [], valid: true, unknownPaths: ["$"] };
-    decoded = decodeText(ctx, input);
+    decoded = decodeText(ctx, input, scan);
+    ctx.plain = canReadPlainly();
   } else if (typeof input === "object" && input !== null && ArrayBuffer.isView(input)) {
     decoded = undefined;
     ctx.error("$", "not-an-object", "The key policy must be JSON text or a decoded JSON object, not binary data.");
@@ -252,18 +343,20 @@ function parseDocument(input: unknown): ParseResult {
     if (!isPlainObject(document)) {
       ctx.error("$", "not-an-object", `A key policy is a JSON object, not ${describeType(document)}.`);
     } else {
-      checkTopLevel(ctx, document);
-      const statements = parseStatements(ctx, own(document, "Statement"));
+      const top = checkTopLevel(ctx, document);
+      const statements = parseStatements(ctx, top.statement);
       if (statements !== undefined) {
         checkDuplicateSids(ctx, statements);
-        const version = own(document, "Version");
-        const id = own(document, "Id");
         const built: { -readonly [K in keyof KeyPolicy]: KeyPolicy[K] } = { statements, raw: document };
-        if (typeof version === "string") built.version = version;
-        if (typeof id === "string") built.id = id;
+        if (typeof top.version === "string") built.version = top.version;
+        if (typeof top.id === "string") built.id = top.id;
         policy = built;
       }
     }
+  }
+  if (decoded?.unscanned !== undefined && mayHaveMissedDuplicates(ctx, decoded.unscanned, document)) {
+    // Rare: parse again, scanning first, so the duplicates are reported first as always.
+    return parseDocument(input, true);
   }
   const errors = ctx.finish();
   return policy === undefined

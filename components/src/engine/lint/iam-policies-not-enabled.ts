@@ -12,14 +12,38 @@ import { isAccountId, parseArn } from "../arn";
 import { kmsActions } from "../kms-actions";
 import type { Finding, KeyPolicy, Statement } from "../types";
 import { wildcardMatch } from "../wildcard";
-import { finding, type CheckMeta, type LintCheck, type LintOptions } from "./check";
-import { accountOfPrincipal, coveredKmsActions } from "./statements";
+import { collectingCheck, finding, type CheckMeta, type CollectingCheck, type LintOptions } from "./check";
+import { accountOfPrincipal, coveredKmsActions, statementsOf } from "./statements";
 
 interface KeyAccount {
   readonly account: string;
   readonly partition: string;
   readonly from: string;
 }
+
+/** A KMS ARN's account (possibly a pattern) and partition; `undefined` for anything else. */
+function kmsArn(resource: string): { readonly account: string; readonly partition: string } | undefined {
+  // Most resources are `*`: no need to look further.
+  if (resource === "*") return undefined;
+  const arn = parseArn(resource);
+  return arn?.service === "kms" ? arn : undefined;
+}
+
+/** The key's account and partition as the keyArn option names them. */
+function keyOfArn(keyArn: string): KeyAccount | undefined {
+  // A caller linting many policies of one key passes the same option each time: the last answer is kept.
+  if (keyArn === lastKeyArn) return lastKey;
+  const arn = parseArn(keyArn);
+  lastKey =
+    arn !== undefined && isAccountId(arn.account)
+      ? { account: arn.account, partition: arn.partition, from: "the keyArn option" }
+      : undefined;
+  lastKeyArn = keyArn;
+  return lastKey;
+}
+
+let lastKeyArn: string | undefined;
+let lastKey: KeyAccount | undefined;
 
 function keyAccountOf(policy: KeyPolicy, options: LintOptions): KeyAccount | undefined {
   if (options.keyAccount !== undefined) {
@@ -28,29 +52,63 @@ function keyAccountOf(policy: KeyPolicy, options: LintOptions): KeyAccount | und
       return { account, partition: parseArn(options.keyAccount)?.partition ?? "aws", from: "the keyAccount option" };
     }
   }
-  const keyArn = options.keyArn !== undefined ? parseArn(options.keyArn) : undefined;
-  if (keyArn !== undefined && isAccountId(keyArn.account)) {
-    return { account: keyArn.account, partition: keyArn.partition, from: "the keyArn option" };
+  if (options.keyArn !== undefined) {
+    const key = keyOfArn(options.keyArn);
+    if (key !== undefined) return key;
   }
-  const fromResources = new Map<string, string>();
+  // The one account named by the KMS key ARNs in Resource, with the partition named last for it.
+  let account: string | undefined;
+  let partition = "";
+  let several = false;
   for (const s of policy.statements) {
     for (const r of s.resource ?? []) {
-      const arn = parseArn(r);
-      if (arn?.service === "kms" && isAccountId(arn.account)) fromResources.set(arn.account, arn.partition);
+      const arn = kmsArn(r);
+      if (arn === undefined || !isAccountId(arn.account)) continue;
+      if (account === undefined || arn.account === account) {
+        account = arn.account;
+        partition = arn.partition;
+      } else {
+        several = true;
+      }
     }
   }
-  if (fromResources.size !== 1) return undefined;
-  const [[account, partition]] = [...fromResources];
+  if (account === undefined || several) return undefined;
   return { account, partition, from: "the key ARNs in Resource" };
 }
 
 function coversKey(statement: Statement, key: KeyAccount, keyArn: string | undefined): boolean {
-  return (statement.resource ?? []).some((r) => {
+  for (const r of statement.resource ?? []) {
     if (r === "*") return true;
-    if (keyArn !== undefined) return wildcardMatch(r, keyArn);
-    const arn = parseArn(r);
-    return arn !== undefined && arn.service === "kms" && wildcardMatch(arn.account, key.account);
-  });
+    if (keyArn !== undefined) {
+      if (wildcardMatch(r, keyArn)) return true;
+      continue;
+    }
+    const arn = kmsArn(r);
+    if (arn !== undefined && wildcardMatch(arn.account, key.account)) return true;
+  }
+  return false;
+}
+
+/** Whether a principal is the key's account, by id or root ARN: `accountOfPrincipal(p) === account`. */
+function namesAccount(principals: readonly string[], account: string): boolean {
+  for (const p of principals) {
+    // Only the id itself or an ARN ending in `<account>:root` can be it: the other principals,
+    // role ARNs and other accounts' roots, are passed over without being parsed.
+    if (typeof p === "string" && p !== account && !endsWithRootOf(p, account)) continue;
+    if (accountOfPrincipal(p) === account) return true;
+  }
+  return false;
+}
+
+function endsWithRootOf(principal: string, account: string): boolean {
+  if (!principal.endsWith(":root")) return false;
+  const start = principal.length - 5 - account.length;
+  if (start < 0) return false;
+  // Compared by character: `startsWith` with a search string that is not a constant is slower.
+  for (let i = 0; i < account.length; i++) {
+    if (principal.charCodeAt(start + i) !== account.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** The "Enable IAM User Permissions" statement AWS puts in the default key policy. */
@@ -58,7 +116,7 @@ function enablesIam(statement: Statement, key: KeyAccount, keyArn: string | unde
   return (
     statement.effect === "Allow" &&
     statement.conditions.length === 0 &&
-    (statement.principal?.aws ?? []).some((p) => accountOfPrincipal(p) === key.account) &&
+    namesAccount(statement.principal?.aws ?? [], key.account) &&
     coveredKmsActions(statement).length === kmsActions().size &&
     coversKey(statement, key, keyArn)
   );
@@ -74,10 +132,10 @@ export function enableIamStatement(account: string, partition = "aws"): unknown 
   };
 }
 
-function run(policy: KeyPolicy, options: LintOptions): Finding[] {
+function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): void {
   const key = keyAccountOf(policy, options);
   if (key === undefined) {
-    return [
+    findings.push(
       finding(
         iamPoliciesAccountUnknown,
         undefined,
@@ -85,10 +143,11 @@ function run(policy: KeyPolicy, options: LintOptions): Finding[] {
         "Could not tell whether the key policy enables IAM policies: the key's account is not known " +
           "(pass keyAccount or keyArn, or name the key's ARN in Resource).",
       ),
-    ];
+    );
+    return;
   }
-  if (policy.statements.some((s) => enablesIam(s, key, options.keyArn))) return [];
-  return [
+  for (const s of statementsOf(policy)) if (enablesIam(s, key, options.keyArn)) return;
+  findings.push(
     finding(
       iamPoliciesNotEnabled,
       undefined,
@@ -100,7 +159,7 @@ function run(policy: KeyPolicy, options: LintOptions): Finding[] {
         json: enableIamStatement(key.account, key.partition),
       },
     ),
-  ];
+  );
 }
 
 export const iamPoliciesAccountUnknown: CheckMeta = {
@@ -111,15 +170,17 @@ export const iamPoliciesAccountUnknown: CheckMeta = {
   fix: { description: "Pass the keyAccount (or keyArn) lint option." },
 };
 
-export const iamPoliciesNotEnabled: LintCheck = {
-  id: "iam-policies-not-enabled",
-  severity: "error",
-  description: "The key policy must allow kms:* to the key's account without conditions, so IAM policies work.",
-  source: { seed: "004", section: "IAM policies" },
-  fix: {
-    description: 'Add the "Enable IAM User Permissions" statement.',
-    json: enableIamStatement("111122223333"),
+export const iamPoliciesNotEnabled: CollectingCheck = collectingCheck(
+  {
+    id: "iam-policies-not-enabled",
+    severity: "error",
+    description: "The key policy must allow kms:* to the key's account without conditions, so IAM policies work.",
+    source: { seed: "004", section: "IAM policies" },
+    fix: {
+      description: 'Add the "Enable IAM User Permissions" statement.',
+      json: enableIamStatement("111122223333"),
+    },
+    also: [iamPoliciesAccountUnknown],
   },
-  run,
-  also: [iamPoliciesAccountUnknown],
-};
+  collect,
+);

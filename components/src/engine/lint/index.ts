@@ -4,7 +4,7 @@
  * taking the others down.
  */
 import type { Finding, KeyPolicy, Severity } from "../types";
-import { finding, type CheckMeta, type LintCheck, type LintOptions } from "./check";
+import { finding, type CheckMeta, type CollectingCheck, type LintCheck, type LintOptions } from "./check";
 import { encryptionContextOnUnsupportedAction } from "./encryption-context-on-unsupported-action";
 import { iamPoliciesNotEnabled } from "./iam-policies-not-enabled";
 import { notPrincipalInAllow } from "./not-principal-in-allow";
@@ -19,7 +19,7 @@ import { vpcConditionWithoutServiceException } from "./vpc-condition-without-ser
 export type { CheckMeta, LintCheck, LintFix, LintOptions } from "./check";
 
 /** Every check, in the order their findings are listed within a statement. */
-export const LINT_CHECKS: readonly LintCheck[] = [
+const CHECKS: readonly CollectingCheck[] = [
   publicPrincipalUnconditioned,
   notPrincipalInAllow,
   iamPoliciesNotEnabled,
@@ -31,6 +31,8 @@ export const LINT_CHECKS: readonly LintCheck[] = [
   singleValuedOperatorOnMultivaluedKey,
   stringOperatorOnArnKey,
 ];
+
+export const LINT_CHECKS: readonly LintCheck[] = CHECKS;
 
 /**
  * Reported in place of a check's findings when the check itself fails: a bug, never a policy verdict.
@@ -52,14 +54,17 @@ export const LINT_FINDING_KINDS: readonly CheckMeta[] = [
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-function runCheck(check: LintCheck, policy: KeyPolicy, options: LintOptions): Finding[] {
+/** Adds the check's findings; if it fails, drops what it added and reports the failure instead. */
+function collectFrom(check: CollectingCheck, policy: KeyPolicy, options: LintOptions, findings: Finding[]): void {
+  const before = findings.length;
   try {
-    return check.run(policy, options);
+    check.collect(policy, options, findings);
   } catch (err) {
+    findings.length = before;
     const reason = err instanceof Error ? err.message : String(err);
-    return [
+    findings.push(
       finding({ ...lintCheckFailed, source: check.source }, undefined, "$", `Check ${check.id} failed: ${reason}`),
-    ];
+    );
   }
 }
 
@@ -70,8 +75,51 @@ function runCheck(check: LintCheck, policy: KeyPolicy, options: LintOptions): Fi
  * all ten each time.
  */
 export function lintPolicy(policy: KeyPolicy, options: LintOptions = {}, onlyChecks?: ReadonlySet<string>): Finding[] {
-  const checks = onlyChecks === undefined ? LINT_CHECKS : LINT_CHECKS.filter((c) => onlyChecks.has(c.id));
-  const findings = checks.flatMap((check) => runCheck(check, policy, options));
+  const findings: Finding[] = [];
+  for (const check of CHECKS) {
+    if (onlyChecks === undefined || onlyChecks.has(check.id)) collectFrom(check, policy, options, findings);
+  }
+  return ordered(findings);
+}
+
+/** Beyond this many findings the general sort beats insertion into place. */
+const INSERTION_LIMIT = 32;
+/** Ranks `index * 4 + severity` stay exact integers far beyond any policy's statement count. */
+const MAX_RANKED_INDEX = 2 ** 40;
+
+/** The findings in report order: by statement (policy-wide first), then severity, then as found. */
+function ordered(findings: Finding[]): Finding[] {
+  if (findings.length < 2) return findings;
+  if (findings.length <= INSERTION_LIMIT) {
+    const ranks: number[] = [];
+    for (const f of findings) {
+      const index = f.statement?.index ?? -1;
+      const rank = index * 4 + SEVERITY_ORDER[f.severity];
+      // Hand-built statements may carry any index: the general sort orders those as it always did.
+      if (!Number.isInteger(index) || Math.abs(index) > MAX_RANKED_INDEX || !Number.isInteger(rank)) {
+        return sortedInGeneral(findings);
+      }
+      ranks.push(rank);
+    }
+    // A stable insertion sort: a policy yields a handful of findings, mostly in order already.
+    for (let i = 1; i < findings.length; i++) {
+      const f = findings[i];
+      const rank = ranks[i];
+      let j = i - 1;
+      while (j >= 0 && ranks[j] > rank) {
+        findings[j + 1] = findings[j];
+        ranks[j + 1] = ranks[j];
+        j--;
+      }
+      findings[j + 1] = f;
+      ranks[j + 1] = rank;
+    }
+    return findings;
+  }
+  return sortedInGeneral(findings);
+}
+
+function sortedInGeneral(findings: readonly Finding[]): Finding[] {
   return findings
     .map((f, order) => ({ f, order }))
     .sort(

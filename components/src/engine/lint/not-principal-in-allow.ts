@@ -4,12 +4,13 @@
  * for `Principal: "*"` and which is the same grant spelled differently.
  */
 import type { Finding, KeyPolicy } from "../types";
-import { finding, statementLabel, type LintCheck } from "./check";
+import { collectingCheck, finding, statementLabel, type CollectingCheck, type LintOptions } from "./check";
+import { statementsOf } from "./statements";
 
-function run(policy: KeyPolicy): Finding[] {
-  return policy.statements
-    .filter((s) => s.effect === "Allow" && s.notPrincipal !== undefined)
-    .map((s) =>
+function collect(policy: KeyPolicy, _options: LintOptions, findings: Finding[]): void {
+  for (const s of statementsOf(policy)) {
+    if (s.effect !== "Allow" || s.notPrincipal === undefined) continue;
+    findings.push(
       finding(
         notPrincipalInAllow,
         s,
@@ -18,17 +19,20 @@ function run(policy: KeyPolicy): Finding[] {
           "AWS account except the ones listed.",
       ),
     );
+  }
 }
 
-export const notPrincipalInAllow: LintCheck = {
-  id: "not-principal-in-allow",
-  severity: "error",
-  description: "NotPrincipal with Allow grants the key to everyone not listed.",
-  source: { seed: "004", section: "Cross-account access" },
-  fix: {
-    description:
-      "Name the principals that need the key in Principal. To exclude principals, use Deny with a condition on " +
-      "aws:PrincipalArn instead.",
+export const notPrincipalInAllow: CollectingCheck = collectingCheck(
+  {
+    id: "not-principal-in-allow",
+    severity: "error",
+    description: "NotPrincipal with Allow grants the key to everyone not listed.",
+    source: { seed: "004", section: "Cross-account access" },
+    fix: {
+      description:
+        "Name the principals that need the key in Principal. To exclude principals, use Deny with a condition on " +
+        "aws:PrincipalArn instead.",
+    },
   },
-  run,
-};
+  collect,
+);

@@ -13,13 +13,23 @@ import { accountsMentioned } from "./statements";
  * evaluator cannot decide (unknown values) or fails, so the caller keeps its clause-model answer.
  */
 export function probeStatement(statement: Statement, request: Request): Verdict | undefined {
+  return statementProbe(statement)(request);
+}
+
+/**
+ * `probeStatement` for several requests against one statement. They share one policy object, so
+ * the evaluator, which compiles each policy object once, compiles the statement once.
+ */
+export function statementProbe(statement: Statement): (request: Request) => Verdict | undefined {
   const policy: KeyPolicy = { version: "2012-10-17", statements: [statement], raw: { Statement: [statement.raw] } };
-  try {
-    const verdict = evaluate(policy, request).verdict;
-    return verdict === "undecidable" ? undefined : verdict;
-  } catch {
-    return undefined;
-  }
+  return (request) => {
+    try {
+      const verdict = evaluate(policy, request).verdict;
+      return verdict === "undecidable" ? undefined : verdict;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 const PROBE_ACCOUNTS = ["999999999999", "999988887777", "888877776666", "123412341234"];

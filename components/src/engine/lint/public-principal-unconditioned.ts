@@ -10,10 +10,10 @@
  * evaluator can decide, a request from an unrelated account must also be refused, which catches
  * patterns such as `StringLike aws:PrincipalArn arn:aws:iam::*:role/*`.
  */
-import type { Finding, KeyPolicy, Statement } from "../types";
-import { finding, statementLabel, type LintCheck, type LintOptions } from "./check";
-import { grants, probeStatement, unrelatedAccount } from "./probe";
-import { coveredKmsActions, isLimitingMatch, isPublic, keyAccountId } from "./statements";
+import type { ConditionClause, Finding, KeyPolicy, Statement } from "../types";
+import { collectingCheck, finding, statementLabel, type CollectingCheck, type LintOptions } from "./check";
+import { grants, statementProbe, unrelatedAccount } from "./probe";
+import { coveredKmsActions, isLimitingMatch, isPublic, keyAccountId, statementsOf } from "./statements";
 
 const LIMITING_KEYS = new Set([
   "kms:calleraccount",
@@ -25,62 +25,60 @@ const LIMITING_KEYS = new Set([
   "kms:viaservice",
 ]);
 
-function limitedByClauses(statement: Statement): boolean {
-  return statement.conditions.some((c) => LIMITING_KEYS.has(c.keyLower) && isLimitingMatch(c));
+function isLimitingClause(c: ConditionClause): boolean {
+  return LIMITING_KEYS.has(c.keyLower) && isLimitingMatch(c);
 }
 
 /** Whether a stranger's role, calling directly, gets any covered KMS action from the statement alone. */
-function strangerIsGranted(statement: Statement, policy: KeyPolicy): boolean {
-  const principal = { kind: "aws", arn: `arn:aws:iam::${unrelatedAccount(policy.statements)}:role/Probe` } as const;
-  return coveredKmsActions(statement).some((a) =>
-    grants(probeStatement(statement, { principal, action: `kms:${a.name}` })),
-  );
+function strangerIsGranted(statement: Statement, stranger: string): boolean {
+  const principal = { kind: "aws", arn: `arn:aws:iam::${stranger}:role/Probe` } as const;
+  const probe = statementProbe(statement);
+  return coveredKmsActions(statement).some((a) => grants(probe({ principal, action: `kms:${a.name}` })));
 }
 
-/** Why the statement is open, or `undefined` when its conditions limit it. */
-function openness(statement: Statement, policy: KeyPolicy): string | undefined {
-  if (!limitedByClauses(statement)) {
-    return "without a condition that limits it to your accounts, organization or services";
-  }
-  return strangerIsGranted(statement, policy)
-    ? "with conditions that still admit a role in an unrelated account"
-    : undefined;
-}
-
-function run(policy: KeyPolicy, options: LintOptions): Finding[] {
+function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): void {
   const account = keyAccountId(options) ?? "111122223333";
-  return policy.statements
-    .filter((s) => s.effect === "Allow" && isPublic(s.principal))
-    .flatMap((s) => {
-      const why = openness(s, policy);
-      if (why === undefined) return [];
-      return [
-        finding(
-          publicPrincipalUnconditioned,
-          s,
-          `${s.path}.Principal`,
-          `${statementLabel(s)} allows Principal "*" ${why}: every identity in every AWS account can use the ` +
-            "key with only an IAM permission in its own account.",
-          {
-            description:
-              "Name the principals, or add a positive condition on kms:CallerAccount, aws:PrincipalOrgID, " +
-              "aws:PrincipalArn or kms:ViaService with concrete values (no IfExists, no negation, no bare *).",
-            json: { StringEquals: { "kms:CallerAccount": account } },
-          },
-        ),
-      ];
-    });
+  // The same for every statement, and it reads the whole policy: only worked out when needed.
+  let stranger: string | undefined;
+  for (const s of statementsOf(policy)) {
+    if (s.effect !== "Allow" || !isPublic(s.principal)) continue;
+    let why: string;
+    if (!s.conditions.some(isLimitingClause)) {
+      why = "without a condition that limits it to your accounts, organization or services";
+    } else {
+      stranger ??= unrelatedAccount(policy.statements);
+      if (!strangerIsGranted(s, stranger)) continue;
+      why = "with conditions that still admit a role in an unrelated account";
+    }
+    findings.push(
+      finding(
+        publicPrincipalUnconditioned,
+        s,
+        `${s.path}.Principal`,
+        `${statementLabel(s)} allows Principal "*" ${why}: every identity in every AWS account can use the ` +
+          "key with only an IAM permission in its own account.",
+        {
+          description:
+            "Name the principals, or add a positive condition on kms:CallerAccount, aws:PrincipalOrgID, " +
+            "aws:PrincipalArn or kms:ViaService with concrete values (no IfExists, no negation, no bare *).",
+          json: { StringEquals: { "kms:CallerAccount": account } },
+        },
+      ),
+    );
+  }
 }
 
-export const publicPrincipalUnconditioned: LintCheck = {
-  id: "public-principal-unconditioned",
-  severity: "error",
-  description:
-    'An Allow with Principal "*" must be limited by a condition on the caller\'s account, organization or service.',
-  source: { seed: "004", section: "Cross-account access" },
-  fix: {
-    description: 'Replace Principal "*" with the accounts or roles that need the key, or add a limiting condition.',
-    json: { StringEquals: { "kms:CallerAccount": "111122223333" } },
+export const publicPrincipalUnconditioned: CollectingCheck = collectingCheck(
+  {
+    id: "public-principal-unconditioned",
+    severity: "error",
+    description:
+      'An Allow with Principal "*" must be limited by a condition on the caller\'s account, organization or service.',
+    source: { seed: "004", section: "Cross-account access" },
+    fix: {
+      description: 'Replace Principal "*" with the accounts or roles that need the key, or add a limiting condition.',
+      json: { StringEquals: { "kms:CallerAccount": "111122223333" } },
+    },
   },
-  run,
-};
+  collect,
+);

@@ -9,15 +9,26 @@
  * AWS's own examples without the condition (seed 002's Config statement, seed 003's "Allow CloudTrail
  * to decrypt a trail") get this warning: the recommendation applies to them too.
  */
-import type { Finding, KeyPolicy, Statement } from "../types";
-import { finding, statementLabel, type LintCheck, type LintFix, type LintOptions } from "./check";
-import { isLimitingMatch, isPublic, keyAccountId } from "./statements";
+import type { ConditionClause, Finding, KeyPolicy, Statement } from "../types";
+import {
+  collectingCheck,
+  finding,
+  statementLabel,
+  type CollectingCheck,
+  type LintFix,
+  type LintOptions,
+} from "./check";
+import { isLimitingMatch, isPublic, keyAccountId, statementsOf } from "./statements";
 
-const SOURCE_KEYS = new Set(["aws:sourcearn", "aws:sourceaccount"]);
 const CLOUDTRAIL = "cloudtrail.amazonaws.com";
 
+function isSourceCondition(c: ConditionClause): boolean {
+  // Compared outright, not looked up in a set: that would hash every clause's key.
+  return (c.keyLower === "aws:sourcearn" || c.keyLower === "aws:sourceaccount") && isLimitingMatch(c);
+}
+
 export function hasSourceCondition(statement: Statement): boolean {
-  return statement.conditions.some((c) => SOURCE_KEYS.has(c.keyLower) && isLimitingMatch(c));
+  return statement.conditions.some(isSourceCondition);
 }
 
 function isCloudTrailOnly(statement: Statement): boolean {
@@ -43,13 +54,13 @@ function fixFor(statement: Statement, account: string): LintFix {
   return servicePrincipalWithoutSourceCondition.fix;
 }
 
-function run(policy: KeyPolicy, options: LintOptions): Finding[] {
+function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): void {
   const account = keyAccountId(options) ?? "ACCOUNT_ID";
-  return policy.statements
-    .filter((s) => s.effect === "Allow" && (s.principal?.service.length ?? 0) > 0 && !isPublic(s.principal))
-    .filter((s) => !(options.eventDataStoreKey === true && isCloudTrailOnly(s)))
-    .filter((s) => !hasSourceCondition(s))
-    .map((s) =>
+  for (const s of statementsOf(policy)) {
+    if (s.effect !== "Allow" || !((s.principal?.service.length ?? 0) > 0) || isPublic(s.principal)) continue;
+    if (options.eventDataStoreKey === true && isCloudTrailOnly(s)) continue;
+    if (hasSourceCondition(s)) continue;
+    findings.push(
       finding(
         servicePrincipalWithoutSourceCondition,
         s,
@@ -60,20 +71,24 @@ function run(policy: KeyPolicy, options: LintOptions): Finding[] {
         fixFor(s, account),
       ),
     );
+  }
 }
 
-export const servicePrincipalWithoutSourceCondition: LintCheck = {
-  id: "service-principal-without-source-condition",
-  severity: "warning",
-  description: "An Allow to an AWS service principal should be limited with aws:SourceArn or aws:SourceAccount.",
-  source: {
-    seed: "001",
-    section: "Using aws:SourceArn or aws:SourceAccount condition keys",
-    anchor: "least-privilege-source-arn",
+export const servicePrincipalWithoutSourceCondition: CollectingCheck = collectingCheck(
+  {
+    id: "service-principal-without-source-condition",
+    severity: "warning",
+    description: "An Allow to an AWS service principal should be limited with aws:SourceArn or aws:SourceAccount.",
+    source: {
+      seed: "001",
+      section: "Using aws:SourceArn or aws:SourceAccount condition keys",
+      anchor: "least-privilege-source-arn",
+    },
+    fix: {
+      description:
+        "Add a condition on the resource (aws:SourceArn) or account (aws:SourceAccount) the service acts for.",
+      json: { StringEquals: { "aws:SourceAccount": "ACCOUNT_ID" } },
+    },
   },
-  fix: {
-    description: "Add a condition on the resource (aws:SourceArn) or account (aws:SourceAccount) the service acts for.",
-    json: { StringEquals: { "aws:SourceAccount": "ACCOUNT_ID" } },
-  },
-  run,
-};
+  collect,
+);

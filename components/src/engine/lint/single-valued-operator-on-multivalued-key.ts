@@ -7,13 +7,14 @@
  */
 import { isMultiValuedKey } from "../condition-keys";
 import type { Finding, KeyPolicy } from "../types";
-import { finding, statementLabel, type LintCheck } from "./check";
+import { collectingCheck, finding, statementLabel, type CollectingCheck, type LintOptions } from "./check";
+import { conditionsOf, statementsOf } from "./statements";
 
-function run(policy: KeyPolicy): Finding[] {
-  return policy.statements.flatMap((s) =>
-    s.conditions
-      .filter((c) => c.operator.qualifier === undefined && c.operator.family !== "Null" && isMultiValuedKey(c.key))
-      .map((c) =>
+function collect(policy: KeyPolicy, _options: LintOptions, findings: Finding[]): void {
+  for (const s of statementsOf(policy)) {
+    for (const c of conditionsOf(s)) {
+      if (c.operator.qualifier !== undefined || c.operator.family === "Null" || !isMultiValuedKey(c.key)) continue;
+      findings.push(
         finding(
           singleValuedOperatorOnMultivaluedKey,
           s,
@@ -27,23 +28,26 @@ function run(policy: KeyPolicy): Finding[] {
             json: { [`ForAnyValue:${c.operator.raw}`]: { [c.key]: [...c.values] } },
           },
         ),
-      ),
-  );
+      );
+    }
+  }
 }
 
-export const singleValuedOperatorOnMultivaluedKey: LintCheck = {
-  id: "single-valued-operator-on-multivalued-key",
-  severity: "warning",
-  description:
-    "Multivalued condition keys such as kms:EncryptionContextKeys need a ForAnyValue or ForAllValues operator.",
-  source: {
-    seed: "001",
-    section: "Using encryption context condition keys",
-    anchor: "least-privilege-encryption-context",
+export const singleValuedOperatorOnMultivaluedKey: CollectingCheck = collectingCheck(
+  {
+    id: "single-valued-operator-on-multivalued-key",
+    severity: "warning",
+    description:
+      "Multivalued condition keys such as kms:EncryptionContextKeys need a ForAnyValue or ForAllValues operator.",
+    source: {
+      seed: "001",
+      section: "Using encryption context condition keys",
+      anchor: "least-privilege-encryption-context",
+    },
+    fix: {
+      description: "Qualify the operator with ForAnyValue: or ForAllValues:.",
+      json: { "ForAnyValue:StringEquals": { "kms:EncryptionContextKeys": ["aws:cloudtrail:arn"] } },
+    },
   },
-  fix: {
-    description: "Qualify the operator with ForAnyValue: or ForAllValues:.",
-    json: { "ForAnyValue:StringEquals": { "kms:EncryptionContextKeys": ["aws:cloudtrail:arn"] } },
-  },
-  run,
-};
+  collect,
+);

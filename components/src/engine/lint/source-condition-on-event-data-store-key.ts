@@ -7,44 +7,49 @@
  * statement that requires them grants CloudTrail Lake nothing, and it cannot deliver events.
  */
 import type { Finding, KeyPolicy } from "../types";
-import { finding, statementLabel, type LintCheck, type LintOptions } from "./check";
-import { requiresKeyPresent } from "./statements";
+import { collectingCheck, finding, statementLabel, type CollectingCheck, type LintOptions } from "./check";
+import { conditionsOf, requiresKeyPresent, statementsOf } from "./statements";
 
 const SOURCE_KEYS = new Set(["aws:sourcearn", "aws:sourceaccount"]);
 
-function run(policy: KeyPolicy, options: LintOptions): Finding[] {
-  if (options.eventDataStoreKey !== true) return [];
-  return policy.statements
-    .filter((s) => s.effect === "Allow")
-    .filter((s) => (s.principal?.service ?? []).some((p) => p.toLowerCase() === "cloudtrail.amazonaws.com"))
-    .flatMap((s) =>
-      s.conditions
-        .filter((c) => SOURCE_KEYS.has(c.keyLower) && requiresKeyPresent(c))
-        .map((c) =>
-          finding(
-            sourceConditionOnEventDataStoreKey,
-            s,
-            c.path,
-            `${statementLabel(s)} requires ${c.key} for CloudTrail, but the key encrypts an event data store and ` +
-              "CloudTrail Lake requests do not support that condition key: CloudTrail cannot use the key.",
-          ),
-        ),
-    );
+function isCloudTrail(service: string): boolean {
+  return service.toLowerCase() === "cloudtrail.amazonaws.com";
 }
 
-export const sourceConditionOnEventDataStoreKey: LintCheck = {
-  id: "source-condition-on-event-data-store-key",
-  severity: "error",
-  description: "A key for a CloudTrail Lake event data store must not require aws:SourceArn or aws:SourceAccount.",
-  source: {
-    seed: "003",
-    section: "Required KMS key policy elements for event data stores",
-    anchor: "required-kms-key-policy-eventdatastores",
+function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): void {
+  if (options.eventDataStoreKey !== true) return;
+  for (const s of statementsOf(policy)) {
+    if (s.effect !== "Allow" || !(s.principal?.service ?? []).some(isCloudTrail)) continue;
+    for (const c of conditionsOf(s)) {
+      if (!SOURCE_KEYS.has(c.keyLower) || !requiresKeyPresent(c)) continue;
+      findings.push(
+        finding(
+          sourceConditionOnEventDataStoreKey,
+          s,
+          c.path,
+          `${statementLabel(s)} requires ${c.key} for CloudTrail, but the key encrypts an event data store and ` +
+            "CloudTrail Lake requests do not support that condition key: CloudTrail cannot use the key.",
+        ),
+      );
+    }
+  }
+}
+
+export const sourceConditionOnEventDataStoreKey: CollectingCheck = collectingCheck(
+  {
+    id: "source-condition-on-event-data-store-key",
+    severity: "error",
+    description: "A key for a CloudTrail Lake event data store must not require aws:SourceArn or aws:SourceAccount.",
+    source: {
+      seed: "003",
+      section: "Required KMS key policy elements for event data stores",
+      anchor: "required-kms-key-policy-eventdatastores",
+    },
+    fix: {
+      description:
+        "Remove the aws:SourceArn / aws:SourceAccount condition from the CloudTrail statement, or give trails " +
+        "and event data stores separate keys.",
+    },
   },
-  fix: {
-    description:
-      "Remove the aws:SourceArn / aws:SourceAccount condition from the CloudTrail statement, or give trails " +
-      "and event data stores separate keys.",
-  },
-  run,
-};
+  collect,
+);

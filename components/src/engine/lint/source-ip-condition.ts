@@ -7,13 +7,14 @@
  * endpoint, and a Deny on it lets them through.
  */
 import type { Finding, KeyPolicy } from "../types";
-import { finding, statementLabel, type LintCheck } from "./check";
+import { collectingCheck, finding, statementLabel, type CollectingCheck, type LintOptions } from "./check";
+import { conditionsOf, statementsOf } from "./statements";
 
-function run(policy: KeyPolicy): Finding[] {
-  return policy.statements.flatMap((s) =>
-    s.conditions
-      .filter((c) => c.keyLower === "aws:sourceip")
-      .map((c) =>
+function collect(policy: KeyPolicy, _options: LintOptions, findings: Finding[]): void {
+  for (const s of statementsOf(policy)) {
+    for (const c of conditionsOf(s)) {
+      if (c.keyLower !== "aws:sourceip") continue;
+      findings.push(
         finding(
           sourceIpCondition,
           s,
@@ -21,19 +22,22 @@ function run(policy: KeyPolicy): Finding[] {
           `${statementLabel(s)} uses ${c.key} (${c.operator.raw}), which is not effective for requests that come ` +
             `through a VPC endpoint: such requests carry no public source IP, so the ${s.effect} does not do what it says.`,
         ),
-      ),
-  );
+      );
+    }
+  }
 }
 
-export const sourceIpCondition: LintCheck = {
-  id: "source-ip-condition",
-  severity: "warning",
-  description:
-    "aws:SourceIp is not effective for requests through a VPC endpoint; use aws:SourceVpce or aws:SourceVpc.",
-  source: { seed: "004", section: "VPC endpoint" },
-  fix: {
-    description: "Restrict by VPC endpoint or VPC instead of by IP address.",
-    json: { StringEquals: { "aws:SourceVpce": "vpce-0123456789abcdef0" } },
+export const sourceIpCondition: CollectingCheck = collectingCheck(
+  {
+    id: "source-ip-condition",
+    severity: "warning",
+    description:
+      "aws:SourceIp is not effective for requests through a VPC endpoint; use aws:SourceVpce or aws:SourceVpc.",
+    source: { seed: "004", section: "VPC endpoint" },
+    fix: {
+      description: "Restrict by VPC endpoint or VPC instead of by IP address.",
+      json: { StringEquals: { "aws:SourceVpce": "vpce-0123456789abcdef0" } },
+    },
   },
-  run,
-};
+  collect,
+);

@@ -4,18 +4,52 @@
  */
 import { isAccountId, parseArn } from "../arn";
 import { expandKmsActions, kmsActions, type KmsActionInfo } from "../kms-actions";
-import type { ConditionClause, PrincipalBlock, Statement } from "../types";
+import type { ConditionClause, KeyPolicy, PrincipalBlock, Statement } from "../types";
 import { wildcardMatch } from "../wildcard";
+
+/**
+ * The policy's statements, for a check to loop over. A hand-built policy without a statement list
+ * fails the check (a `lint-check-failed` finding), as it did when the checks used array methods.
+ */
+export function statementsOf(policy: KeyPolicy): readonly Statement[] {
+  const statements = policy.statements;
+  if (!Array.isArray(statements)) throw new TypeError("policy.statements is not an array");
+  return statements;
+}
+
+/** The statement's condition clauses, for a check to loop over; like `statementsOf`, strict. */
+export function conditionsOf(statement: Statement): readonly ConditionClause[] {
+  const conditions = statement.conditions;
+  if (!Array.isArray(conditions)) throw new TypeError("statement.conditions is not an array");
+  return conditions;
+}
 
 /** `"*"`, `{"AWS": "*"}` or a `*` among the AWS principals: every identity in every account. */
 export function isPublic(block: PrincipalBlock | undefined): boolean {
   return block !== undefined && (block.any || block.aws.includes("*"));
 }
 
-/** The KMS actions the statement's `Action` (or everything outside its `NotAction`) covers. */
-export function coveredKmsActions(statement: Statement): KmsActionInfo[] {
+/**
+ * The KMS actions the statement's `Action` (or everything outside its `NotAction`) covers. The
+ * array is remembered and shared: callers read it and never change it.
+ */
+export function coveredKmsActions(statement: Statement): readonly KmsActionInfo[] {
   const list = statement.action ?? statement.notAction ?? [];
-  // Several checks ask this of every statement, and policies repeat the same action lists.
+  // Most statements name a single pattern (`kms:*`, `kms:Decrypt`): it is its own memo key.
+  if (Array.isArray(list) && list.length === 1 && (statement.action === undefined || statement.action === list)) {
+    const pattern: unknown = list[0];
+    if (typeof pattern === "string") {
+      const memo = statement.action !== undefined ? coveredByAction : coveredByNotAction;
+      let covered = memo.get(pattern);
+      if (covered === undefined) {
+        covered = cover(statement.action, statement.notAction ?? []);
+        if (memo.size >= MAX_LISTS) memo.clear();
+        memo.set(pattern, covered);
+      }
+      return covered;
+    }
+  }
+  // Policies repeat the same action lists.
   const memoKey = `${statement.action !== undefined ? "A" : "N"}${JSON.stringify(list)}`;
   let covered = coveredByList.get(memoKey);
   if (covered === undefined) {
@@ -23,12 +57,13 @@ export function coveredKmsActions(statement: Statement): KmsActionInfo[] {
     if (coveredByList.size >= MAX_LISTS) coveredByList.clear();
     coveredByList.set(memoKey, covered);
   }
-  // A copy: callers own the array they get.
-  return [...covered];
+  return covered;
 }
 
 /** Bounded: action lists come from arbitrary documents. */
 const coveredByList = new Map<string, readonly KmsActionInfo[]>();
+const coveredByAction = new Map<string, readonly KmsActionInfo[]>();
+const coveredByNotAction = new Map<string, readonly KmsActionInfo[]>();
 const MAX_LISTS = 2_000;
 
 function cover(action: readonly string[] | undefined, notAction: readonly string[]): KmsActionInfo[] {
@@ -42,22 +77,53 @@ function cover(action: readonly string[] | undefined, notAction: readonly string
 /** The account id in `111122223333` or `arn:aws:iam::111122223333:root`; `undefined` otherwise. */
 export function accountOfPrincipal(principal: string): string | undefined {
   if (isAccountId(principal)) return principal;
-  const arn = parseArn(principal);
-  return arn !== undefined && arn.service === "iam" && arn.resource === "root" && isAccountId(arn.account)
-    ? arn.account
-    : undefined;
+  // `parseArn` read in place, the cheapest test first: most principals are role and user ARNs,
+  // unique to their policy, so neither a memo nor a parsed copy of each would pay for itself.
+  if (!principal.endsWith(":root") || !principal.startsWith("arn:")) return undefined;
+  const c2 = principal.indexOf(":", 4);
+  const c3 = c2 < 0 ? -1 : principal.indexOf(":", c2 + 1);
+  const c4 = c3 < 0 ? -1 : principal.indexOf(":", c3 + 1);
+  const c5 = c4 < 0 ? -1 : principal.indexOf(":", c4 + 1);
+  // The resource (everything after the fifth colon) is `root`, and the service `iam`.
+  if (c5 !== principal.length - 5 || c3 - c2 !== 4 || !principal.startsWith("iam", c2 + 1)) return undefined;
+  const account = principal.slice(c4 + 1, c5);
+  return isAccountId(account) ? account : undefined;
 }
+
+/** The account of a key ARN given as an option, when it is an account id. */
+function accountOfKeyArn(keyArn: string): string | undefined {
+  // Three checks ask, with the same option: the last answer is kept.
+  if (keyArn === lastKeyArn) return lastKeyArnAccount;
+  const account = parseArn(keyArn)?.account;
+  lastKeyArnAccount = account !== undefined && isAccountId(account) ? account : undefined;
+  lastKeyArn = keyArn;
+  return lastKeyArnAccount;
+}
+
+let lastKeyArn: string | undefined;
+let lastKeyArnAccount: string | undefined;
 
 /** The key's account id from the lint options (`keyAccount`, else the account of `keyArn`). */
 export function keyAccountId(options: { readonly keyAccount?: string; readonly keyArn?: string }): string | undefined {
   const fromOption = options.keyAccount !== undefined ? accountOfPrincipal(options.keyAccount) : undefined;
-  const fromArn = options.keyArn !== undefined ? parseArn(options.keyArn)?.account : undefined;
-  return fromOption ?? (fromArn !== undefined && isAccountId(fromArn) ? fromArn : undefined);
+  const fromArn = options.keyArn !== undefined ? accountOfKeyArn(options.keyArn) : undefined;
+  return fromOption ?? fromArn;
+}
+
+const WILDCARD_ONLY = /^[*?]*$/;
+
+function isWildcardOnly(value: string): boolean {
+  if (typeof value !== "string") return WILDCARD_ONLY.test(value);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 42 && c !== 63) return false;
+  }
+  return true;
 }
 
 /** True when any value is a pattern of only `*` and `?` (or empty): it matches every request value. */
 export function hasWildcardOnlyValue(clause: ConditionClause): boolean {
-  return clause.values.length === 0 || clause.values.some((v) => /^[*?]*$/.test(v));
+  return clause.values.length === 0 || clause.values.some(isWildcardOnly);
 }
 
 const MATCHING_BASES = new Set(["StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike"]);
@@ -89,15 +155,12 @@ export function requiresKeyPresent(clause: ConditionClause): boolean {
   return !op.negated && !op.ifExists && op.qualifier !== "ForAllValues";
 }
 
-/** A JSON object as a record; `undefined` for anything else. */
-export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value))
-    : undefined;
-}
-
 function rawField(statement: Statement, field: string): unknown {
-  return asRecord(statement.raw)?.[field];
+  // The field only when it is the statement object's own (enumerable) property, as a copy of the
+  // object's entries would have it; read in place rather than by copying the statement.
+  const raw = statement.raw;
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
+  return Object.prototype.propertyIsEnumerable.call(raw, field) ? (raw as Record<string, unknown>)[field] : undefined;
 }
 
 /** JSON path of the `j`-th entry of a statement field written as a string or an array. */

@@ -9,7 +9,8 @@
  */
 import { conditionKeyType } from "../condition-keys";
 import type { ConditionClause, Finding, KeyPolicy } from "../types";
-import { finding, statementLabel, type LintCheck } from "./check";
+import { collectingCheck, finding, statementLabel, type CollectingCheck, type LintOptions } from "./check";
+import { conditionsOf, statementsOf } from "./statements";
 
 const ARN_OPERATORS: Readonly<Record<string, string | undefined>> = {
   StringEquals: "ArnEquals",
@@ -26,39 +27,41 @@ export function arnOperatorFor(clause: ConditionClause): string | undefined {
   return `${qualifier}${base}${clause.operator.ifExists ? "IfExists" : ""}`;
 }
 
-function run(policy: KeyPolicy): Finding[] {
-  return policy.statements.flatMap((s) =>
-    s.conditions
-      .filter((c) => c.operator.family === "String" && conditionKeyType(c.key) === "ARN")
-      .map((c) => {
-        const arnOperator = arnOperatorFor(c);
-        return finding(
+function collect(policy: KeyPolicy, _options: LintOptions, findings: Finding[]): void {
+  for (const s of statementsOf(policy)) {
+    for (const c of conditionsOf(s)) {
+      if (c.operator.family !== "String" || conditionKeyType(c.key) !== "ARN") continue;
+      const arnOperator = arnOperatorFor(c);
+      findings.push(
+        finding(
           stringOperatorOnArnKey,
           s,
           c.path,
           `${statementLabel(s)} compares the ARN key ${c.key} with ${c.operator.raw}; ` +
             `${arnOperator ?? "an Arn operator"} matches each ARN element separately.`,
-          {
-            description: `Use ${arnOperator ?? "ArnEquals or ArnLike"} for ${c.key}.`,
-            ...(arnOperator !== undefined ? { json: { [arnOperator]: { [c.key]: [...c.values] } } } : {}),
-          },
-        );
-      }),
-  );
+          arnOperator !== undefined
+            ? { description: `Use ${arnOperator} for ${c.key}.`, json: { [arnOperator]: { [c.key]: [...c.values] } } }
+            : { description: `Use ArnEquals or ArnLike for ${c.key}.` },
+        ),
+      );
+    }
+  }
 }
 
-export const stringOperatorOnArnKey: LintCheck = {
-  id: "string-operator-on-arn-key",
-  severity: "info",
-  description: "ARN-typed condition keys such as aws:SourceArn are better compared with ArnEquals / ArnLike.",
-  source: {
-    seed: "001",
-    section: "Using aws:SourceArn or aws:SourceAccount condition keys",
-    anchor: "least-privilege-source-arn",
+export const stringOperatorOnArnKey: CollectingCheck = collectingCheck(
+  {
+    id: "string-operator-on-arn-key",
+    severity: "info",
+    description: "ARN-typed condition keys such as aws:SourceArn are better compared with ArnEquals / ArnLike.",
+    source: {
+      seed: "001",
+      section: "Using aws:SourceArn or aws:SourceAccount condition keys",
+      anchor: "least-privilege-source-arn",
+    },
+    fix: {
+      description: "Use ArnEquals or ArnLike instead of StringEquals or StringLike.",
+      json: { ArnEquals: { "aws:SourceArn": "arn:aws:cloudtrail:REGION:ACCOUNT_ID:trail/TRAIL_NAME" } },
+    },
   },
-  fix: {
-    description: "Use ArnEquals or ArnLike instead of StringEquals or StringLike.",
-    json: { ArnEquals: { "aws:SourceArn": "arn:aws:cloudtrail:REGION:ACCOUNT_ID:trail/TRAIL_NAME" } },
-  },
-  run,
-};
+  collect,
+);

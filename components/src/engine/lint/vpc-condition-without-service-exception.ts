@@ -10,9 +10,9 @@
  * recognizes those exemptions.
  */
 import type { ConditionClause, Finding, KeyPolicy, Request, Statement } from "../types";
-import { finding, statementLabel, type LintCheck, type LintOptions } from "./check";
+import { collectingCheck, finding, statementLabel, type CollectingCheck, type LintOptions } from "./check";
 import { probeStatement } from "./probe";
-import { coveredKmsActions, keyAccountId } from "./statements";
+import { coveredKmsActions, keyAccountId, statementsOf } from "./statements";
 
 const VPC_KEYS = new Set(["aws:sourcevpce", "aws:sourcevpc"]);
 const SERVICE_MARKERS = new Set(["aws:principalisawsservice", "aws:viaawsservice"]);
@@ -53,34 +53,39 @@ function deniesServices(statement: Statement, account: string): boolean {
   return !statement.conditions.some(exemptsServices);
 }
 
-function run(policy: KeyPolicy, options: LintOptions): Finding[] {
-  const account = keyAccountId(options) ?? "111122223333";
-  return policy.statements
-    .filter((s) => s.effect === "Deny")
-    .flatMap((s) => {
-      const vpc = s.conditions.find((c) => VPC_KEYS.has(c.keyLower));
-      if (vpc === undefined || !deniesServices(s, account)) return [];
-      return [
-        finding(
-          vpcConditionWithoutServiceException,
-          s,
-          vpc.path,
-          `${statementLabel(s)} denies requests that do not come from a given ${vpc.key}, and that includes ` +
-            "AWS services such as CloudTrail using the key on your behalf: their requests carry no VPC keys.",
-        ),
-      ];
-    });
+function isVpcCondition(c: ConditionClause): boolean {
+  return VPC_KEYS.has(c.keyLower);
 }
 
-export const vpcConditionWithoutServiceException: LintCheck = {
-  id: "vpc-condition-without-service-exception",
-  severity: "warning",
-  description:
-    "A Deny on aws:SourceVpce or aws:SourceVpc also denies AWS services acting on your behalf unless it exempts them.",
-  source: { seed: "004", section: "VPC endpoint" },
-  fix: {
-    description: "Exempt requests made by or through AWS services in the same Deny.",
-    json: { Bool: { "aws:PrincipalIsAWSService": "false", "aws:ViaAWSService": "false" } },
+function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): void {
+  const account = keyAccountId(options) ?? "111122223333";
+  for (const s of statementsOf(policy)) {
+    if (s.effect !== "Deny") continue;
+    const vpc = s.conditions.find(isVpcCondition);
+    if (vpc === undefined || !deniesServices(s, account)) continue;
+    findings.push(
+      finding(
+        vpcConditionWithoutServiceException,
+        s,
+        vpc.path,
+        `${statementLabel(s)} denies requests that do not come from a given ${vpc.key}, and that includes ` +
+          "AWS services such as CloudTrail using the key on your behalf: their requests carry no VPC keys.",
+      ),
+    );
+  }
+}
+
+export const vpcConditionWithoutServiceException: CollectingCheck = collectingCheck(
+  {
+    id: "vpc-condition-without-service-exception",
+    severity: "warning",
+    description:
+      "A Deny on aws:SourceVpce or aws:SourceVpc also denies AWS services acting on your behalf unless it exempts them.",
+    source: { seed: "004", section: "VPC endpoint" },
+    fix: {
+      description: "Exempt requests made by or through AWS services in the same Deny.",
+      json: { Bool: { "aws:PrincipalIsAWSService": "false", "aws:ViaAWSService": "false" } },
+    },
   },
-  run,
-};
+  collect,
+);
