@@ -17,6 +17,8 @@ export interface PackUnderTest {
 export const OUR_PACK: PackUnderTest = { label: "ours", dir: path.join(ROOT, "policypack") };
 /** Zero policies, same @pulumi/policy and launcher: the floor every ratio is taken against. */
 export const EMPTY_PACK: PackUnderTest = { label: "empty", dir: path.join(ROOT, "test", "fixtures", "packs", "empty") };
+/** One resource policy that only JSON.parses each key policy: what reading the policy at all costs. */
+export const READ_POLICY_PACK: PackUnderTest = { label: "ours", dir: path.join(ROOT, "bench", "packs", "read-policy") };
 
 /** The compiled pack must be current: the bench measures bin/, not the TypeScript beside it. */
 export function checkCompiledPack(): void {

@@ -34,6 +34,9 @@ function rows(r: BenchResults): Row[] {
     out.push(pair(`Analyze p99`, a.p99Ms, ms));
     out.push(pair(`  pack CPU time per Analyze`, a.cpuMsPerCall, ms));
   }
+  if (r.analyzeFloor !== undefined) {
+    out.push(pair(`Analyze median, pack that only JSON.parses the policy`, r.analyzeFloor.medianMs, ms));
+  }
   for (const s of r.analyzeStack) {
     const label = `AnalyzeStack ${count(s.size)} ${s.mix} (${s.requestMiB.toFixed(1)} MiB, ${s.runs} runs)`;
     out.push(pair(label, s.ms, ms));
@@ -100,6 +103,7 @@ function cpuLines(r: BenchResults): string[] {
   const info = (what: string, p: Pair<number>): void =>
     void lines.push(`INFO  ${what}, pack CPU time: ${x(p.ours / p.empty)} (${ms(p.ours)} vs ${ms(p.empty)})`);
   if (r.analyze !== undefined) info("Analyze vs empty pack", r.analyze.cpuMsPerCall);
+  if (r.analyzeFloor !== undefined) info("Analyze, JSON.parse-only pack vs empty pack", r.analyzeFloor.cpuMsPerCall);
   for (const s of r.analyzeStack) info(`AnalyzeStack ${count(s.size)} ${s.mix} vs empty pack`, s.cpuMs);
   return lines;
 }

@@ -20,6 +20,8 @@ export interface BenchResults {
   readonly environment: BenchEnvironment;
   startup?: StartupResult;
   analyze?: AnalyzeResult;
+  /** The same Analyze calls to a pack that only JSON.parses each key policy, against the empty pack. */
+  analyzeFloor?: AnalyzeResult;
   analyzeStack: StackSizeResult[];
   evaluator?: EvaluatorResult;
   preflight?: PreflightResult;

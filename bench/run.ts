@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { AnalyzerClient } from "../components/src/preflight/analyzer-client";
-import { checkCompiledPack, EMPTY_PACK, OUR_PACK, startPack } from "./packs";
+import { checkCompiledPack, EMPTY_PACK, OUR_PACK, READ_POLICY_PACK, startPack, type PackUnderTest } from "./packs";
 import { render } from "./report";
 import type { BenchResults } from "./results";
 import { benchAnalyze } from "./sections/analyze";
@@ -41,8 +41,11 @@ const ANALYZE_CALLS = 1_000;
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /** Both packs started fresh for a section, told what the CLI tells them before any analysis. */
-async function withPair(section: (pair: Pair<AnalyzerClient>) => Promise<void>): Promise<void> {
-  const [ours, empty] = [await startPack(OUR_PACK), await startPack(EMPTY_PACK)];
+async function withPair(
+  section: (pair: Pair<AnalyzerClient>) => Promise<void>,
+  oursPack: PackUnderTest = OUR_PACK,
+): Promise<void> {
+  const [ours, empty] = [await startPack(oursPack), await startPack(EMPTY_PACK)];
   const pair = { ours: ours.client, empty: empty.client };
   try {
     for (const client of [pair.ours, pair.empty]) {
@@ -62,6 +65,10 @@ async function packSections(results: BenchResults): Promise<void> {
     await withPair(async (pair) => {
       results.analyze = await benchAnalyze(pair, ANALYZE_CALLS, RUNS.analyzePasses, log);
     });
+    log("Analyze floor: a pack that only decodes each key policy");
+    await withPair(async (pair) => {
+      results.analyzeFloor = await benchAnalyze(pair, ANALYZE_CALLS, RUNS.analyzePasses, log);
+    }, READ_POLICY_PACK);
   }
   // Fresh processes: what Analyze left in our pack's caches would count against its memory here.
   if (ONLY.has("stack")) {
