@@ -84,11 +84,8 @@ function readValue(
   let text: string;
   if (typeof item === "string") {
     text = item;
-    ctx.wroteString(item);
   } else if (typeof item === "boolean" || (typeof item === "number" && Number.isFinite(item))) {
     text = String(item);
-    // `true` and `false` are spelled one way; a number's spelling in the text is not known.
-    ctx.written = typeof item === "boolean" ? ctx.written + text.length : NaN;
   } else {
     ctx.error(
       index < 0 ? path : childPath(path, index),
@@ -120,7 +117,6 @@ function readValues(ctx: ParseContext, operator: ParsedOperator | undefined, raw
     ctx.error(path, "empty-condition-values", "The condition has an empty list of values; give at least one value.");
     return [];
   }
-  ctx.wroteBrackets(raw.length);
   const values: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const text = readValue(ctx, operator, raw[i], path, i);

@@ -82,25 +82,7 @@ export class ParseContext {
    * data property, so one pass over the members sees everything a reader by name would.
    */
   plain = false;
-  /**
-   * The compact JSON length of what the readers have consumed, strings as they are (no escapes):
-   * each object, array, member, string and literal read adds its share, once. It can only fall short
-   * of `compactLength` (`json-precheck.ts`) of the document, never exceed it; so when it equals the
-   * length of a text with no escapes, that text has no whitespace and no member `JSON.parse` dropped.
-   * `NaN` once a number is read, whose spelling in the text is not known.
-   */
-  written = 0;
   private dropped = 0;
-
-  /** Accounts for a string value read. */
-  wroteString(text: string): void {
-    this.written += text.length + 2;
-  }
-
-  /** Accounts for the brackets and commas of an array or object of `entries` entries. */
-  wroteBrackets(entries: number): void {
-    this.written += entries === 0 ? 2 : entries + 1;
-  }
 
   error(path: string, code: ErrorCode, message: string): void {
     if (this.errors.length < MAX_ERRORS) this.errors.push({ path, code, message });
@@ -157,16 +139,10 @@ export function forEachMember<State>(
   visit: (state: State, key: string, value: unknown) => void,
 ): void {
   if (ctx.plain) {
-    let members = 0;
     for (const key in object) {
       const value = object[key];
-      if (value === undefined) continue;
-      members++;
-      // The quoted name and its colon.
-      ctx.written += key.length + 3;
-      visit(state, key, value);
+      if (value !== undefined) visit(state, key, value);
     }
-    ctx.wroteBrackets(members);
     return;
   }
   for (const key of Object.keys(object)) {
@@ -206,7 +182,6 @@ export function readStrings(
   check?: StringCheck,
 ): string[] {
   if (typeof value === "string") {
-    ctx.wroteString(value);
     if (value.length === 0) ctx.error(path, code, `${what} is an empty string.`);
     check?.run(ctx, value, path, -1);
     return [value];
@@ -219,7 +194,6 @@ export function readStrings(
     ctx.error(path, code, `${what} is an empty array; list at least one value.`);
     return [];
   }
-  ctx.wroteBrackets(value.length);
   const strings: string[] = [];
   // Where each string was read, once an entry that is not a string has shifted them.
   let indexes: number[] | undefined;
@@ -229,7 +203,6 @@ export function readStrings(
       ctx.error(childPath(path, i), code, `${what} entries must be strings, not ${describeType(item)}.`);
       indexes ??= strings.map((_, j) => j);
     } else {
-      ctx.wroteString(item);
       if (item.length === 0) ctx.error(childPath(path, i), code, `${what} entry is an empty string.`);
       strings.push(item);
       indexes?.push(i);

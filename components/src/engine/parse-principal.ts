@@ -204,7 +204,6 @@ function readType(found: Found, key: string, value: unknown): void {
 /** Parses a `Principal` or `NotPrincipal` value found at `path`. */
 export function parsePrincipal(ctx: ParseContext, value: unknown, path: string, element: Element): PrincipalBlock {
   if (typeof value === "string") {
-    ctx.wroteString(value);
     if (value === "*") return { ...EMPTY, any: true };
     if (isUnknown(value)) return EMPTY;
     ctx.error(

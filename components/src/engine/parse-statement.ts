@@ -86,7 +86,6 @@ function reportUnknownElement(ctx: ParseContext, key: string, path: string): voi
 }
 
 function parseEffect(ctx: ParseContext, value: unknown, path: string): Effect | undefined {
-  if (typeof value === "string") ctx.wroteString(value);
   if (value === "Allow" || value === "Deny") return value;
   // Not known yet (preview): no error, and no statement to represent.
   if (isUnknown(value)) return undefined;
@@ -195,10 +194,8 @@ export function parseStatement(
   if (!ctx.plain) elements.readMissing(statement);
 
   let sid: string | undefined;
-  if (typeof elements.sid === "string") {
-    sid = elements.sid;
-    ctx.wroteString(sid);
-  } else if (elements.sid !== undefined) {
+  if (typeof elements.sid === "string") sid = elements.sid;
+  else if (elements.sid !== undefined) {
     ctx.error(childPath(path, "Sid"), "invalid-sid", `Sid must be a string, not ${describeType(elements.sid)}.`);
   }
 

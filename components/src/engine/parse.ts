@@ -111,16 +111,14 @@ function canReadPlainly(): boolean {
 interface Decoded {
   readonly value: unknown;
   readonly unknownPaths: readonly string[];
-  /** Text not scanned for duplicate names: the parse must prove there are none (`parseDocument`). */
-  readonly unscanned?: string;
 }
 
 /**
- * Decodes text, reporting size, syntax and duplicate names; `undefined` when it is not JSON. Unless
- * `scan`, text with neither escapes nor the sentinel is not scanned yet: nearly every policy is such
- * text, and the parse proves it has no duplicate name for less than the scan costs (`parseDocument`).
+ * Decodes text, reporting size, syntax and duplicate names; `undefined` when it is not JSON. The
+ * full scan runs only when cheaper checks cannot rule out the sentinel and duplicate names: nearly
+ * every policy is text without escapes whose value proves it has neither.
  */
-function decodeText(ctx: ParseContext, text: string, scan: boolean): Decoded | undefined {
+function decodeText(ctx: ParseContext, text: string): Decoded | undefined {
   if (utf8LongerThan(text, MAX_KEY_POLICY_BYTES)) tooLarge(ctx, utf8Length(text));
   let value: unknown;
   try {
@@ -130,9 +128,9 @@ function decodeText(ctx: ParseContext, text: string, scan: boolean): Decoded | u
     return undefined;
   }
   // A string equals the sentinel only if the text spells it out or escapes some of it; without
-  // escapes, the readers can also prove there are no duplicate names (`mayHaveMissedDuplicates`).
-  if (!scan && !text.includes("\\") && !text.includes(PULUMI_UNKNOWN_SENTINEL)) {
-    return { value, unknownPaths: [], unscanned: text };
+  // escapes, a walk of the value can also prove there are no duplicate names (`mayHoldDuplicates`).
+  if (!text.includes("\\") && !text.includes(PULUMI_UNKNOWN_SENTINEL) && !mayHoldDuplicates(text, value)) {
+    return { value, unknownPaths: [] };
   }
   const scanned = scanJson(text, PULUMI_UNKNOWN_SENTINEL, MAX_UNKNOWN_PATHS);
   for (const duplicate of scanned.duplicates) {
@@ -144,16 +142,6 @@ function decodeText(ctx: ParseContext, text: string, scan: boolean): Decoded | u
     );
   }
   return { value, unknownPaths: scanned.sentinelPaths };
-}
-
-/**
- * Whether a text parsed without the scan (it has no escapes) may have a repeated member name after
- * all. The readers account for the compact length of what they consumed (`ParseContext.written`); a
- * text of exactly that length has none. Otherwise (whitespace, numbers, members no reader took) the
- * value is measured on its own.
- */
-function mayHaveMissedDuplicates(ctx: ParseContext, text: string, value: unknown): boolean {
-  return ctx.written !== text.length && mayHoldDuplicates(text, value);
 }
 
 /**
@@ -226,8 +214,6 @@ function checkTopLevel(ctx: ParseContext, document: Record<string, unknown>): To
     if (top.id === undefined) top.id = own(document, "Id");
   }
   const { version, id } = top;
-  if (typeof version === "string") ctx.wroteString(version);
-  if (typeof id === "string") ctx.wroteString(id);
   if (version === undefined) {
     ctx.error("$", "missing-version", `The key policy has no Version; add "Version": "${KEY_POLICY_VERSION}".`);
   } else if (version !== KEY_POLICY_VERSION && !isUnknown(version)) {
@@ -271,7 +257,6 @@ function parseStatements(ctx: ParseContext, value: unknown): Statement[] | undef
     ctx.error("$.Statement", "empty-statement", "Statement is empty; a key policy needs at least one statement.");
     return undefined;
   }
-  ctx.wroteBrackets(value.length);
   const statements: Statement[] = [];
   for (let i = 0; i < value.length; i++) {
     const entry: unknown = value[i];
@@ -322,13 +307,13 @@ function checkDuplicateSids(ctx: ParseContext, statements: readonly Statement[])
   }
 }
 
-function parseDocument(input: unknown, scan = false): ParseResult {
+function parseDocument(input: unknown): ParseResult {
   const ctx = new ParseContext();
   let decoded: Decoded | undefined;
   if (typeof input === "string") {
     // The whole policy is not known yet (a preview): nothing to check.
     if (isUnknown(input)) return { errors: [], valid: true, unknownPaths: ["$"] };
-    decoded = decodeText(ctx, input, scan);
+    decoded = decodeText(ctx, input);
     ctx.plain = canReadPlainly();
   } else if (typeof input === "object" && input !== null && ArrayBuffer.isView(input)) {
     decoded = undefined;
@@ -353,10 +338,6 @@ function parseDocument(input: unknown, scan = false): ParseResult {
         policy = built;
       }
     }
-  }
-  if (decoded?.unscanned !== undefined && mayHaveMissedDuplicates(ctx, decoded.unscanned, document)) {
-    // Rare: parse again, scanning first, so the duplicates are reported first as always.
-    return parseDocument(input, true);
   }
   const errors = ctx.finish();
   return policy === undefined
