@@ -9,7 +9,7 @@
  * it enables IAM policies for one of them, and fails when it does so for none, which is wrong for
  * whichever account the key ends up in.
  */
-import { isAccountId, parseArn, type Finding, type KeyPolicy } from "pulumi-kms-guardrails/engine";
+import { accountOfPrincipal, type Finding, type KeyPolicy } from "pulumi-kms-guardrails/engine";
 import { lintDocument } from "../model/policy-cache";
 import type { KeyPolicySubject } from "../model/types";
 import {
@@ -31,11 +31,8 @@ function rootAccounts(policy: KeyPolicy): string[] {
   for (const s of policy.statements) {
     if (s.effect !== "Allow") continue;
     for (const p of s.principal?.aws ?? []) {
-      if (isAccountId(p)) accounts.add(p);
-      if (!p.endsWith(":root")) continue;
-      const arn = parseArn(p);
-      if (arn !== undefined && arn.service === "iam" && arn.resource === "root" && isAccountId(arn.account))
-        accounts.add(arn.account);
+      const account = accountOfPrincipal(p);
+      if (account !== undefined) accounts.add(account);
     }
   }
   return [...accounts];
