@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { lintPolicy, type Finding, type KeyPolicy, type LintOptions } from "pulumi-kms-guardrails/engine";
 import { LINT_CHECKS, LINT_FINDING_KINDS } from "../../components/src/engine/lint";
+import { SEED_EXAMPLES as STATEMENT_FIXTURES } from "../fixtures/seed-examples";
 import { CHECK_FIXTURES } from "./lint-fixtures";
 import {
   CLOUDTRAIL_CONSOLE_DEFAULT_EXPECTED,
@@ -91,6 +92,14 @@ for (const { id, fixtures } of CHECK_FIXTURES) {
 }
 
 describe("lint: AWS's documented examples (seeds 000-003)", () => {
+  it("cover every statement fixture of test/fixtures/seed-examples.ts", () => {
+    const linted = new Set(SEED_EXAMPLES.flatMap((e) => e.fixtures));
+    assert.deepEqual(
+      STATEMENT_FIXTURES.map((e) => e.id).filter((id) => !linted.has(id)),
+      [],
+    );
+  });
+
   for (const example of SEED_EXAMPLES) {
     it(`seed ${example.seed}: ${example.name}`, () => {
       const findings = lint(example.json, example.options);
