@@ -22,7 +22,16 @@ import {
   type UnknownValue,
 } from "../model/values";
 import { dependencies, encryptionRule, firstRule, keyReference, policyDocument, regionOf } from "./common";
-import type { Adapter, RawResource } from "./types";
+import type { Adapter, KeyPolicyFields, RawResource } from "./types";
+
+const KEY_FIELDS: KeyPolicyFields = { policy: "policy", keyArn: "arn", keyArnMayBeId: false };
+const KEY_POLICY_FIELDS: KeyPolicyFields = { policy: "policy", keyArn: "keyId", keyArnMayBeId: true };
+
+export const AWS_CLASSIC_KEY_POLICY_FIELDS: ReadonlyMap<string, KeyPolicyFields> = new Map([
+  ["aws:kms/key:Key", KEY_FIELDS],
+  ["aws:kms/replicaKey:ReplicaKey", KEY_FIELDS],
+  ["aws:kms/keyPolicy:KeyPolicy", KEY_POLICY_FIELDS],
+]);
 
 function key(resource: RawResource, replica: boolean): KeyModel {
   const p = resource.props;
@@ -30,7 +39,7 @@ function key(resource: RawResource, replica: boolean): KeyModel {
     ref: resource.ref,
     family: "aws",
     replica,
-    arn: readString(p, "arn"),
+    arn: readString(p, KEY_FIELDS.keyArn),
     keyId: readString(p, "keyId"),
     region: regionOf(resource),
     enabled: firstOf(readBoolean(p, "isEnabled"), readBoolean(p, "enabled")),
@@ -38,7 +47,7 @@ function key(resource: RawResource, replica: boolean): KeyModel {
     keySpec: firstOf(readString(p, "keySpec"), readString(p, "customerMasterKeySpec")),
     // A replica key is a multi-Region key by definition.
     multiRegion: replica ? true : readBoolean(p, "multiRegion"),
-    document: policyDocument(p, "policy"),
+    document: policyDocument(p, KEY_FIELDS.policy),
   };
 }
 
@@ -77,9 +86,9 @@ export const AWS_CLASSIC_ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string
       kind: "key-policy",
       value: {
         ref: r.ref,
-        keyReference: readString(r.props, "keyId"),
-        keyDependencies: dependencies(r, "keyId"),
-        document: policyDocument(r.props, "policy"),
+        keyReference: readString(r.props, KEY_POLICY_FIELDS.keyArn),
+        keyDependencies: dependencies(r, KEY_POLICY_FIELDS.keyArn),
+        document: policyDocument(r.props, KEY_POLICY_FIELDS.policy),
       },
     }),
   ],

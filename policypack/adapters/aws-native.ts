@@ -14,7 +14,14 @@ import {
 } from "../model/values";
 import { manifestKey } from "./aws-classic";
 import { dependencies, encryptionRule, firstRule, keyReference, policyDocument, regionOf } from "./common";
-import type { Adapter, RawResource } from "./types";
+import type { Adapter, KeyPolicyFields, RawResource } from "./types";
+
+const KEY_FIELDS: KeyPolicyFields = { policy: "keyPolicy", keyArn: "arn", keyArnMayBeId: false };
+
+export const AWS_NATIVE_KEY_POLICY_FIELDS: ReadonlyMap<string, KeyPolicyFields> = new Map([
+  ["aws-native:kms:Key", KEY_FIELDS],
+  ["aws-native:kms:ReplicaKey", KEY_FIELDS],
+]);
 
 function key(resource: RawResource, replica: boolean): KeyModel {
   const p = resource.props;
@@ -22,14 +29,14 @@ function key(resource: RawResource, replica: boolean): KeyModel {
     ref: resource.ref,
     family: "aws-native",
     replica,
-    arn: readString(p, "arn"),
+    arn: readString(p, KEY_FIELDS.keyArn),
     keyId: readString(p, "keyId"),
     region: regionOf(resource),
     enabled: readBoolean(p, "enabled"),
     keyUsage: readString(p, "keyUsage"),
     keySpec: readString(p, "keySpec"),
     multiRegion: replica ? true : readBoolean(p, "multiRegion"),
-    document: policyDocument(p, "keyPolicy"),
+    document: policyDocument(p, KEY_FIELDS.policy),
   };
 }
 

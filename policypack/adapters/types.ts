@@ -43,3 +43,16 @@ export type Adapted =
   | { readonly kind: "bucket-encryption"; readonly value: BucketEncryptionModel };
 
 export type Adapter = (resource: RawResource) => Adapted;
+
+/**
+ * Where a resource type that carries a key policy keeps it: the policy property, and the property
+ * that gives the key's ARN when known (`arn` on a key; on an attachment, a `keyId` that may be an
+ * ARN). Analyze reads these two and nothing else, so a key costs the resource-level rules two
+ * property reads, not a whole model.
+ */
+export interface KeyPolicyFields {
+  readonly policy: string;
+  readonly keyArn: string;
+  /** The ARN property may hold a key id or alias instead: only a KMS key ARN counts. */
+  readonly keyArnMayBeId: boolean;
+}

@@ -2,10 +2,11 @@
  * One pass over a stack's resources: each resource whose type token has an adapter becomes part of
  * the normalized model; every other resource costs one map lookup.
  */
-import { ADAPTERS, KEY_POLICY_TYPES, type RawResource } from "../adapters";
+import { ADAPTERS, KEY_POLICY_FIELDS, type RawResource } from "../adapters";
+import { policyDocument } from "../adapters/common";
 import type { KeyPolicySubject, ResourceRef, StackResources } from "./types";
 import { parseArnSafe } from "./arns";
-import { rawProps, readString, type Value } from "./values";
+import { rawProps, readString, type RawProps, type Value } from "./values";
 
 /** The parts of @pulumi/policy's `PolicyResource` the model reads (tests pass plain objects). */
 export interface StackResourceInput {
@@ -108,22 +109,19 @@ export function buildStackResources(resources: readonly StackResourceInput[]): S
 
 /**
  * The key policy a single resource carries, for the resource-level rules (Analyze sees one resource
- * at a time, without property dependencies); `undefined` for every other type.
+ * at a time, without property dependencies); `undefined` for every other type. Reads the two fields
+ * the adapters name for the type (`KEY_POLICY_FIELDS`), not the whole model: Analyze runs this for
+ * every key of every preview.
  */
-export function keyPolicySubject(input: StackResourceInput): KeyPolicySubject | undefined {
-  if (!KEY_POLICY_TYPES.has(input.type)) return undefined;
-  const adapter = ADAPTERS.get(input.type);
-  if (adapter === undefined) return undefined;
-  const adapted = adapter(toRawResource(input));
+export function keyPolicySubject(
+  input: StackResourceInput,
+  props: RawProps = rawProps(input.props),
+): KeyPolicySubject | undefined {
+  const fields = KEY_POLICY_FIELDS.get(input.type);
+  if (fields === undefined) return undefined;
   const ref: ResourceRef = { urn: input.urn, name: input.name, type: input.type };
-  if (adapted.kind === "key") {
-    const arn = typeof adapted.value.arn === "string" ? adapted.value.arn : undefined;
-    return { ref, document: adapted.value.document, ...(arn !== undefined ? { keyArn: arn } : {}) };
-  }
-  if (adapted.kind === "key-policy") {
-    const reference = adapted.value.keyReference;
-    const keyArn = typeof reference === "string" && parseArnSafe(reference)?.service === "kms" ? reference : undefined;
-    return { ref, document: adapted.value.document, ...(keyArn !== undefined ? { keyArn } : {}) };
-  }
-  return undefined;
+  const arn = readString(props, fields.keyArn);
+  const keyArn =
+    typeof arn === "string" && (!fields.keyArnMayBeId || parseArnSafe(arn)?.service === "kms") ? arn : undefined;
+  return { ref, document: policyDocument(props, fields.policy), ...(keyArn !== undefined ? { keyArn } : {}) };
 }

@@ -4,7 +4,7 @@
  * server-cache.ts is installed). Keyed by the plain properties object, so it dies with the request;
  * the URN and type are checked too, in case two resources ever share one properties object.
  */
-import { KEY_POLICY_TYPES } from "../adapters";
+import { KEY_POLICY_FIELDS } from "../adapters";
 import { keyPolicySubject, type StackResourceInput } from "./build";
 import type { KeyPolicySubject } from "./types";
 import { rawProps } from "./values";
@@ -18,11 +18,11 @@ interface Entry {
 const subjects = new WeakMap<object, Entry>();
 
 export function keyPolicySubjectOf(input: StackResourceInput): KeyPolicySubject | undefined {
-  if (!KEY_POLICY_TYPES.has(input.type)) return undefined;
+  if (!KEY_POLICY_FIELDS.has(input.type)) return undefined;
   const props = rawProps(input.props);
   const hit = subjects.get(props);
   if (hit !== undefined && hit.urn === input.urn && hit.type === input.type) return hit.subject;
-  const subject = keyPolicySubject(input);
+  const subject = keyPolicySubject(input, props);
   subjects.set(props, { urn: input.urn, type: input.type, subject });
   return subject;
 }
