@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { AnalyzerClient } from "../components/src/preflight/analyzer-client";
+import { RESOURCE_RULES } from "../policypack/rules";
 import { elapsedMs } from "./stats";
 
 const ROOT = path.join(__dirname, "..");
@@ -12,13 +13,23 @@ const ROOT = path.join(__dirname, "..");
 export interface PackUnderTest {
   readonly label: "ours" | "empty";
   readonly dir: string;
+  /** Environment for the pack process, on top of the bench's. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export const OUR_PACK: PackUnderTest = { label: "ours", dir: path.join(ROOT, "policypack") };
 /** Zero policies, same @pulumi/policy and launcher: the floor every ratio is taken against. */
 export const EMPTY_PACK: PackUnderTest = { label: "empty", dir: path.join(ROOT, "test", "fixtures", "packs", "empty") };
-/** One resource policy that only JSON.parses each key policy: what reading the policy at all costs. */
-export const READ_POLICY_PACK: PackUnderTest = { label: "ours", dir: path.join(ROOT, "bench", "packs", "read-policy") };
+/**
+ * As many resource policies as ours, the first only JSON.parsing each key policy: what any pack with
+ * our resource rules pays in Analyze before analyzing anything (@pulumi/policy's cost per policy,
+ * and reading the policy).
+ */
+export const FLOOR_PACK: PackUnderTest = {
+  label: "empty",
+  dir: path.join(ROOT, "bench", "packs", "floor"),
+  env: { KMS_GUARDRAILS_BENCH_RESOURCE_POLICIES: String(RESOURCE_RULES.length) },
+};
 
 /** The compiled pack must be current: the bench measures bin/, not the TypeScript beside it. */
 export function checkCompiledPack(): void {
@@ -40,7 +51,12 @@ export interface StartedPack {
 
 export async function startPack(pack: PackUnderTest): Promise<StartedPack> {
   const start = process.hrtime.bigint();
-  const client = await AnalyzerClient.start({ packDir: pack.dir, callTimeoutMs: 600_000, startTimeoutMs: 60_000 });
+  const client = await AnalyzerClient.start({
+    packDir: pack.dir,
+    callTimeoutMs: 600_000,
+    startTimeoutMs: 60_000,
+    ...(pack.env !== undefined ? { env: { ...pack.env } } : {}),
+  });
   await client.getAnalyzerInfo();
   return { client, startMs: elapsedMs(start) };
 }

@@ -20,8 +20,12 @@ export interface BenchResults {
   readonly environment: BenchEnvironment;
   startup?: StartupResult;
   analyze?: AnalyzeResult;
-  /** The same Analyze calls to a pack that only JSON.parses each key policy, against the empty pack. */
+  /** The same Analyze calls to the floor pack (bench/packs/floor), against the empty pack. */
   analyzeFloor?: AnalyzeResult;
+  /** How many resource policies the floor pack has: as many as our pack. */
+  floorResourcePolicies?: number;
+  /** The same Analyze calls to our pack, against the floor pack (in the `empty` slot). */
+  analyzeOverFloor?: AnalyzeResult;
   analyzeStack: StackSizeResult[];
   evaluator?: EvaluatorResult;
   preflight?: PreflightResult;

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { AnalyzerClient } from "../components/src/preflight/analyzer-client";
-import { checkCompiledPack, EMPTY_PACK, OUR_PACK, READ_POLICY_PACK, startPack, type PackUnderTest } from "./packs";
+import { checkCompiledPack, EMPTY_PACK, FLOOR_PACK, OUR_PACK, startPack, type PackUnderTest } from "./packs";
 import { render } from "./report";
 import type { BenchResults } from "./results";
 import { benchAnalyze } from "./sections/analyze";
@@ -21,6 +21,7 @@ import { benchStartup } from "./sections/startup";
 import type { StackMix } from "./fixtures/stacks";
 import type { Pair } from "./side-by-side";
 import { judge } from "./targets";
+import { RESOURCE_RULES } from "../policypack/rules";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const ONLY = new Set((process.env.BENCH_ONLY ?? "startup,analyze,stack,evaluator,preflight").split(","));
@@ -44,8 +45,9 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 async function withPair(
   section: (pair: Pair<AnalyzerClient>) => Promise<void>,
   oursPack: PackUnderTest = OUR_PACK,
+  basePack: PackUnderTest = EMPTY_PACK,
 ): Promise<void> {
-  const [ours, empty] = [await startPack(oursPack), await startPack(EMPTY_PACK)];
+  const [ours, empty] = [await startPack(oursPack), await startPack(basePack)];
   const pair = { ours: ours.client, empty: empty.client };
   try {
     for (const client of [pair.ours, pair.empty]) {
@@ -65,10 +67,21 @@ async function packSections(results: BenchResults): Promise<void> {
     await withPair(async (pair) => {
       results.analyze = await benchAnalyze(pair, ANALYZE_CALLS, RUNS.analyzePasses, log);
     });
-    log("Analyze floor: a pack that only decodes each key policy");
+    log(
+      `Analyze floor: ${RESOURCE_RULES.length} resource policies, one only decoding each key policy, vs the empty pack`,
+    );
+    results.floorResourcePolicies = RESOURCE_RULES.length;
     await withPair(async (pair) => {
       results.analyzeFloor = await benchAnalyze(pair, ANALYZE_CALLS, RUNS.analyzePasses, log);
-    }, READ_POLICY_PACK);
+    }, FLOOR_PACK);
+    log("Analyze: our pack vs the floor pack");
+    await withPair(
+      async (pair) => {
+        results.analyzeOverFloor = await benchAnalyze(pair, ANALYZE_CALLS, RUNS.analyzePasses, log);
+      },
+      OUR_PACK,
+      FLOOR_PACK,
+    );
   }
   // Fresh processes: what Analyze left in our pack's caches would count against its memory here.
   if (ONLY.has("stack")) {
