@@ -13,7 +13,7 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { readOptions } from "./config";
+import { readOptions, type PackOptions } from "./config";
 import { keyPolicySubjectOf } from "./model/subject-memo";
 import { stackModelFor } from "./model/memo";
 import { redact } from "./redact";
@@ -78,13 +78,16 @@ function common(
   };
 }
 
+const NO_OPTIONS: PackOptions = {};
+
 export function resourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
   return {
     ...common(rule),
     validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
       const subject = keyPolicySubjectOf(args);
       if (subject === undefined) return;
-      const options = readOptions(args.getConfig());
+      // A rule without a config schema has no options to read (getConfig copies the config each call).
+      const options = rule.configSchema !== undefined ? readOptions(args.getConfig()) : NO_OPTIONS;
       const document = subject.document;
       const secrets = document.kind === "present" ? document.secrets : () => undefined;
       safely(rule, () => rule.check(subject, options)).forEach(reporter(report, secrets));

@@ -1,6 +1,7 @@
 /**
- * Shared by the resource-level rules: a resource's key policy, parsed once (policy-cache.ts), and
- * lint findings of chosen kinds turned into violations. A finding the engine rates below `error`
+ * Shared by the resource-level rules: a resource's key policy, parsed once (policy-cache.ts) and
+ * linted once per subject (the five rules of one Analyze call read the same subject,
+ * model/subject-memo.ts), and lint findings of chosen kinds turned into violations. A finding the engine rates below `error`
  * is reported as advisory: those are practices AWS recommends, and AWS's own examples break some.
  */
 import type { Finding, KeyPolicy, LintOptions, ParseResult } from "pulumi-kms-guardrails/engine";
@@ -16,7 +17,19 @@ export type SubjectPolicy =
   | { readonly state: "unusable"; readonly result: ParseResult }
   | { readonly state: "parsed"; readonly result: ParseResult; readonly policy: KeyPolicy };
 
+const policies = new WeakMap<KeyPolicySubject, SubjectPolicy>();
+const findings = new WeakMap<KeyPolicySubject, readonly Finding[]>();
+
 export function subjectPolicy(subject: KeyPolicySubject): SubjectPolicy {
+  let p = policies.get(subject);
+  if (p === undefined) {
+    p = readSubjectPolicy(subject);
+    policies.set(subject, p);
+  }
+  return p;
+}
+
+function readSubjectPolicy(subject: KeyPolicySubject): SubjectPolicy {
   const doc = subject.document;
   if (doc.kind === "absent") return { state: "absent" };
   if (doc.kind === "unknown") return { state: "unknown", field: doc.field };
@@ -46,6 +59,16 @@ export function lintOptionsFor(subject: KeyPolicySubject): LintOptions {
   return subject.keyArn !== undefined ? { keyArn: subject.keyArn } : {};
 }
 
+/** The `RESOURCE_RULE_CHECKS` findings on a parsed subject policy, under the subject's own options. */
+export function resourceFindings(subject: KeyPolicySubject, policy: KeyPolicy): readonly Finding[] {
+  let f = findings.get(subject);
+  if (f === undefined) {
+    f = lintDocument(policy, lintOptionsFor(subject), RESOURCE_RULE_CHECKS);
+    findings.set(subject, f);
+  }
+  return f;
+}
+
 export function findingViolation(subject: KeyPolicySubject, finding: Finding): Violation {
   return { message: lintMessage(subject, finding), advisory: finding.severity !== "error" };
 }
@@ -59,15 +82,11 @@ export function waitingViolation(subject: KeyPolicySubject, what: string): Viola
  * The findings of the given kinds on the subject's policy; an advisory when the policy, or a part
  * of it, is not known yet and nothing was found in the known part.
  */
-export function lintFindings(
-  subject: KeyPolicySubject,
-  ids: ReadonlySet<string>,
-  options = lintOptionsFor(subject),
-): Violation[] {
+export function lintFindings(subject: KeyPolicySubject, ids: ReadonlySet<string>): Violation[] {
   const p = subjectPolicy(subject);
   if (p.state === "absent" || p.state === "unusable") return [];
   if (p.state === "unknown") return [waitingViolation(subject, p.field)];
-  const violations = lintDocument(p.policy, options, RESOURCE_RULE_CHECKS)
+  const violations = resourceFindings(subject, p.policy)
     .filter((f) => ids.has(f.id))
     .map((f) => findingViolation(subject, f));
   if (violations.length === 0 && p.result.unknownPaths.length > 0) {

@@ -9,22 +9,20 @@
  * it enables IAM policies for one of them, and fails when it does so for none, which is wrong for
  * whichever account the key ends up in.
  */
-import { accountOfPrincipal, type Finding, type KeyPolicy } from "pulumi-kms-guardrails/engine";
-import { lintDocument } from "../model/policy-cache";
+import { accountOfPrincipal, lintPolicy, type Finding, type KeyPolicy } from "pulumi-kms-guardrails/engine";
 import type { KeyPolicySubject } from "../model/types";
-import {
-  findingViolation,
-  lintOptionsFor,
-  RESOURCE_RULE_CHECKS,
-  subjectPolicy,
-  waitingViolation,
-} from "./key-policy-subject";
+import { findingViolation, resourceFindings, subjectPolicy, waitingViolation } from "./key-policy-subject";
 import type { ResourceRule, Violation } from "./types";
 
 const NOT_ENABLED = "iam-policies-not-enabled";
 const ACCOUNT_UNKNOWN = "iam-policies-account-unknown";
-/** The lint check that reports both findings: trying candidate accounts needs only it. */
+/**
+ * The lint check that reports both findings: trying candidate accounts needs only it. Run directly,
+ * not through the lint cache: each candidate is asked once.
+ */
 const NOT_ENABLED_CHECK: ReadonlySet<string> = new Set(["iam-policies-not-enabled"]);
+const notEnabledFor = (policy: KeyPolicy, keyAccount: string): Finding | undefined =>
+  lintPolicy(policy, { keyAccount }, NOT_ENABLED_CHECK).find((f) => f.id === NOT_ENABLED);
 
 function rootAccounts(policy: KeyPolicy): string[] {
   const accounts = new Set<string>();
@@ -42,7 +40,7 @@ function check(subject: KeyPolicySubject): Violation[] {
   const p = subjectPolicy(subject);
   if (p.state === "absent" || p.state === "unusable") return [];
   if (p.state === "unknown") return [waitingViolation(subject, p.field)];
-  const findings = lintDocument(p.policy, lintOptionsFor(subject), RESOURCE_RULE_CHECKS);
+  const findings = resourceFindings(subject, p.policy);
   const notEnabled = findings.find((f) => f.id === NOT_ENABLED);
   if (notEnabled !== undefined) return [findingViolation(subject, notEnabled)];
   if (!findings.some((f) => f.id === ACCOUNT_UNKNOWN)) {
@@ -53,13 +51,11 @@ function check(subject: KeyPolicySubject): Violation[] {
   const candidates = rootAccounts(p.policy);
   let failure: Finding | undefined;
   for (const account of candidates) {
-    const f = lintDocument(p.policy, { keyAccount: account }, NOT_ENABLED_CHECK).find((x) => x.id === NOT_ENABLED);
+    const f = notEnabledFor(p.policy, account);
     if (f === undefined) return [];
     failure ??= f;
   }
-  failure ??= lintDocument(p.policy, { keyAccount: "111122223333" }, NOT_ENABLED_CHECK).find(
-    (x) => x.id === NOT_ENABLED,
-  );
+  failure ??= notEnabledFor(p.policy, "111122223333");
   if (failure === undefined) return [];
   const violation = findingViolation(subject, failure);
   return [

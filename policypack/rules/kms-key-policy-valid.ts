@@ -11,9 +11,8 @@
  */
 import type { Finding, KeyPolicy } from "pulumi-kms-guardrails/engine";
 import { lintMessage, resourceLabel } from "../messages";
-import { lintDocument } from "../model/policy-cache";
 import type { KeyPolicySubject } from "../model/types";
-import { lintOptionsFor, RESOURCE_RULE_CHECKS, subjectPolicy, waitingViolation } from "./key-policy-subject";
+import { resourceFindings, subjectPolicy, waitingViolation } from "./key-policy-subject";
 import type { ResourceRule, Violation } from "./types";
 
 const FINDINGS = new Set([
@@ -49,7 +48,7 @@ function check(subject: KeyPolicySubject): Violation[] {
     });
   }
   if (p.state === "parsed") {
-    for (const f of lintDocument(p.policy, lintOptionsFor(subject), RESOURCE_RULE_CHECKS)) {
+    for (const f of resourceFindings(subject, p.policy)) {
       if (FINDINGS.has(f.id) && matters(p.policy, f))
         violations.push({ message: lintMessage(subject, f), advisory: f.severity !== "error" });
     }
