@@ -34,6 +34,11 @@ function rows(r: BenchResults): Row[] {
     out.push(pair(`Analyze p99`, a.p99Ms, ms));
     out.push(pair(`  pack CPU time per Analyze`, a.cpuMsPerCall, ms));
   }
+  if (r.analyzeCold !== undefined) {
+    const c = r.analyzeCold;
+    out.push(pair(`Analyze median, first ${count(c.calls)} calls of a fresh pack (${c.runs} runs)`, c.medianMs, ms));
+    out.push(pair(`  total of those ${count(c.calls)} calls`, c.totalMs, ms));
+  }
   if (r.analyzeFloor !== undefined) {
     out.push(pair(`Analyze median, floor pack (see below) vs empty pack`, r.analyzeFloor.medianMs, ms));
   }

@@ -1,5 +1,6 @@
 /** Everything one run of the bench measured: printed as a table, written to bench/results.json. */
 import type { AnalyzeResult } from "./sections/analyze";
+import type { AnalyzeColdResult } from "./sections/analyze-cold";
 import type { StackSizeResult } from "./sections/analyze-stack";
 import type { EvaluatorResult } from "./sections/evaluator";
 import type { PreflightResult } from "./sections/preflight";
@@ -20,6 +21,8 @@ export interface BenchResults {
   readonly environment: BenchEnvironment;
   startup?: StartupResult;
   analyze?: AnalyzeResult;
+  /** The first Analyze calls to freshly started packs. */
+  analyzeCold?: AnalyzeColdResult;
   /** The same Analyze calls to the floor pack (bench/packs/floor), against the empty pack. */
   analyzeFloor?: AnalyzeResult;
   /** How many resource policies the floor pack has: as many as our pack. */

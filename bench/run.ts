@@ -14,6 +14,7 @@ import { checkCompiledPack, EMPTY_PACK, FLOOR_PACK, OUR_PACK, startPack, type Pa
 import { render } from "./report";
 import type { BenchResults } from "./results";
 import { benchAnalyze } from "./sections/analyze";
+import { benchAnalyzeCold } from "./sections/analyze-cold";
 import { benchAnalyzeStack } from "./sections/analyze-stack";
 import { benchEvaluator } from "./sections/evaluator";
 import { benchPreflight } from "./sections/preflight";
@@ -30,6 +31,8 @@ const ONLY = new Set((process.env.BENCH_ONLY ?? "startup,analyze,stack,evaluator
 const RUNS = QUICK
   ? { startup: 3, analyzePasses: 1, evaluator: 3, preflight: 1 }
   : { startup: 11, analyzePasses: 3, evaluator: 5, preflight: 3 };
+/** Analyze calls a fresh pack is measured on, and how many fresh pairs. */
+const COLD = { calls: 100, runs: QUICK ? 2 : 5 };
 /** Ascending sizes: the peak-memory reading of each starts from what the smaller ones left resident. */
 const STACKS: readonly { size: number; mix: StackMix; runs: number }[] = [
   { size: 1_000, mix: "typical", runs: QUICK ? 3 : 9 },
@@ -67,6 +70,8 @@ async function packSections(results: BenchResults): Promise<void> {
     await withPair(async (pair) => {
       results.analyze = await benchAnalyze(pair, ANALYZE_CALLS, RUNS.analyzePasses, log);
     });
+    log(`Analyze on fresh packs: the first ${COLD.calls} calls, ${COLD.runs} runs`);
+    results.analyzeCold = await benchAnalyzeCold(withPair, COLD.calls, COLD.runs, log);
     log(
       `Analyze floor: ${RESOURCE_RULES.length} resource policies, one only decoding each key policy, vs the empty pack`,
     );

@@ -55,12 +55,12 @@ function keyResource(document: PolicyDocumentJson, index: number, pass: number):
   };
 }
 
-function requests(client: AnalyzerClient, count: number, pass: number): EncodedRequest<"analyze">[] {
+export function requests(client: AnalyzerClient, count: number, pass: number): EncodedRequest<"analyze">[] {
   const documents = realisticKeyPolicies(new Random(1_000 + pass), count, `p${pass}-`);
   return documents.map((d, i) => encodeAnalyze(client.protocol, keyResource(d, i, pass)));
 }
 
-async function runPass(
+export async function runPass(
   pair: Pair<AnalyzerClient>,
   batch: readonly EncodedRequest<"analyze">[],
   pass: number,

@@ -16,7 +16,7 @@ import type { Diagnostic, EngineResource } from "../../components/src/preflight/
 import { fuzzCase, fuzzResource, MARKER, policyValue, type FuzzCase } from "./fuzz-documents";
 
 const PACK_DIR = path.join(__dirname, "..", "..", "policypack");
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1_500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3_000);
 const STACK_SIZE = 100;
 const VALID_RULE = "kms-key-policy-valid";
 
