@@ -1,5 +1,5 @@
 /**
- * Show the stack policies only the resources they can read.
+ * Show the stack policies only the resources they can read, converted once.
  *
  * @pulumi/policy's server (1.21, server.js `makeAnalyzeStackRpcFun`) builds, for every stack policy,
  * a resource object for every resource of the request (options, provider, property dependencies,
@@ -10,19 +10,25 @@
  * The pack's stack rules read only resources whose type has an adapter (model/build.ts ignores the
  * rest), and of those only the URNs their property dependencies name. So each AnalyzeStack request
  * is narrowed, right after the gRPC server decodes it, to the modeled resources plus every resource
- * they depend on: the server resolves dependency URNs against the resources it is shown, so each
- * modeled resource keeps exactly the property dependencies it had. The decoding itself, the floor
- * an empty pack pays too, is unchanged.
+ * they depend on (`resourcesForStackRules`), and those are converted here, once, the way the server
+ * would (same deserializer, property dependencies resolved against the resources kept), and handed
+ * over to the rules (model/handover.ts); the request keeps only the first of them, so the server
+ * builds one resource object per policy instead of thousands. The decoding itself, the floor an
+ * empty pack pays too, is unchanged.
  *
  * The hook is the analyzer service definition's `requestDeserialize`, which the server reads when
- * the PolicyPack registers the service: install before constructing it. Only requests that arrive
- * over gRPC are narrowed; tests that call the handlers directly narrow with `narrowStackRequest`.
- * If the definition ever changes shape, nothing is patched and the pack is merely slower.
+ * the PolicyPack registers the service: install before constructing it, after the deserialize cache
+ * (without it the rules could not find what was handed over, so nothing is: the request is only
+ * narrowed). Only requests that arrive over gRPC are changed; tests that call the handlers directly
+ * use `narrowStackRequest`. If the definition ever changes shape, nothing is patched and the pack is
+ * merely slower.
  */
 import { createRequire } from "node:module";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as analyzerGrpcPb from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import { isModeled } from "./model/build";
+import * as deserializeModule from "@pulumi/policy/deserialize";
+import { isModeled, type StackResourceInput } from "./model/build";
+import { handOver } from "./model/handover";
 
 type ResourceLike = Pick<analyzerPb.AnalyzerResource, "getType" | "getUrn" | "getPropertydependenciesMap">;
 
@@ -39,8 +45,49 @@ export function resourcesForStackRules<R extends ResourceLike>(all: readonly R[]
   return all.filter((r) => needed.has(r.getUrn()));
 }
 
+interface DeserializeModule {
+  deserializeProperties(struct: unknown, proxySecrets: boolean): unknown;
+  __kmsGuardrailsMemo?: true;
+}
+
+/** @pulumi/policy's deserializer, patched in place by server-cache.ts: the server calls the same one. */
+const deserializer = deserializeModule as unknown as DeserializeModule;
+
+/** A resource as the server would show it to a stack policy, with only what the model reads. */
+function stackInput(r: analyzerPb.AnalyzerResource, kept: ReadonlySet<string>): StackResourceInput {
+  const propertyDependencies: Record<string, { urn: string }[]> = {};
+  r.getPropertydependenciesMap().forEach((deps, field) => {
+    // The server resolves each URN against the resources of the request, dropping the others.
+    propertyDependencies[field] = deps
+      .getUrnsList()
+      .filter((urn) => kept.has(urn))
+      .map((urn) => ({ urn }));
+  });
+  const provider = r.getProvider();
+  return {
+    type: r.getType(),
+    urn: r.getUrn(),
+    name: r.getName(),
+    props: deserializer.deserializeProperties(r.getProperties(), false),
+    propertyDependencies,
+    ...(provider ? { provider: { props: deserializer.deserializeProperties(provider.getProperties(), false) } } : {}),
+  };
+}
+
 export function narrowStackRequest(request: analyzerPb.AnalyzeStackRequest): analyzerPb.AnalyzeStackRequest {
-  request.setResourcesList(resourcesForStackRules(request.getResourcesList()));
+  const kept = resourcesForStackRules(request.getResourcesList());
+  const anchor = kept.length > 0 && deserializer.__kmsGuardrailsMemo === true ? kept[0] : undefined;
+  const anchorProps = anchor && deserializer.deserializeProperties(anchor.getProperties(), false);
+  if (anchor === undefined || typeof anchorProps !== "object" || anchorProps === null) {
+    request.setResourcesList(kept);
+    return request;
+  }
+  const urns = new Set(kept.map((r) => r.getUrn()));
+  handOver(
+    anchorProps,
+    kept.map((r) => stackInput(r, urns)),
+  );
+  request.setResourcesList([anchor]);
   return request;
 }
 

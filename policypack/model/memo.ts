@@ -13,6 +13,7 @@
  * request instead of living on (with every decision the rules made) until the next one.
  */
 import { isModeled, type StackResourceInput } from "./build";
+import { handedOverResources } from "./handover";
 import { StackModel } from "./stack";
 import { rawProps } from "./values";
 
@@ -42,7 +43,8 @@ function sameResources(entry: Entry, resources: readonly StackResourceInput[]): 
   return true;
 }
 
-export function stackModelFor(resources: readonly StackResourceInput[]): StackModel {
+export function stackModelFor(shown: readonly StackResourceInput[]): StackModel {
+  const resources = handedOverResources(shown) ?? shown;
   const relevant = modeled(resources);
   const key = relevant.length > 0 ? rawProps(relevant[0].props) : NO_KEY;
   const entry = byFirstProps.get(key);

@@ -1,12 +1,16 @@
 /**
  * policypack/stack-request-filter.ts narrows each AnalyzeStack request to the resources the stack
- * rules read. Through @pulumi/policy's own handler, the narrowed request must give exactly the
- * findings the whole one does, including where a modeled resource depends on one that is not.
+ * rules read and hands those over to the rules, leaving one in the request. Through @pulumi/policy's
+ * own handler, the changed request must give exactly the findings the whole one does, including
+ * where a modeled resource depends on one that is not; and so must the narrowed request alone,
+ * which is what a pack without the deserialize cache gets.
  */
 import { strict as assert } from "node:assert";
 import * as structModule from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerModule from "@pulumi/pulumi/proto/analyzer_pb";
+import * as deserializeModule from "@pulumi/policy/deserialize";
 import * as serverModule from "@pulumi/policy/server";
+import { handedOverResources } from "../../policypack/model/handover";
 import { policies } from "../../policypack/policies";
 import { installDeserializeCache, installProxyCache } from "../../policypack/server-cache";
 import { narrowStackRequest } from "../../policypack/stack-request-filter";
@@ -71,18 +75,45 @@ describe("policy pack: the AnalyzeStack request narrowed to what the stack rules
     assert.equal(installProxyCache(), true);
   });
 
-  it("gives the same findings as the whole request, with fewer resources", async () => {
-    const resources = [...unrelated, ...stacks.noncompliant(), ...stacks.auditBaseline(), trailOnExternalKey];
+  const resources = [...unrelated, ...stacks.noncompliant(), ...stacks.auditBaseline(), trailOnExternalKey];
+  const decode = (bytes: Uint8Array): analyzerModule.AnalyzeStackRequest =>
+    analyzerModule.AnalyzeStackRequest.deserializeBinary(bytes);
+
+  it("hands the rules the resources they read, leaves one in the request, gives the same findings", async () => {
     const bytes = encode(resources);
-    const whole = analyzerModule.AnalyzeStackRequest.deserializeBinary(bytes);
-    const narrowed = narrowStackRequest(analyzerModule.AnalyzeStackRequest.deserializeBinary(bytes));
-    const kept = narrowed.getResourcesList().map((r) => r.getName());
-    assert.ok(kept.length < resources.length, kept.join(", "));
-    assert.ok(kept.includes("imported"), "a resource a modeled one depends on is kept");
-    assert.ok(!kept.includes("app-role") && !kept.includes("app"));
-    const expected = await findings(whole);
+    const expected = await findings(decode(bytes));
     assert.ok(expected.length > 0);
     assert.ok(!expected.some((f) => f.includes("::external\n")), "the trail on the external key waits");
+    const changed = narrowStackRequest(decode(bytes));
+    const left = changed.getResourcesList();
+    assert.equal(left.length, 1);
+    const shown = { type: left[0].getType(), urn: left[0].getUrn(), name: left[0].getName(), props: {} };
+    const anchorProps = (
+      deserializeModule as unknown as { deserializeProperties(s: unknown, p: boolean): unknown }
+    ).deserializeProperties(left[0].getProperties(), false);
+    const given = handedOverResources([{ ...shown, props: anchorProps }]) ?? [];
+    const names = given.map((r) => r.name);
+    assert.ok(names.length > 1 && names.length < resources.length, names.join(", "));
+    assert.ok(names.includes("imported"), "a resource a modeled one depends on is kept");
+    assert.ok(!names.includes("app-role") && !names.includes("app"));
+    assert.equal(handedOverResources([shown]), undefined, "other properties find nothing");
+    assert.deepEqual(await findings(changed), expected);
+  });
+
+  it("without the deserialize cache, only narrows the request, with the same findings", async () => {
+    const mod = deserializeModule as unknown as { __kmsGuardrailsMemo?: true };
+    const bytes = encode(resources);
+    const expected = await findings(decode(bytes));
+    mod.__kmsGuardrailsMemo = undefined;
+    let narrowed: analyzerModule.AnalyzeStackRequest;
+    try {
+      narrowed = narrowStackRequest(decode(bytes));
+    } finally {
+      mod.__kmsGuardrailsMemo = true;
+    }
+    const kept = narrowed.getResourcesList().map((r) => r.getName());
+    assert.ok(kept.length > 1 && kept.length < resources.length, kept.join(", "));
+    assert.ok(kept.includes("imported"));
     assert.deepEqual(await findings(narrowed), expected);
   });
 });
