@@ -4,7 +4,7 @@
  * functionality, add the following required statement as is to your KMS key policy."
  */
 import { trailChecks } from "../analysis/integrations";
-import { allowProbeViolations } from "./stack-helpers";
+import { failedAllowProbeViolations } from "./stack-helpers";
 import type { StackRule } from "./types";
 
 const PROBES = new Set(["cloudtrail-trail.describe-key"]);
@@ -46,5 +46,5 @@ export const cloudtrailKeyAllowsDescribe: StackRule = {
       },
     },
   },
-  check: (model) => allowProbeViolations(trailChecks(model), PROBES),
+  check: (model) => failedAllowProbeViolations(trailChecks(model), PROBES),
 };

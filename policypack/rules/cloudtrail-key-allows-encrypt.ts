@@ -9,7 +9,7 @@
  * Proved with the catalog's probes: CloudTrail's real request for each trail must be allowed.
  */
 import { trailChecks } from "../analysis/integrations";
-import { allowProbeViolations, unlinkedViolations } from "./stack-helpers";
+import { failedAllowProbeViolations, unlinkedViolations } from "./stack-helpers";
 import type { StackRule } from "./types";
 
 const PROBES = new Set(["cloudtrail-trail.encrypt", "cloudtrail-trail.decrypt.service"]);
@@ -52,6 +52,6 @@ export const cloudtrailKeyAllowsEncrypt: StackRule = {
   },
   check: (model) => {
     const checks = trailChecks(model);
-    return [...unlinkedViolations(checks.unlinked), ...allowProbeViolations(checks, PROBES)];
+    return [...unlinkedViolations(checks.unlinked), ...failedAllowProbeViolations(checks, PROBES)];
   },
 };

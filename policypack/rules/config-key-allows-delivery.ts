@@ -11,7 +11,7 @@
 import type { ProbeOutcome } from "pulumi-kms-guardrails/catalog";
 import { configMode, deliveryChannelChecks } from "../analysis/integrations";
 import type { CheckedPlan } from "../analysis/probes";
-import { allowProbeViolation, uncheckedGroup, unlinkedViolations } from "./stack-helpers";
+import { allowProbeViolations, uncheckedGroup, unlinkedViolations } from "./stack-helpers";
 import type { StackRule, Violation } from "./types";
 
 function allowFailures(checked: CheckedPlan | undefined): ProbeOutcome[] {
@@ -83,9 +83,7 @@ export const configKeyAllowsDelivery: StackRule = {
       if (delivers) continue;
       // Report the way the stack delivers: the IAM role's statement in IAM-role mode, else the service principal's.
       const [checked, failures] = mode === "iam-role" ? [iam, iamFailures()] : [slr, slrFailures];
-      for (const outcome of failures) {
-        out.push(allowProbeViolation(group.facts, group.members, checked.plan, outcome, group.result.unknowns));
-      }
+      out.push(...allowProbeViolations(group.facts, group.members, checked.plan, failures, group.result.unknowns));
     }
     return out;
   },

@@ -17,7 +17,7 @@ import { accountOfArn, regionOfArn } from "../model/arns";
 import type { StackModel } from "../model/stack";
 import type { KeyModel, LandingZoneModel } from "../model/types";
 import { isUnknown, known } from "../model/values";
-import { allowProbeViolation } from "./stack-helpers";
+import { allowProbeViolations } from "./stack-helpers";
 import type { StackRule, Violation } from "./types";
 
 /** Key properties the pre-check reads that are not known yet. */
@@ -113,14 +113,8 @@ function checkLandingZone(model: StackModel, zone: LandingZoneModel, options: Pa
   }
   if (state.state === "invalid") return out;
   const checked = runPlan(state.policy, controlTowerPlan({ key: location }));
-  const reported = new Set<string | undefined>();
-  for (const outcome of checked.outcomes) {
-    // One violation per missing statement, not per probe it fails.
-    if (outcome.probe.expect !== "allow" || outcome.satisfied === true || reported.has(outcome.probe.grantSid))
-      continue;
-    reported.add(outcome.probe.grantSid);
-    out.push(allowProbeViolation(facts, [zone], checked.plan, outcome, []));
-  }
+  const failed = checked.outcomes.filter((o) => o.probe.expect === "allow" && o.satisfied !== true);
+  out.push(...allowProbeViolations(facts, [zone], checked.plan, failed, []));
   return out;
 }
 

@@ -7,7 +7,7 @@
  * catalog's probes send none.
  */
 import { eventDataStoreChecks } from "../analysis/integrations";
-import { allowProbeViolations, unlinkedViolations } from "./stack-helpers";
+import { failedAllowProbeViolations, unlinkedViolations } from "./stack-helpers";
 import type { StackRule } from "./types";
 
 const PROBES = new Set([
@@ -69,6 +69,6 @@ export const eventDataStoreKeyAllowsCloudtrail: StackRule = {
   },
   check: (model) => {
     const checks = eventDataStoreChecks(model);
-    return [...unlinkedViolations(checks.unlinked), ...allowProbeViolations(checks, PROBES)];
+    return [...unlinkedViolations(checks.unlinked), ...failedAllowProbeViolations(checks, PROBES)];
   },
 };

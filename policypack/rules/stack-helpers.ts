@@ -56,33 +56,53 @@ function subjectText(
 }
 
 /**
- * A violation for an `allow` probe the key policy fails: mandatory when the evaluator says no,
- * advisory when it cannot decide yet (preview values).
+ * Violations for the `allow` probes the key policy fails: mandatory when the evaluator says no,
+ * advisory when it cannot decide yet (preview values). One violation per statement to add: probes
+ * the same catalog statement answers (Config's Decrypt and GenerateDataKey) are reported together,
+ * each request with its cause, and the statement's JSON once; so are the ones still waiting for values.
  */
-export function allowProbeViolation<T extends { readonly ref: ResourceRef; readonly arn?: unknown }>(
+export function allowProbeViolations<T extends { readonly ref: ResourceRef; readonly arn?: unknown }>(
   facts: KeyFacts,
   members: readonly T[],
   plan: IntegrationPlan,
-  outcome: ProbeOutcome,
+  outcomes: readonly ProbeOutcome[],
   unknowns: readonly string[],
-): Violation {
-  const probe = outcome.probe;
-  const head = `${keyLabel(facts)}: ${requestText(probe, false)} for ${subjectText(probe.subject, members)}`;
-  if (outcome.satisfied === "unknown") {
-    const what = unknowns.length > 0 ? unknowns.join(", ") : "values not known yet";
-    return {
-      message: waitingFor(`whether ${probe.description}`, `${what} (${outcome.decision.reason})`),
-      urn: facts.policySource.urn,
-      advisory: true,
-    };
+): Violation[] {
+  const out: Violation[] = [];
+  const denied = new Map<string | ProbeOutcome, ProbeOutcome[]>();
+  const waiting = new Set<string | ProbeOutcome>();
+  for (const outcome of outcomes) {
+    const probe = outcome.probe;
+    const key = probe.grantSid ?? outcome;
+    if (outcome.satisfied === "unknown") {
+      // The probes of one statement wait for the same values: say so once.
+      if (waiting.has(key)) continue;
+      waiting.add(key);
+      const what = unknowns.length > 0 ? unknowns.join(", ") : "values not known yet";
+      out.push({
+        message: waitingFor(`whether ${probe.description}`, `${what} (${outcome.decision.reason})`),
+        urn: facts.policySource.urn,
+        advisory: true,
+      });
+      continue;
+    }
+    const same = denied.get(key);
+    if (same === undefined) denied.set(key, [outcome]);
+    else same.push(outcome);
   }
-  const grant = grantFor(plan, probe);
-  const fix = grant !== undefined ? `\n${addStatement(facts.policySource, grant.statement)}` : "";
-  return { message: `${head}: ${denialCause(outcome.decision)}.${fix}`, urn: facts.policySource.urn };
+  for (const group of denied.values()) {
+    const lines = group.map(
+      (o) => `${requestText(o.probe, false)} for ${subjectText(o.probe.subject, members)}: ${denialCause(o.decision)}.`,
+    );
+    const grant = grantFor(plan, group[0].probe);
+    const fix = grant !== undefined ? `\n${addStatement(facts.policySource, grant.statement)}` : "";
+    out.push({ message: `${keyLabel(facts)}: ${lines.join("\n")}${fix}`, urn: facts.policySource.urn });
+  }
+  return out;
 }
 
 /** Every failed `allow` probe whose id is one of `ids`, across the checked groups. */
-export function allowProbeViolations<T extends { readonly ref: ResourceRef; readonly arn?: unknown }>(
+export function failedAllowProbeViolations<T extends { readonly ref: ResourceRef; readonly arn?: unknown }>(
   checks: IntegrationChecks<T>,
   ids: ReadonlySet<string>,
 ): Violation[] {
@@ -95,10 +115,10 @@ export function allowProbeViolations<T extends { readonly ref: ResourceRef; read
     }
     if (group.result.status !== "checked") continue;
     for (const checked of group.result.plans) {
-      for (const outcome of checked.outcomes) {
-        if (outcome.probe.expect !== "allow" || outcome.satisfied === true || !ids.has(outcome.probe.id)) continue;
-        out.push(allowProbeViolation(group.facts, group.members, checked.plan, outcome, group.result.unknowns));
-      }
+      const failed = checked.outcomes.filter(
+        (o) => o.probe.expect === "allow" && o.satisfied !== true && ids.has(o.probe.id),
+      );
+      out.push(...allowProbeViolations(group.facts, group.members, checked.plan, failed, group.result.unknowns));
     }
   }
   return out;
