@@ -77,16 +77,27 @@ function stackInput(r: analyzerPb.AnalyzerResource, kept: ReadonlySet<string>): 
 export function narrowStackRequest(request: analyzerPb.AnalyzeStackRequest): analyzerPb.AnalyzeStackRequest {
   const kept = resourcesForStackRules(request.getResourcesList());
   const anchor = kept.length > 0 && deserializer.__kmsGuardrailsMemo === true ? kept[0] : undefined;
-  const anchorProps = anchor && deserializer.deserializeProperties(anchor.getProperties(), false);
+  let anchorProps: unknown;
+  try {
+    anchorProps = anchor && deserializer.deserializeProperties(anchor.getProperties(), false);
+  } catch {
+    anchorProps = undefined;
+  }
   if (anchor === undefined || typeof anchorProps !== "object" || anchorProps === null) {
     request.setResourcesList(kept);
     return request;
   }
-  const urns = new Set(kept.map((r) => r.getUrn()));
-  handOver(
-    anchorProps,
-    kept.map((r) => stackInput(r, urns)),
-  );
+  let inputs: StackResourceInput[];
+  try {
+    const urns = new Set(kept.map((r) => r.getUrn()));
+    inputs = kept.map((r) => stackInput(r, urns));
+  } catch {
+    // Decoding hooks must not throw: the server then meets the same value in its own handler,
+    // where a failure becomes the call's error message, as it does without the hand-over.
+    request.setResourcesList(kept);
+    return request;
+  }
+  handOver(anchorProps, inputs);
   request.setResourcesList([anchor]);
   return request;
 }

@@ -116,4 +116,16 @@ describe("policy pack: the AnalyzeStack request narrowed to what the stack rules
     assert.ok(kept.includes("imported"));
     assert.deepEqual(await findings(narrowed), expected);
   });
+
+  it("a resource the deserializer rejects: no hand-over, and the call fails the way it does without it", async () => {
+    const broken: TestResource = {
+      ...aws.trail("broken", {}),
+      props: { name: "broken", kmsKeyId: { "4dabf18193072939515e22adb298388d": "not-a-signature" } },
+    };
+    const bytes = encode([...stacks.auditBaseline(), broken]);
+    const changed = narrowStackRequest(decode(bytes));
+    assert.ok(changed.getResourcesList().length > 1, "the request is only narrowed");
+    await assert.rejects(findings(changed), /Unrecognized signature/);
+    await assert.rejects(findings(decode(bytes)), /Unrecognized signature/);
+  });
 });
