@@ -11,13 +11,11 @@
 import type { ProbeOutcome } from "pulumi-kms-guardrails/catalog";
 import { configMode, deliveryChannelChecks } from "../analysis/integrations";
 import type { CheckedPlan } from "../analysis/probes";
-import { allowProbeViolations, uncheckedGroup, unlinkedViolations } from "./stack-helpers";
+import { allowProbeViolations, failedAllowOutcomes, uncheckedGroup, unlinkedViolations } from "./stack-helpers";
 import type { StackRule, Violation } from "./types";
 
 function allowFailures(checked: CheckedPlan | undefined): ProbeOutcome[] {
-  return checked === undefined
-    ? []
-    : checked.outcomes.filter((o) => o.probe.expect === "allow" && o.satisfied !== true);
+  return checked === undefined ? [] : failedAllowOutcomes(checked.outcomes);
 }
 
 export const configKeyAllowsDelivery: StackRule = {

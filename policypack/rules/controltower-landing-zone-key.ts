@@ -17,7 +17,7 @@ import { accountOfArn, regionOfArn } from "../model/arns";
 import type { StackModel } from "../model/stack";
 import type { KeyModel, LandingZoneModel } from "../model/types";
 import { isUnknown, known } from "../model/values";
-import { allowProbeViolations } from "./stack-helpers";
+import { allowProbeViolations, failedAllowOutcomes } from "./stack-helpers";
 import type { StackRule, Violation } from "./types";
 
 /** Key properties the pre-check reads that are not known yet. */
@@ -113,8 +113,7 @@ function checkLandingZone(model: StackModel, zone: LandingZoneModel, options: Pa
   }
   if (state.state === "invalid") return out;
   const checked = runPlan(state.policy, controlTowerPlan({ key: location }));
-  const failed = checked.outcomes.filter((o) => o.probe.expect === "allow" && o.satisfied !== true);
-  out.push(...allowProbeViolations(facts, [zone], checked.plan, failed, []));
+  out.push(...allowProbeViolations(facts, [zone], checked.plan, failedAllowOutcomes(checked.outcomes), []));
   return out;
 }
 

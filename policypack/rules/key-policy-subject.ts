@@ -1,8 +1,9 @@
 /**
  * Shared by the resource-level rules: a resource's key policy, parsed once (policy-cache.ts) and
  * linted once per subject (the five rules of one Analyze call read the same subject,
- * model/subject-memo.ts), and lint findings of chosen kinds turned into violations. A finding the engine rates below `error`
- * is reported as advisory: those are practices AWS recommends, and AWS's own examples break some.
+ * model/subject-memo.ts), and lint findings of chosen kinds turned into violations. A finding the
+ * engine rates below `error` is reported as advisory: those are practices AWS recommends, and AWS's
+ * own examples break some.
  */
 import type { Finding, KeyPolicy, LintOptions, ParseResult } from "pulumi-kms-guardrails/engine";
 import { lintMessage, resourceLabel, waitingFor } from "../messages";

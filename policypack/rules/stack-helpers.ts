@@ -55,6 +55,11 @@ function subjectText(
   return member !== undefined ? `${resourceLabel(member.ref)} (${probeSubject})` : probeSubject;
 }
 
+/** The `allow` probes among `outcomes` the key policy fails, or cannot be shown to pass yet. */
+export function failedAllowOutcomes(outcomes: readonly ProbeOutcome[]): ProbeOutcome[] {
+  return outcomes.filter((o) => o.probe.expect === "allow" && o.satisfied !== true);
+}
+
 /**
  * Violations for the `allow` probes the key policy fails: mandatory when the evaluator says no,
  * advisory when it cannot decide yet (preview values). One violation per statement to add: probes
@@ -115,9 +120,7 @@ export function failedAllowProbeViolations<T extends { readonly ref: ResourceRef
     }
     if (group.result.status !== "checked") continue;
     for (const checked of group.result.plans) {
-      const failed = checked.outcomes.filter(
-        (o) => o.probe.expect === "allow" && o.satisfied !== true && ids.has(o.probe.id),
-      );
+      const failed = failedAllowOutcomes(checked.outcomes).filter((o) => ids.has(o.probe.id));
       out.push(...allowProbeViolations(group.facts, group.members, checked.plan, failed, group.result.unknowns));
     }
   }
