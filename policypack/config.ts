@@ -2,7 +2,8 @@
  * Configuration. Enforcement levels come from Pulumi itself: the pack's default below, then
  * `--policy-pack-config` / `pulumi policy enable --config` with `"all": "advisory"` for every rule or
  * `"<rule-id>": "disabled"` (or `{ "enforcementLevel": ... }`) for one. The typed options live on
- * the rules that read them, each with a JSON schema so Pulumi validates a config before use:
+ * the rules that read them, each with a JSON schema so Pulumi validates a config before use; every
+ * rule also has the level options of levels.ts (`practiceLevel`, `undecidedLevel`):
  *
  * ```json
  * {
@@ -18,7 +19,14 @@ import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 /** The pack's default; each rule may declare its own (advisory rules do). */
 export const PACK_ENFORCEMENT_LEVEL: EnforcementLevel = "mandatory";
 
+/** Where a finding of a kind below `violation` is reported: advisory, or at the rule's configured level. */
+export type LevelChoice = "advisory" | "rule";
+
 export interface PackOptions {
+  /** The level of the rule's `practice` findings (levels.ts); advisory when absent. */
+  readonly practiceLevel?: LevelChoice;
+  /** The level of the rule's `undecided` findings (levels.ts); advisory when absent. */
+  readonly undecidedLevel?: LevelChoice;
   /** Accounts, besides the key's own, whose principals a key policy may name. */
   readonly trustedAccounts?: readonly string[];
   /** The Control Tower management account: the landing zone key must be in it (seed 002). */
@@ -51,6 +59,8 @@ export const CONTROL_TOWER_SCHEMA: PolicyConfigSchema = {
   },
 };
 
+const isLevelChoice = (v: unknown): v is LevelChoice => v === "advisory" || v === "rule";
+
 const isAccount = (v: unknown): v is string => typeof v === "string" && /^[0-9]{12}$/.test(v);
 
 /**
@@ -62,6 +72,8 @@ export function readOptions(raw: unknown): PackOptions {
   const r = raw as Record<string, unknown>;
   const trusted = Array.isArray(r.trustedAccounts) ? r.trustedAccounts.filter(isAccount) : undefined;
   return {
+    ...(isLevelChoice(r.practiceLevel) ? { practiceLevel: r.practiceLevel } : {}),
+    ...(isLevelChoice(r.undecidedLevel) ? { undecidedLevel: r.undecidedLevel } : {}),
     ...(trusted !== undefined ? { trustedAccounts: trusted } : {}),
     ...(isAccount(r.managementAccountId) ? { managementAccountId: r.managementAccountId } : {}),
     ...(typeof r.homeRegion === "string" && r.homeRegion !== "" ? { homeRegion: r.homeRegion } : {}),

@@ -14,6 +14,7 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { readOptions, type PackOptions } from "./config";
+import { findingLevel, hasOwnOptions, ruleConfigSchema } from "./levels";
 import { keyPolicySubjectOf } from "./model/subject-memo";
 import { stackModelFor } from "./model/memo";
 import { redact } from "./redact";
@@ -22,9 +23,7 @@ import { RESOURCE_RULES, STACK_RULES, type ResourceRule, type Rule, type StackRu
 /**
  * @pulumi/policy's `ReportViolation` is typed `(message, urn?)`, but its server (server.js
  * `makeReportViolationFun`, 1.21) also accepts an object whose `enforcementLevel` overrides the
- * policy's for that one violation. The pack uses it only to downgrade a finding to advisory (a
- * practice AWS recommends but its own examples omit, or a value not known yet), never to upgrade:
- * a user's `"all": "advisory"` or per-rule override still governs everything else.
+ * policy's for that one violation. levels.ts `findingLevel` decides when to set it.
  */
 interface ViolationInfo {
   readonly message: string;
@@ -38,20 +37,27 @@ function sentence(message: string): string {
 }
 
 /**
- * Reports violations, withholding `secrets()` from their messages (redact.ts). The secrets are
- * looked up only when there is something to report.
+ * Reports violations at the level `findingLevel` gives, withholding `secrets()` from their messages
+ * (redact.ts). The secrets and the options are looked up only when there is something to report.
  */
-function reporter(report: ReportViolation, secrets: () => readonly string[] | undefined): (v: Violation) => void {
+function reporter(
+  rule: Rule,
+  report: ReportViolation,
+  options: () => PackOptions,
+  secrets: () => readonly string[] | undefined,
+): (v: Violation) => void {
   const reportInfo = report as unknown as (info: ViolationInfo) => void;
-  return (v) =>
+  return (v) => {
+    const level = findingLevel(rule, v, options());
     reportInfo({
       message: redact(sentence(v.message), secrets()),
       ...(v.urn !== undefined ? { urn: v.urn } : {}),
-      ...(v.advisory === true ? { enforcementLevel: "advisory" } : {}),
+      ...(level !== undefined ? { enforcementLevel: level } : {}),
     });
+  };
 }
 
-/** A rule that throws is a bug in the pack: say so as an advisory, never fail the whole preview. */
+/** A rule that throws is a bug in the pack: report it as undecided, never fail the whole preview. */
 function safely(rule: Rule, run: () => Violation[]): Violation[] {
   try {
     return run();
@@ -59,8 +65,8 @@ function safely(rule: Rule, run: () => Violation[]): Violation[] {
     const reason = err instanceof Error ? err.message : String(err);
     return [
       {
-        message: `Rule ${rule.id} could not run: ${reason}. Please report this to the pack's maintainers.`,
-        advisory: true,
+        message: `Rule ${rule.id} could not run, so it checked nothing: ${reason}. This is a defect of the kms-guardrails pack; please report it with this message.`,
+        kind: "undecided",
       },
     ];
   }
@@ -74,23 +80,31 @@ function common(
     description: rule.description,
     enforcementLevel: rule.enforcementLevel,
     severity: rule.severity,
-    ...(rule.configSchema !== undefined ? { configSchema: rule.configSchema } : {}),
+    configSchema: ruleConfigSchema(rule),
   };
 }
 
 const NO_OPTIONS: PackOptions = {};
 
+/** The options once per call, read only when asked (getConfig copies the config each time). */
+function lazyOptions(args: { getConfig: () => unknown }): () => PackOptions {
+  let options: PackOptions | undefined;
+  return () => (options ??= readOptions(args.getConfig()));
+}
+
 export function resourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
+  const ownOptions = hasOwnOptions(rule);
   return {
     ...common(rule),
     validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
       const subject = keyPolicySubjectOf(args);
       if (subject === undefined) return;
-      // A rule without a config schema has no options to read (getConfig copies the config each call).
-      const options = rule.configSchema !== undefined ? readOptions(args.getConfig()) : NO_OPTIONS;
+      const options = lazyOptions(args);
       const document = subject.document;
       const secrets = document.kind === "present" ? document.secrets : () => undefined;
-      safely(rule, () => rule.check(subject, options)).forEach(reporter(report, secrets));
+      safely(rule, () => rule.check(subject, ownOptions ? options() : NO_OPTIONS)).forEach(
+        reporter(rule, report, options, secrets),
+      );
     },
   };
 }
@@ -99,14 +113,14 @@ export function stackPolicy(rule: StackRule): StackValidationPolicy {
   return {
     ...common(rule),
     validateStack: (args: StackValidationArgs, report: ReportViolation) => {
-      const options = readOptions(args.getConfig());
+      const options = lazyOptions(args);
       if (rule.notApplicable !== undefined) {
-        const reason = rule.notApplicable(options);
+        const reason = rule.notApplicable(options());
         if (reason !== undefined) args.notApplicable(reason);
       }
       const resources: readonly PolicyResource[] = args.resources;
       const model = stackModelFor(resources);
-      safely(rule, () => rule.check(model, options)).forEach(reporter(report, () => model.secrets));
+      safely(rule, () => rule.check(model, options())).forEach(reporter(rule, report, options, () => model.secrets));
     },
   };
 }

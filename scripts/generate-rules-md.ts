@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SeedRef } from "pulumi-kms-guardrails/engine";
 import { PACK_ENFORCEMENT_LEVEL } from "../policypack/config";
+import { ruleConfigSchema } from "../policypack/levels";
 import { RULES, type Rule, type RuleExample } from "../policypack/rules";
 
 export const RULES_MD_PATH = join(__dirname, "..", "policypack", "RULES.md");
@@ -38,12 +39,16 @@ function example(title: string, e: RuleExample): string[] {
 }
 
 function configuration(rule: Rule): string[] {
-  const properties = rule.configSchema?.properties;
-  if (properties === undefined) return [];
   const lines = ["", "Configuration:", ""];
-  for (const [name, schema] of Object.entries(properties)) {
-    const type = Array.isArray(schema.type) ? schema.type.join(" | ") : (schema.type ?? "any");
-    lines.push(`- \`${name}\` (${type}): ${schema.description ?? ""}`);
+  for (const [name, schema] of Object.entries(ruleConfigSchema(rule).properties)) {
+    const type =
+      schema.enum !== undefined
+        ? schema.enum.map((v) => JSON.stringify(v)).join(" | ")
+        : Array.isArray(schema.type)
+          ? schema.type.join(" | ")
+          : (schema.type ?? "any");
+    const byDefault = schema.default !== undefined ? `, default ${JSON.stringify(schema.default)}` : "";
+    lines.push(`- \`${name}\` (${type}${byDefault}): ${schema.description ?? ""}`);
   }
   return lines;
 }
@@ -100,7 +105,7 @@ export function renderRulesMarkdown(): string {
     "",
     "- A message names the key and the integration resource, says what fails and why (the statement and condition that decided), and ends with the statement JSON to add, taken from the catalog.",
     "- Stack rules report on the resource to change: the key (or the `aws:kms/keyPolicy:KeyPolicy` that declares its policy) for key policy fixes, the trail or delivery channel for a missing key.",
-    "- A finding below a rule's level is reported as advisory: a practice one AWS document recommends that another document's example omits, a value not known yet during preview (the message says which value the rule waits for), a key defined outside the stack (\"not checkable here\").",
+    "- Every finding takes its rule's level as the organization configures it (the rule's entry, else `all`, else the default below). Two kinds of finding are advisory by default, each under an option of the rule: practice findings (`practiceLevel`, only on rules that have them: a practice one AWS page recommends that another page's own example omits), and undecided ones (`undecidedLevel`, every rule: a value not known until the resources are created, whose message says which value the rule waits for; a key defined outside the stack, \"not checkable here\"; an input the rule cannot read). Set the option to `\"rule\"` to report them at the rule's level.",
     "",
     "## Configuration",
     "",
@@ -113,6 +118,8 @@ export function renderRulesMarkdown(): string {
         "kms-network-conditions": "disabled",
         "kms-cross-account-principals-trusted": { trustedAccounts: ["111122223333", "444455556666"] },
         "controltower-landing-zone-key": { managementAccountId: "111122223333", homeRegion: "us-east-1" },
+        "kms-service-principal-source-condition": { practiceLevel: "rule" },
+        "cloudtrail-key-allows-encrypt": { undecidedLevel: "rule" },
       },
       null,
       2,

@@ -34,7 +34,7 @@ function checkTrail(model: StackModel, trail: TrailModel): Violation[] {
       {
         message: waitingFor(subject, `${encryption.field} of ${resourceLabel(bucket.ref)}`),
         urn: bucket.ref.urn,
-        advisory: true,
+        kind: "undecided",
       },
     ];
   if (isUnknown(encryption.algorithm)) {
@@ -42,7 +42,7 @@ function checkTrail(model: StackModel, trail: TrailModel): Violation[] {
       {
         message: waitingFor(subject, `the SSE algorithm of ${resourceLabel(bucket.ref)}`),
         urn: bucket.ref.urn,
-        advisory: true,
+        kind: "undecided",
       },
     ];
   }
@@ -52,14 +52,18 @@ function checkTrail(model: StackModel, trail: TrailModel): Violation[] {
   if (link.status === "none") return [];
   if (link.status === "external")
     return [
-      { message: notCheckable(bucket.ref, encryption.key.field, link.reference), urn: trail.ref.urn, advisory: true },
+      {
+        message: notCheckable(bucket.ref, encryption.key.field, link.reference),
+        urn: trail.ref.urn,
+        kind: "undecided",
+      },
     ];
   if (link.status === "unknown")
     return [
       {
         message: waitingFor(subject, `${link.field} of ${resourceLabel(bucket.ref)}`),
         urn: bucket.ref.urn,
-        advisory: true,
+        kind: "undecided",
       },
     ];
 
@@ -70,10 +74,10 @@ function checkTrail(model: StackModel, trail: TrailModel): Violation[] {
     region: regionOfArn(trailArn) ?? known(trail.region),
   });
   if ("waitsFor" in location)
-    return [{ message: waitingFor(subject, location.waitsFor), urn: facts.policySource.urn, advisory: true }];
+    return [{ message: waitingFor(subject, location.waitsFor), urn: facts.policySource.urn, kind: "undecided" }];
   const state = policyState(facts, location);
   if (state.state === "unknown")
-    return [{ message: waitingFor(subject, state.waitsFor), urn: facts.policySource.urn, advisory: true }];
+    return [{ message: waitingFor(subject, state.waitsFor), urn: facts.policySource.urn, kind: "undecided" }];
   if (state.state === "invalid") return [];
 
   const bucketName = known(bucket.name);
@@ -103,7 +107,7 @@ function checkTrail(model: StackModel, trail: TrailModel): Violation[] {
           `values not known yet (${decision.reason})`,
         ),
         urn: facts.policySource.urn,
-        advisory: true,
+        kind: "undecided",
       },
     ];
   }

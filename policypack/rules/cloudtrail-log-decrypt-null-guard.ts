@@ -103,7 +103,6 @@ export const cloudtrailLogDecryptNullGuard: StackRule = {
             "without the CloudTrail encryption-context condition: they can decrypt anything encrypted with this key, not only log files." +
             `\nLimit it the way seed 003 does:\n${json(grant?.statement ?? { Condition: { Null: { "kms:EncryptionContext:aws:cloudtrail:arn": "false" } } })}`,
           urn: group.facts.policySource.urn,
-          advisory: true,
         });
       }
     }

@@ -41,13 +41,13 @@ function checkLandingZone(model: StackModel, zone: LandingZoneModel, options: Pa
   const link = model.linker.resolveKey(zone.key);
   if (link.status === "none") return out;
   if (link.status === "external")
-    return [{ message: notCheckable(zone.ref, zone.key.field, link.reference), urn: zone.ref.urn, advisory: true }];
+    return [{ message: notCheckable(zone.ref, zone.key.field, link.reference), urn: zone.ref.urn, kind: "undecided" }];
   if (link.status === "unknown") {
     return [
       {
         message: waitingFor(`the KMS key of ${zoneLabel}`, `${link.field} of ${zoneLabel}`),
         urn: zone.ref.urn,
-        advisory: true,
+        kind: "undecided",
       },
     ];
   }
@@ -62,7 +62,7 @@ function checkLandingZone(model: StackModel, zone: LandingZoneModel, options: Pa
         "the landing zone's ARN (or set managementAccountId in this rule's configuration)",
       ),
       urn: zone.ref.urn,
-      advisory: true,
+      kind: "undecided",
     });
   }
   const pending = unknownProperties(facts.key);
@@ -70,7 +70,7 @@ function checkLandingZone(model: StackModel, zone: LandingZoneModel, options: Pa
     out.push({
       message: waitingFor(keyText, pending.map((f) => `${f} of ${resourceLabel(facts.key.ref)}`).join(", ")),
       urn: facts.key.ref.urn,
-      advisory: true,
+      kind: "undecided",
     });
   }
   const problems = landingZoneKeyPrecheck(
@@ -92,7 +92,7 @@ function checkLandingZone(model: StackModel, zone: LandingZoneModel, options: Pa
     out.push({
       message: waitingFor(`the key policy of ${keyText}`, `the ARN of ${keyLabel(facts)}`),
       urn: facts.policySource.urn,
-      advisory: true,
+      kind: "undecided",
     });
     return out;
   }
@@ -107,7 +107,7 @@ function checkLandingZone(model: StackModel, zone: LandingZoneModel, options: Pa
     out.push({
       message: waitingFor(`the key policy of ${keyText}`, state.waitsFor),
       urn: facts.policySource.urn,
-      advisory: true,
+      kind: "undecided",
     });
     return out;
   }

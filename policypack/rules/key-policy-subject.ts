@@ -1,9 +1,8 @@
 /**
  * Shared by the resource-level rules: a resource's key policy, parsed once (policy-cache.ts) and
  * linted once per subject (the five rules of one Analyze call read the same subject,
- * model/subject-memo.ts), and lint findings of chosen kinds turned into violations. A finding the
- * engine rates below `error` is reported as advisory: those are practices AWS recommends, and AWS's
- * own examples break some.
+ * model/subject-memo.ts), and lint findings of chosen kinds turned into violations at the rule's
+ * level (a rule that reports some below it says so: kms-key-policy-valid).
  */
 import type { Finding, KeyPolicy, LintOptions, ParseResult } from "pulumi-kms-guardrails/engine";
 import { lintMessage, resourceLabel, waitingFor } from "../messages";
@@ -70,13 +69,19 @@ export function resourceFindings(subject: KeyPolicySubject, policy: KeyPolicy): 
   return f;
 }
 
+/** The linter's own failure on a policy: a check that did not run, never a verdict. */
+export const LINT_CHECK_FAILED = "lint-check-failed";
+
 export function findingViolation(subject: KeyPolicySubject, finding: Finding): Violation {
-  return { message: lintMessage(subject, finding), advisory: finding.severity !== "error" };
+  return {
+    message: lintMessage(subject, finding),
+    ...(finding.id === LINT_CHECK_FAILED ? { kind: "undecided" } : {}),
+  };
 }
 
-/** The advisory for a policy, or parts of one, that are not known yet. */
+/** The undecided finding for a policy, or parts of one, that are not known yet. */
 export function waitingViolation(subject: KeyPolicySubject, what: string): Violation {
-  return { message: waitingFor(`the key policy of ${resourceLabel(subject.ref)}`, what), advisory: true };
+  return { message: waitingFor(`the key policy of ${resourceLabel(subject.ref)}`, what), kind: "undecided" };
 }
 
 /**

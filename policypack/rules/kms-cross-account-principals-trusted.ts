@@ -79,7 +79,7 @@ export const kmsCrossAccountPrincipalsTrusted: StackRule = {
                 : "") +
               ". Remove it, or add the account to trustedAccounts in this rule's configuration.",
             urn: facts.policySource.urn,
-            ...(facts.account === undefined ? { advisory: true } : {}),
+            ...(facts.account === undefined ? { kind: "undecided" } : {}),
           });
         }
       }

@@ -84,7 +84,7 @@ export const kmsIntegrationKeyUsable: StackRule = {
         out.push({
           message: waitingFor(`whether ${keyLabel(facts)} (used by ${usedBy}) is usable`, waits.join(", ")),
           urn: key.ref.urn,
-          advisory: true,
+          kind: "undecided",
         });
       }
     }

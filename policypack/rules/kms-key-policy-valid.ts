@@ -3,8 +3,8 @@
  * keys": "Condition key values must adhere to the character and encoding rules for AWS KMS key
  * policies"; a document that is not valid JSON, has the wrong types, or an unknown operator is
  * rejected by PutKeyPolicy, ten minutes into `pulumi up`. Forms AWS accepts but that do not mean
- * what they seem are reported at the engine's severity (NotPrincipal with Allow: mandatory; a
- * multivalued key without a set qualifier: advisory). An ARN key compared with a String operator
+ * what they seem are reported by the engine's severity: NotPrincipal with Allow at the rule's level;
+ * a multivalued key without a set qualifier as a practice finding (advisory unless `practiceLevel`). An ARN key compared with a String operator
  * is reported only when a value has a wildcard: seed 001 prefers ArnEquals "to ensure that every
  * element in the ARN is evaluated independently", which changes nothing for a literal ARN, and
  * seeds 002 and 003 (and the catalog, after them) write StringEquals on literal trail ARNs.
@@ -12,7 +12,13 @@
 import type { Finding, KeyPolicy } from "pulumi-kms-guardrails/engine";
 import { lintMessage, resourceLabel } from "../messages";
 import type { KeyPolicySubject } from "../model/types";
-import { resourceFindings, subjectPolicy, waitingViolation } from "./key-policy-subject";
+import {
+  findingViolation,
+  LINT_CHECK_FAILED,
+  resourceFindings,
+  subjectPolicy,
+  waitingViolation,
+} from "./key-policy-subject";
 import type { ResourceRule, Violation } from "./types";
 
 const FINDINGS = new Set([
@@ -50,7 +56,11 @@ function check(subject: KeyPolicySubject): Violation[] {
   if (p.state === "parsed") {
     for (const f of resourceFindings(subject, p.policy)) {
       if (FINDINGS.has(f.id) && matters(p.policy, f))
-        violations.push({ message: lintMessage(subject, f), advisory: f.severity !== "error" });
+        violations.push(
+          f.severity === "error" || f.id === LINT_CHECK_FAILED
+            ? findingViolation(subject, f)
+            : { message: lintMessage(subject, f), kind: "practice" },
+        );
     }
     if (errors.length === 0 && p.result.unknownPaths.length > 0) {
       violations.push(waitingViolation(subject, `the values at ${p.result.unknownPaths.join(", ")}`));
@@ -65,6 +75,8 @@ export const kmsKeyPolicyValid: ResourceRule = {
   description: "A key policy must be a valid policy document: JSON, the right types, known elements and operators.",
   severity: "high",
   enforcementLevel: "mandatory",
+  practices:
+    "A single-valued operator on a multivalued condition key without ForAnyValue/ForAllValues, and a String operator with a wildcard on an ARN condition key: forms AWS accepts that may not mean what they seem.",
   sources: [
     { seed: "004", section: "Condition keys" },
     {

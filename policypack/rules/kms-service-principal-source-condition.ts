@@ -6,9 +6,9 @@
  *
  * Proved where the stack says what the key is for: the catalog's confused-deputy probes (another
  * account's trail or delivery channel, another trail of the same account) must be denied. Levels:
- * - mandatory: a statement with no source condition lets another account's or another trail's
- *   request through, for anything beyond Decrypt / DescribeKey;
- * - advisory: a statement that is limited, only not to this stack's resource (seed 003: aws:SourceAccount
+ * - the rule's level: a statement with no source condition lets another account's or another
+ *   trail's request through, for anything beyond Decrypt / DescribeKey;
+ * - practice findings (advisory unless `practiceLevel` is "rule"): a statement that is limited, only not to this stack's resource (seed 003: aws:SourceAccount
  *   is "supported, but not recommended"; seed 000's statement pins the account, not the Region),
  *   one that grants only Decrypt / DescribeKey (seed 003 prints "Allow CloudTrail to decrypt a
  *   trail" without a condition), and any unconditioned service statement the stack does not prove
@@ -66,7 +66,7 @@ function reportDenyFailure<T extends { readonly ref: ResourceRef }>(
     if (ctx.reported.has(id)) continue;
     ctx.reported.add(id);
     const otherAccount = outcome.probe.id.includes("other-account");
-    const advisory = readOnly(statement) || (hasSourceCondition(statement) && !otherAccount);
+    const practice = readOnly(statement) || (hasSourceCondition(statement) && !otherAccount);
     const grant = grantFor(checked.plan, outcome.probe);
     ctx.out.push({
       message:
@@ -74,7 +74,7 @@ function reportDenyFailure<T extends { readonly ref: ResourceRef }>(
         `because ${statementName(trace)} does not limit aws:SourceArn / aws:SourceAccount to ${membersText(group.members)}.` +
         (grant !== undefined ? `\n${replaceWith(grant.statement)}` : ""),
       urn: group.facts.policySource.urn,
-      ...(advisory ? { advisory: true } : {}),
+      ...(practice ? { kind: "practice" } : {}),
     });
   }
 }
@@ -115,7 +115,11 @@ function fromLint(ctx: Context): void {
       ctx.reported.add(id);
       const fix =
         f.fix !== undefined ? `\n${f.fix.description}${f.fix.json !== undefined ? `\n${json(f.fix.json)}` : ""}` : "";
-      ctx.out.push({ message: `${keyLabel(facts)}: ${f.message}${fix}`, urn: facts.policySource.urn, advisory: true });
+      ctx.out.push({
+        message: `${keyLabel(facts)}: ${f.message}${fix}`,
+        urn: facts.policySource.urn,
+        kind: "practice",
+      });
     }
   }
 }
@@ -127,6 +131,8 @@ export const kmsServicePrincipalSourceCondition: StackRule = {
     "Every Allow to an AWS service principal is limited with aws:SourceArn or aws:SourceAccount to the stack's own resources (event data store statements excepted).",
   severity: "high",
   enforcementLevel: "mandatory",
+  practices:
+    "Service statements that are limited, only not to this stack's own trail or delivery channel (aws:SourceAccount alone, or a Region wildcard); statements that grant only kms:Decrypt or kms:DescribeKey; and unconditioned service statements the stack does not show to be exploitable (AWS's own Control Tower example has one).",
   sources: [
     {
       seed: "001",

@@ -17,12 +17,12 @@ export function unlinkedViolations(unlinked: readonly UnlinkedIntegration[]): Vi
   const out: Violation[] = [];
   for (const u of unlinked) {
     if (u.link.status === "external") {
-      out.push({ message: notCheckable(u.ref, u.keyField, u.link.reference), urn: u.ref.urn, advisory: true });
+      out.push({ message: notCheckable(u.ref, u.keyField, u.link.reference), urn: u.ref.urn, kind: "undecided" });
     } else if (u.link.status === "unknown") {
       out.push({
         message: waitingFor(`the KMS key of ${resourceLabel(u.ref)}`, `${u.link.field} of ${resourceLabel(u.ref)}`),
         urn: u.ref.urn,
-        advisory: true,
+        kind: "undecided",
       });
     }
   }
@@ -38,8 +38,8 @@ export function uncheckedGroup<T extends { readonly ref: ResourceRef }>(group: K
   const r: GroupResult = group.result;
   const subject = `${keyLabel(group.facts)} for ${membersText(group.members)}`;
   const urn = group.facts.policySource.urn;
-  if (r.status === "waiting") return [{ message: waitingFor(subject, r.waitsFor), urn, advisory: true }];
-  if (r.status === "input-error") return [{ message: invalidInput(subject, r.message), urn, advisory: true }];
+  if (r.status === "waiting") return [{ message: waitingFor(subject, r.waitsFor), urn, kind: "undecided" }];
+  if (r.status === "input-error") return [{ message: invalidInput(subject, r.message), urn, kind: "undecided" }];
   if (r.status === "invalid-policy") return [];
   return undefined;
 }
@@ -87,7 +87,7 @@ export function allowProbeViolations<T extends { readonly ref: ResourceRef; read
       out.push({
         message: waitingFor(`whether ${probe.description}`, `${what} (${outcome.decision.reason})`),
         urn: facts.policySource.urn,
-        advisory: true,
+        kind: "undecided",
       });
       continue;
     }

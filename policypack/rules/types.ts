@@ -25,15 +25,33 @@ export interface RuleMetadata {
   readonly sources: readonly SeedRef[];
   readonly passing: RuleExample;
   readonly failing: RuleExample;
+  /** The rule's own options; levels.ts `ruleConfigSchema` adds the level options every rule has. */
   readonly configSchema?: PolicyConfigSchema;
+  /**
+   * Which of the rule's findings are `practice` findings (advisory by default), for the description of
+   * its `practiceLevel` option; absent when the rule has none.
+   */
+  readonly practices?: string;
 }
 
-/** One finding. `advisory` downgrades it below the rule's level (never upgrades). */
+/**
+ * What a finding is, which decides its level (levels.ts `findingLevel`):
+ * - `violation` (the default): the rule's verdict; reported at the rule's level as configured.
+ * - `practice`: a practice one AWS page recommends and another page's own example omits; reported
+ *   as advisory unless the rule's `practiceLevel` option is `"rule"`.
+ * - `undecided`: the rule could not reach a verdict (a value not known until the resources exist, a
+ *   key defined outside the stack, an input it cannot read, the rule itself failing); reported as
+ *   advisory unless the rule's `undecidedLevel` option is `"rule"`.
+ */
+export type FindingKind = "violation" | "practice" | "undecided";
+
+/** One finding. */
 export interface Violation {
   readonly message: string;
   /** The resource to fix; resource-level rules leave it to the engine (the analyzed resource). */
   readonly urn?: string;
-  readonly advisory?: boolean;
+  /** `violation` when absent. */
+  readonly kind?: FindingKind;
 }
 
 export interface ResourceRule extends RuleMetadata {

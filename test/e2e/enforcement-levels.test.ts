@@ -1,0 +1,204 @@
+// Enforcement levels over the analyzer protocol, on the compiled pack as the Pulumi CLI starts it:
+// every rule's finding takes the level the organization configures, by the rule's own entry or by
+// `all`; practice and undecided findings are advisory unless the rule's `practiceLevel` /
+// `undecidedLevel` option says "rule". Each rule is shown a stack from its failing fixtures
+// (test/policypack/fixtures/rule-cases.ts). Needs `npm run build` first (`npm test` does).
+import { strict as assert } from "node:assert";
+import * as path from "node:path";
+import { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
+import { checkPackEntry } from "../../components/src/preflight/locate-pack";
+import type { WireObject } from "../../components/src/preflight/proto-values";
+import type { EngineResource, PolicyPackConfig } from "../../components/src/preflight/types";
+import { RESOURCE_RULES, RULES } from "../../policypack/rules";
+import { urnOf, type TestResource } from "../policypack/harness";
+import { RESOURCE_CASES, STACK_CASES, type RuleCase } from "../policypack/fixtures/rule-cases";
+
+const PACK_DIR = path.join(__dirname, "..", "..", "policypack");
+const RESOURCE_RULE_IDS = new Set(RESOURCE_RULES.map((r) => r.id));
+const CASES = [...RESOURCE_CASES, ...STACK_CASES];
+
+/** Per rule, the failing case whose findings are the rule's own verdicts (kind `violation`). */
+const VIOLATION_CASE: Readonly<Record<string, string>> = {
+  "kms-key-policy-valid": "misspelled Effect",
+  "kms-no-unconditioned-public-principal": 'Principal "*" with no condition',
+  "kms-encryption-context-on-unsupported-action": "DescribeKey limited by the CloudTrail encryption context",
+  "kms-key-policy-enables-iam-policies": "another account's root, key ARN known",
+  "kms-network-conditions": "VPC endpoint Deny without an exception",
+  "kms-service-principal-source-condition": "CloudTrail may encrypt for any trail",
+  "cloudtrail-trail-encrypted": "trail without kmsKeyId",
+  "cloudtrail-key-allows-encrypt": "aws:SourceArn names another trail",
+  "cloudtrail-key-allows-describe": "DescribeKey limited by the encryption context",
+  "cloudtrail-log-decrypt-null-guard": "Bob without the Null guard",
+  "cloudtrail-bucket-default-key": "bucket default key with the default key policy",
+  "event-data-store-key-allows-cloudtrail": "default key policy",
+  "event-data-store-key-no-source-condition": "aws:SourceArn on the event data store statement",
+  "config-delivery-channel-encrypted": "channel without a key",
+  "config-key-allows-delivery": "service-linked role, statement for another account",
+  "controltower-landing-zone-key": "multi-Region key",
+  "kms-integration-key-usable": "disabled key",
+  "kms-cross-account-principals-trusted": "reader account not trusted",
+};
+
+/** Failing cases whose findings are practice findings. */
+const PRACTICE_CASES: readonly (readonly [rule: string, name: string])[] = [
+  ["kms-key-policy-valid", "an ARN pattern compared with StringLike: the wildcard spans ARN elements (advisory)"],
+  [
+    "kms-service-principal-source-condition",
+    "aws:SourceAccount only: another trail of the account gets through (advisory)",
+  ],
+  ["kms-service-principal-source-condition", "a service statement no integration of the stack proves (advisory)"],
+];
+
+/** Cases whose findings are undecided: a value not known yet, a key outside the stack. */
+const UNDECIDED_CASES: readonly (readonly [rule: string, name: string])[] = [
+  ["kms-key-policy-valid", "policy not known yet"],
+  ["cloudtrail-key-allows-encrypt", "key outside the stack: not checkable here"],
+  ["cloudtrail-key-allows-encrypt", "kmsKeyId not known yet, no dependency"],
+  ["event-data-store-key-allows-cloudtrail", "key outside the stack"],
+  ["controltower-landing-zone-key", "key outside the stack"],
+  ["kms-integration-key-usable", "enabled not known yet"],
+];
+
+function ruleCase(rule: string, name: string): RuleCase {
+  const found = CASES.find((c) => c.rule === rule && c.name === name);
+  assert.ok(found, `no case "${name}" for ${rule}`);
+  return found;
+}
+
+function engineResource(r: TestResource, urns: ReadonlyMap<string, string>): EngineResource {
+  const props = JSON.parse(JSON.stringify(r.props)) as WireObject;
+  const propertyDependencies: Record<string, string[]> = {};
+  for (const [field, names] of Object.entries(r.propertyDependencies ?? {}))
+    propertyDependencies[field] = names.map((n) => urns.get(n) ?? n);
+  return {
+    urn: urnOf(r),
+    type: r.type,
+    name: r.name,
+    custom: true,
+    dependencies: [...new Set(Object.values(propertyDependencies).flat())],
+    propertyDependencies,
+    inputs: props,
+    outputs: props,
+    ...(r.providerRegion !== undefined
+      ? {
+          provider: {
+            urn: "urn:pulumi:test::kms::pulumi:providers:aws::default",
+            type: "pulumi:providers:aws",
+            name: "default",
+            properties: { region: r.providerRegion },
+          },
+        }
+      : {}),
+  };
+}
+
+describe("enforcement levels over the analyzer protocol (e2e)", function () {
+  this.timeout(60_000);
+  let pack: AnalyzerClient | undefined;
+
+  before(async () => {
+    if (checkPackEntry(PACK_DIR).typescript) throw new Error("policypack is not compiled: run `npm run build` first");
+    pack = await AnalyzerClient.start({ packDir: PACK_DIR });
+  });
+  after(async () => {
+    await pack?.close();
+  });
+
+  /** The levels of `rule`'s diagnostics for the case under `config`. */
+  async function levels(c: RuleCase, config: PolicyPackConfig): Promise<string[]> {
+    assert.ok(pack);
+    const own = c.config as Record<string, unknown> | undefined;
+    const entry = config[c.rule];
+    // The case's own options (trustedAccounts, managementAccountId) stay under any level entry.
+    const merged: PolicyPackConfig =
+      own === undefined
+        ? config
+        : {
+            ...config,
+            [c.rule]: { ...own, ...(typeof entry === "string" ? { enforcementLevel: entry } : entry) },
+          };
+    await pack.configure(merged);
+    const urns = new Map(c.resources.map((r) => [r.name, urnOf(r)]));
+    const resources = c.resources.map((r) => engineResource(r, urns));
+    const diagnostics = [];
+    if (RESOURCE_RULE_IDS.has(c.rule)) {
+      for (const r of resources) diagnostics.push(...(await pack.analyze(r)).diagnostics);
+    } else {
+      diagnostics.push(...(await pack.analyzeStack(resources)).diagnostics);
+    }
+    return diagnostics.filter((d) => d.policyName === c.rule).map((d) => d.enforcementLevel);
+  }
+
+  const same = (n: number, level: string): string[] => Array.from({ length: n }, () => level);
+
+  it("every rule has a violation case", () => {
+    assert.deepEqual(Object.keys(VIOLATION_CASE).sort(), RULES.map((r) => r.id).sort());
+  });
+
+  for (const rule of RULES) {
+    it(`${rule.id}: its default (${rule.enforcementLevel}), then advisory / mandatory / disabled, by its entry and by all`, async () => {
+      const c = ruleCase(rule.id, VIOLATION_CASE[rule.id]);
+      const byDefault = await levels(c, {});
+      assert.ok(byDefault.length > 0, "the case reports something");
+      assert.deepEqual(byDefault, same(byDefault.length, rule.enforcementLevel));
+      for (const level of ["advisory", "mandatory"] as const) {
+        assert.deepEqual(await levels(c, { [rule.id]: level }), same(byDefault.length, level), `${rule.id}: ${level}`);
+        assert.deepEqual(await levels(c, { all: level }), same(byDefault.length, level), `all: ${level}`);
+        assert.deepEqual(
+          await levels(c, { [rule.id]: { enforcementLevel: level } }),
+          same(byDefault.length, level),
+          `{ enforcementLevel: ${level} }`,
+        );
+      }
+      assert.deepEqual(await levels(c, { [rule.id]: "disabled" }), []);
+      assert.deepEqual(await levels(c, { all: "disabled" }), []);
+      // The rule's own entry wins over `all`.
+      assert.deepEqual(
+        await levels(c, { all: "disabled", [rule.id]: "mandatory" }),
+        same(byDefault.length, "mandatory"),
+      );
+    });
+  }
+
+  for (const [rule, name] of PRACTICE_CASES) {
+    it(`${rule}, practice finding (${name}): advisory at any level unless practiceLevel is "rule"`, async () => {
+      const c = ruleCase(rule, name);
+      const byDefault = await levels(c, { all: "mandatory" });
+      assert.ok(byDefault.length > 0);
+      assert.deepEqual(byDefault, same(byDefault.length, "advisory"));
+      assert.deepEqual(
+        await levels(c, { all: "mandatory", [rule]: { practiceLevel: "rule" } }),
+        same(byDefault.length, "mandatory"),
+      );
+      assert.deepEqual(
+        await levels(c, { [rule]: { enforcementLevel: "advisory", practiceLevel: "rule" } }),
+        same(byDefault.length, "advisory"),
+      );
+      assert.deepEqual(await levels(c, { [rule]: { enforcementLevel: "disabled", practiceLevel: "rule" } }), []);
+    });
+  }
+
+  for (const [rule, name] of UNDECIDED_CASES) {
+    it(`${rule}, undecided (${name}): advisory unless undecidedLevel is "rule"`, async () => {
+      const c = ruleCase(rule, name);
+      const byDefault = await levels(c, { all: "mandatory" });
+      assert.ok(byDefault.length > 0);
+      assert.deepEqual(byDefault, same(byDefault.length, "advisory"));
+      assert.deepEqual(
+        await levels(c, { [rule]: { enforcementLevel: "mandatory", undecidedLevel: "rule" } }),
+        same(byDefault.length, "mandatory"),
+      );
+    });
+  }
+
+  it("a rule's level options are in its config schema, with their defaults", async () => {
+    assert.ok(pack);
+    const info = await pack.getAnalyzerInfo();
+    for (const policy of info.policies) {
+      const properties = policy.configSchema?.properties ?? {};
+      assert.equal((properties["undecidedLevel"] as { default?: unknown }).default, "advisory", policy.name);
+      const rule = RULES.find((r) => r.id === policy.name);
+      assert.equal("practiceLevel" in properties, rule?.practices !== undefined, policy.name);
+    }
+  });
+});
