@@ -83,7 +83,6 @@ export const EXAMPLES = {
     preview: [
       ["cloudtrail-key-allows-encrypt", "advisory", `${KEY}::baseline-key`],
       ["cloudtrail-key-allows-describe", "advisory", `${KEY}::baseline-key`],
-      ["config-key-allows-delivery", "advisory", `${KEY}::baseline-key`],
     ],
   },
   "organization-trail": {

@@ -14,6 +14,6 @@ const baseline = new AuditBaseline("baseline", {
 
 export const keyArn = baseline.keyArn;
 export const keyPolicy = baseline.keyPolicy;
-export const trailArn = baseline.trail.trailArn;
-export const trailBucket = baseline.trail.bucketName;
-export const configBucket = baseline.config?.bucketName;
+export const trailArn = baseline.trailArn;
+export const trailBucket = baseline.trailBucketName;
+export const configBucket = baseline.configBucketName;

@@ -10,9 +10,9 @@ const key = new AuditKey("org-audit", {
   alias: "org-audit-trail",
 });
 
-// Constructed right after the key (same synchronous turn), so its grants reach the key policy.
+// Given the key's `arn` right after the key (same synchronous turn), so its grants reach the key policy.
 const trail = new EncryptedTrail("org-audit", {
-  key,
+  keyArn: key.arn,
   isOrganizationTrail: true,
   logReaders: config.getObject<string[]>("logReaders") ?? [],
   cloudWatchLogs: { retentionInDays: 365 },

@@ -42,7 +42,7 @@ describe("AuditBaseline", () => {
     await setUp();
     const baseline = new AuditBaseline("baseline", {
       administrators: [ADMIN],
-      config: false,
+      config: { enabled: false },
       eventDataStore: { queryPrincipals: [READER], retentionPeriod: 90 },
     });
     assert.equal(baseline.config, undefined);
@@ -71,7 +71,7 @@ describe("AuditBaseline", () => {
 
   it("preview: every key policy is fully known", async () => {
     const { registrations } = await setUp({}, true);
-    const baseline = new AuditBaseline("baseline", { eventDataStore: true });
+    const baseline = new AuditBaseline("baseline", { eventDataStore: {} });
     const lakeKey = baseline.eventDataStore?.key;
     assert.ok(lakeKey !== undefined);
     for (const [key, options] of [

@@ -25,7 +25,10 @@ function configServiceStatement(policy: string): Record<string, unknown> | undef
 describe("ConfigDelivery", () => {
   it("service-linked role: recorder, channel with the key, bucket, recorder on; parented and ordered", async () => {
     const { registrations } = await setUp();
-    const config = new ConfigDelivery("config", { keyArgs: { administrators: [ADMIN] } });
+    const config = new ConfigDelivery("config", {
+      keyArgs: { administrators: [ADMIN] },
+      createServiceLinkedRole: true,
+    });
     const key = config.key;
     const role = config.serviceLinkedRole;
     assert.ok(key !== undefined && role !== undefined);
@@ -107,9 +110,9 @@ describe("ConfigDelivery", () => {
     assertPolicyHolds(policy, plans);
   });
 
-  it("service-linked role without pinning, with the role already in the account", async () => {
+  it("service-linked role without pinning; by default the role already in the account is used", async () => {
     const { registrations } = await setUp();
-    const config = new ConfigDelivery("config", { pinSourceArn: false, createServiceLinkedRole: false });
+    const config = new ConfigDelivery("config", { pinSourceArn: false });
     assert.equal(config.serviceLinkedRole, undefined);
     assert.ok(config.key !== undefined);
     const policy = await known(config.key.policy);
@@ -149,8 +152,8 @@ describe("ConfigDelivery", () => {
   it("shares an AuditKey with a trail: one policy, both integrations, all probes hold", async () => {
     await setUp();
     const key = new AuditKey("audit", { administrators: [ADMIN] });
-    new EncryptedTrail("trail", { key });
-    const config = new ConfigDelivery("config", { key });
+    new EncryptedTrail("trail", { keyArn: key.arn });
+    const config = new ConfigDelivery("config", { keyArn: key.arn });
     assert.equal(config.key, key);
     const plans = await known(key.plans);
     assert.deepEqual(
@@ -164,7 +167,7 @@ describe("ConfigDelivery", () => {
     const { registrations } = await setUp();
     const foreign = `arn:aws:kms:${REGION}:999988887777:key/abcd`;
     const warnings = await collectWarnings(async () => {
-      const config = new ConfigDelivery("config", { key: foreign });
+      const config = new ConfigDelivery("config", { keyArn: foreign });
       const [reg] = await registrationsOf(registrations, config.deliveryChannel);
       assert.equal(reg.inputs.s3KmsKeyArn, foreign);
       await nextTurn();
@@ -192,7 +195,7 @@ describe("ConfigDelivery", () => {
     });
     it("a key that is not a key ARN", async () => {
       await setUp();
-      assert.throws(() => new ConfigDelivery("config", { key: "my-key" }), configError(/is not a KMS key ARN/));
+      assert.throws(() => new ConfigDelivery("config", { keyArn: "my-key" }), configError(/is not a KMS key ARN/));
     });
   });
 

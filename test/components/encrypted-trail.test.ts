@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
 import { AuditKey, EncryptedEventDataStore, EncryptedTrail, testing } from "pulumi-kms-guardrails";
 import {
   ACCOUNT,
@@ -9,6 +10,7 @@ import {
   assertParent,
   assertPolicyHolds,
   collectWarnings,
+  failureOf,
   known,
   nextTurn,
   probeIds,
@@ -120,8 +122,8 @@ describe("EncryptedTrail", () => {
   it("declares its needs on a given AuditKey: two trails, one key, both in its policy", async () => {
     const { registrations } = await setUp();
     const key = new AuditKey("shared", { administrators: [ADMIN] });
-    const a = new EncryptedTrail("trail-a", { key });
-    const b = new EncryptedTrail("trail-b", { key, isMultiRegionTrail: false });
+    const a = new EncryptedTrail("trail-a", { keyArn: key.arn });
+    const b = new EncryptedTrail("trail-b", { keyArn: key.arn, isMultiRegionTrail: false });
     assert.equal(a.key, key);
     assert.equal(b.key, key);
     const policy = await known(key.policy);
@@ -132,10 +134,31 @@ describe("EncryptedTrail", () => {
     assert.equal(registrations.filter((r) => r.type === "aws:kms/key:Key").length, 1, "no second key");
   });
 
+  it("a key that lists the trail in its arguments serves it after an await, also by an ARN output of another call", async () => {
+    const { registrations } = await setUp();
+    const key = new AuditKey("listed", { cloudTrail: { trails: ["late", "other"] } });
+    await nextTurn();
+    // As a program in another language passes it: the ARN arrives as a new output, found by value.
+    const byValue = key.arn.apply((arn) => arn);
+    const warnings = await collectWarnings(async () => {
+      const late = new EncryptedTrail("late", { keyArn: key.arn });
+      const other = new EncryptedTrail("other", { keyArn: byValue });
+      assert.equal(await known(late.keyArn), await known(key.arn));
+      assert.equal(await known(other.keyArn), await known(key.arn));
+      assert.equal(await known(other.keyPolicy), await known(key.policy));
+      await registrationsOf(registrations, late.trail, other.trail);
+      await nextTurn();
+    });
+    assert.deepEqual(
+      warnings.filter((w) => w.includes("EncryptedTrail")),
+      [],
+    );
+  });
+
   it("given a key ARN it cannot change, says so plainly and names the statements the key needs", async () => {
     const { registrations } = await setUp();
     const warnings = await collectWarnings(async () => {
-      const trail = new EncryptedTrail("audit", { key: FOREIGN_KEY });
+      const trail = new EncryptedTrail("audit", { keyArn: FOREIGN_KEY });
       const [reg] = await registrationsOf(registrations, trail.trail);
       assert.equal(reg.inputs.kmsKeyId, FOREIGN_KEY);
       assert.equal(trail.key, undefined);
@@ -188,8 +211,8 @@ describe("EncryptedTrail", () => {
     it("a key that is not a key ARN", async () => {
       await setUp();
       assert.throws(
-        () => new EncryptedTrail("audit", { key: "alias/audit" }),
-        configError(/EncryptedTrail 'audit': key "alias\/audit" is not a KMS key ARN/),
+        () => new EncryptedTrail("audit", { keyArn: "alias/audit" }),
+        configError(/EncryptedTrail 'audit': keyArn "alias\/audit" is not a KMS key ARN/),
       );
     });
     it("an organization id without an organization trail", async () => {
@@ -204,15 +227,22 @@ describe("EncryptedTrail", () => {
       const lake = new EncryptedEventDataStore("lake");
       assert.ok(lake.key !== undefined);
       const key = lake.key;
-      assert.throws(() => new EncryptedTrail("audit", { key }), configError(/cannot serve both CloudTrail trails/));
+      assert.throws(
+        () => new EncryptedTrail("audit", { keyArn: key.arn }),
+        configError(/cannot serve both CloudTrail trails/),
+      );
     });
-    it("a key whose policy was already rendered", async () => {
+    it("a key whose policy was rendered without the trail: the key ARN fails, naming what to list", async () => {
       await setUp();
       const key = new AuditKey("early");
       await nextTurn();
-      assert.throws(
-        () => new EncryptedTrail("late", { key }),
-        configError(/EncryptedTrail 'late' declared what it needs .* after the key policy was rendered/),
+      const trail = new EncryptedTrail("late", { keyArn: key.arn });
+      assert.equal(trail.key, key);
+      const error = await failureOf(trail.keyArn);
+      assert.ok(pulumi.ResourceError.isInstance(error), String(error));
+      assert.match(
+        error.message,
+        /EncryptedTrail 'late': the policy of the AuditKey .* list it in the AuditKey's arguments .*cloudtrail-trail/s,
       );
     });
   });

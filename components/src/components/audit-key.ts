@@ -5,12 +5,13 @@
  * statements go first and verbatim.
  *
  * Components that use the key declare what they need with `addIntegration`. The policy is rendered
- * once, after the synchronous turn that constructed the key (`setImmediate`); a declaration after
- * that is an error saying what to do. Why this and not "list every need in the key's arguments":
- * the one-line case (`new EncryptedTrail("audit", { key })`) then needs no repetition of the trail's
- * name, and the rendered policy is still one plain value, fully known at preview, that the policy
- * pack can check. Programs that must `await` between the key and its users list the integration in
- * the key's arguments instead (`cloudTrail`, `config`, ...).
+ * once, after the synchronous turn that constructed the key (`setImmediate`). Why this and not "list
+ * every need in the key's arguments": the one-line case (`new EncryptedTrail("audit", { keyArn:
+ * key.arn })`) then needs no repetition of the trail's name, and the rendered policy is still one
+ * plain value, fully known at preview, that the policy pack can check. Programs that must `await`
+ * between the key and its users, and programs in other languages (each component is a separate
+ * Construct call there), list the integration in the key's arguments instead (`cloudTrail`,
+ * `config`, ...); the components then check that the rendered policy covers them.
  *
  * The rendered policy is then evaluated by the engine against every plan's probes: a statement of
  * the user's that stops an AWS service's documented job is an error at preview (the service would
@@ -19,21 +20,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { IntegrationPlan } from "../catalog";
+import { ConfigRoleMode, type AuditKeyArgs } from "./audit-key-args";
 import { awsContext, type AwsContext } from "./aws-context";
 import { componentLabel, configurationError, messageOf } from "./errors";
 import { integrationProblems } from "./key-integration-problems";
 import { renderKeyPolicy, verifyKeyPolicy } from "./key-policy-render";
-import {
-  integrationConflict,
-  type ConfigIamRoleIntegration,
-  type ConfigServiceLinkedRoleIntegration,
-  type ControlTowerIntegration,
-  type EventDataStoreIntegration,
-  type KeyIntegration,
-  type RenderedKeyPolicy,
-  type ServiceGrantIntegration,
-  type TrailIntegration,
-} from "./key-integrations";
+import { integrationConflict, type KeyIntegration, type RenderedKeyPolicy } from "./key-integrations";
 import { aliasName, aliasProblem } from "./names";
 
 /** Pulumi type token of `AuditKey`. */
@@ -48,54 +40,53 @@ const AUDIT_KEY_BRAND = Symbol.for("pulumi-kms-guardrails.AuditKey");
  */
 export type KeyPrecondition = (context: AwsContext) => pulumi.Input<string | undefined>;
 
-/** How AWS Config delivers with the key (seed 000). */
-export type ConfigKeyGrant =
-  | ({ readonly mode: "iam-role" } & Omit<ConfigIamRoleIntegration, "kind">)
-  | ({ readonly mode: "service-linked-role" } & Omit<ConfigServiceLinkedRoleIntegration, "kind">);
-
-/** Arguments of `AuditKey`. Everything is optional: the bare key enables IAM policies and nothing else. */
-export interface AuditKeyArgs {
-  /** Default: `Audit log key <name> (pulumi-kms-guardrails)`. */
-  readonly description?: pulumi.Input<string>;
-  /** An alias, `NAME` or `alias/NAME`. Default: none (aliases are unique per account and Region). */
-  readonly alias?: pulumi.Input<string>;
-  /** IAM roles or users that manage the key (not use it). */
-  readonly administrators?: pulumi.Input<pulumi.Input<string>[]>;
-  /** IAM roles or users that use the key directly for cryptographic operations. */
-  readonly users?: pulumi.Input<pulumi.Input<string>[]>;
-  /** CloudTrail trails (by name or ARN, several accounts allowed), log readers, cross-account readers. */
-  readonly cloudTrail?: Omit<TrailIntegration, "kind">;
-  /** A CloudTrail Lake event data store; cannot share a key with trails (seed 003). */
-  readonly eventDataStore?: Omit<EventDataStoreIntegration, "kind">;
-  /** AWS Config delivery through an IAM role or the service-linked role. */
-  readonly config?: ConfigKeyGrant;
-  /** The Control Tower landing zone statements (seed 002); prefer `LandingZoneKey`. */
-  readonly controlTower?: Omit<ControlTowerIntegration, "kind">;
-  /** Principals that use the key through one service (`kms:ViaService`, seed 001). */
-  readonly serviceGrants?: readonly Omit<ServiceGrantIntegration, "kind">[];
-  /**
-   * Statements written into the policy first, exactly as given: never altered or reordered (seed 003:
-   * "When you add the new sections to your KMS key policy, do not change any existing sections").
-   */
-  readonly extraStatements?: pulumi.Input<pulumi.Input<Record<string, unknown>>[]>;
-  /** A multi-Region primary key. Default false: single-Region. */
-  readonly multiRegion?: boolean;
-  /** Days before a deleted key is destroyed, 7 to 30. Default 30. */
-  readonly deletionWindowInDays?: pulumi.Input<number>;
-  /** Rotation period in days, 90 to 2560. Rotation is always on; default period 365. */
-  readonly rotationPeriodInDays?: pulumi.Input<number>;
-  /** Checks on the account, Region and partition, run before the policy is rendered. */
-  readonly preconditions?: readonly KeyPrecondition[];
-  /** Tags of the key. */
-  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-}
-
 interface Declaration {
   readonly integration: KeyIntegration;
   readonly requester: string;
 }
 
-/** The integrations `args` asks for, in argument order. */
+/**
+ * What an `AuditKey` keeps to itself. Held here, not in class fields: the schema that Pulumi infers
+ * for other languages lists a component's fields as its outputs.
+ */
+interface AuditKeyState {
+  readonly label: string;
+  readonly declarations: Declaration[];
+  readonly preconditions: KeyPrecondition[];
+  sealed: boolean;
+  readonly context: pulumi.Output<AwsContext>;
+  plans?: pulumi.Output<IntegrationPlan[]>;
+  key?: aws.kms.Key;
+  alias?: aws.kms.Alias;
+}
+
+const states = new WeakMap<AuditKey, AuditKeyState>();
+/** Keys by the `arn` output object they expose: `keyArn: auditKey.arn` finds its key. */
+const byArnOutput = new WeakMap<object, AuditKey>();
+/** Keys of this process by resolved ARN: a key built by an earlier Construct call is found by value. */
+const byArnValue = new Map<string, AuditKey>();
+
+function stateOf(key: AuditKey): AuditKeyState {
+  const state = states.get(key);
+  if (state === undefined) throw new Error("AuditKey used before its constructor ran");
+  return state;
+}
+
+/**
+ * The `AuditKey` whose ARN `arn` is, when this process knows it: the key's own `arn` output, or
+ * (once resolved) the ARN of a key constructed earlier in this process, such as by a previous
+ * Construct call of a program in another language. Undefined for a key managed elsewhere.
+ */
+export function auditKeyOfArn(arn: pulumi.Input<string>): AuditKey | undefined {
+  return typeof arn === "object" && arn !== null ? byArnOutput.get(arn) : undefined;
+}
+
+/** The `AuditKey` of this process with the resolved ARN `arn`, or undefined. */
+export function auditKeyOfArnValue(arn: string): AuditKey | undefined {
+  return byArnValue.get(arn);
+}
+
+/** The integrations `args` asks for, in argument order; throws a message naming the bad argument. */
 function integrationsOf(args: AuditKeyArgs): KeyIntegration[] {
   const list: KeyIntegration[] = [];
   if (args.administrators !== undefined) list.push({ kind: "key-administrators", principals: args.administrators });
@@ -103,10 +94,20 @@ function integrationsOf(args: AuditKeyArgs): KeyIntegration[] {
   if (args.cloudTrail !== undefined) list.push({ kind: "cloudtrail-trail", ...args.cloudTrail });
   if (args.eventDataStore !== undefined) list.push({ kind: "cloudtrail-event-data-store", ...args.eventDataStore });
   if (args.config !== undefined) {
-    const { mode, ...rest } = args.config;
-    list.push(
-      mode === "iam-role" ? { kind: "config-iam-role", ...rest } : { kind: "config-service-linked-role", ...rest },
-    );
+    const { mode, accounts, sourceRegions } = args.config;
+    if (mode === ConfigRoleMode.IamRole) {
+      if (sourceRegions !== undefined) {
+        throw new Error(
+          'config.sourceRegions applies to mode "service-linked-role" only: with an IAM role the key grants the ' +
+            "account principal. Remove it or change config.mode.",
+        );
+      }
+      list.push({ kind: "config-iam-role", accounts });
+    } else if (mode === ConfigRoleMode.ServiceLinkedRole) {
+      list.push({ kind: "config-service-linked-role", sourceAccounts: accounts, sourceRegions });
+    } else {
+      throw new Error(`config.mode ${JSON.stringify(mode)}: use "service-linked-role" or "iam-role".`);
+    }
   }
   if (args.controlTower !== undefined) list.push({ kind: "control-tower", ...args.controlTower });
   for (const grant of args.serviceGrants ?? []) list.push({ kind: "service-grant", ...grant });
@@ -115,31 +116,19 @@ function integrationsOf(args: AuditKeyArgs): KeyIntegration[] {
 
 /**
  * A symmetric, single-Region (unless asked), rotating KMS key for audit logs, with a key policy
- * rendered from the catalog. Exposes the key, its ARN and alias, the rendered policy document and
- * the plans it was rendered from (whose probes say what the policy must allow and deny).
+ * rendered from the catalog. Outputs the key's ARN, id and alias and the rendered policy document;
+ * in TypeScript also the `aws.kms.Key`, the AWS context and the plans the policy was rendered from
+ * (whose probes say what the policy must allow and deny).
  */
 export class AuditKey extends pulumi.ComponentResource {
-  /** The KMS key. */
-  readonly key: aws.kms.Key;
-  /** The key's ARN. */
+  /** The key's ARN. Pass it as `keyArn` to the components that encrypt with the key. */
   readonly arn: pulumi.Output<string>;
   /** The key's id. */
   readonly keyId: pulumi.Output<string>;
-  /** The alias, when `alias` was given. */
-  readonly alias?: aws.kms.Alias;
   /** `alias/NAME`, or undefined without an alias. */
   readonly aliasName: pulumi.Output<string | undefined>;
   /** The rendered key policy document (JSON), known at preview. */
   readonly policy: pulumi.Output<string>;
-  /** The catalog plans the policy was rendered from, in policy order after the user's statements. */
-  readonly plans: pulumi.Output<IntegrationPlan[]>;
-  /** Account, Region and partition of the key. */
-  readonly context: pulumi.Output<AwsContext>;
-
-  private readonly label: string;
-  private readonly declarations: Declaration[] = [];
-  private sealed = false;
-  private readonly [AUDIT_KEY_BRAND] = true;
 
   /** Whether `value` is an `AuditKey`, also across copies of this package. */
   static override isInstance(value: unknown): value is AuditKey {
@@ -149,38 +138,51 @@ export class AuditKey extends pulumi.ComponentResource {
   /** Creates the key; its policy is rendered after this synchronous turn. Throws a `pulumi.ResourceError` on a misconfiguration. */
   constructor(name: string, args: AuditKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super(AUDIT_KEY_TYPE, name, {}, opts);
-    this.label = componentLabel("AuditKey", name);
+    Object.defineProperty(this, AUDIT_KEY_BRAND, { value: true });
+    const label = componentLabel("AuditKey", name);
+    const state: AuditKeyState = {
+      label,
+      declarations: [],
+      preconditions: [],
+      sealed: false,
+      context: awsContext(this),
+    };
+    states.set(this, state);
     if (typeof args.alias === "string") {
       const problem = aliasProblem(args.alias);
-      if (problem !== undefined) throw configurationError(this.label, `alias: ${problem}`, this);
+      if (problem !== undefined) throw configurationError(label, `alias: ${problem}`, this);
     }
-    for (const integration of integrationsOf(args)) this.addIntegration(integration, `${this.label} (arguments)`);
+    let integrations: KeyIntegration[];
+    try {
+      integrations = integrationsOf(args);
+    } catch (error) {
+      throw configurationError(label, messageOf(error), this);
+    }
+    for (const integration of integrations) this.addIntegration(integration, `${label} (arguments)`);
 
-    this.context = awsContext(this);
     const sealed = new Promise<KeyIntegration[]>((resolve) =>
       setImmediate(() => {
-        this.sealed = true;
-        resolve(this.declarations.map((d) => d.integration));
+        state.sealed = true;
+        resolve(state.declarations.map((d) => d.integration));
       }),
     );
-    const preconditions = args.preconditions ?? [];
     const rendered = pulumi
-      .all([this.context, pulumi.output(sealed), pulumi.output(args.extraStatements ?? [])])
-      .apply(([context, integrations, extra]) =>
-        pulumi.all(preconditions.map((check) => check(context))).apply((results) => {
+      .all([state.context, pulumi.output(sealed), pulumi.output(args.extraStatements ?? [])])
+      .apply(([context, declared, extra]) =>
+        pulumi.all(state.preconditions.map((check) => check(context))).apply((results) => {
           const problems = results.filter((r): r is string => r !== undefined);
           // Reported as written: a precondition's message names its component (e.g. LandingZoneKey).
           if (problems.length > 0) throw new pulumi.ResourceError(problems.join(" "), this);
           let result: RenderedKeyPolicy;
           try {
-            result = renderKeyPolicy(context, integrations, extra);
+            result = renderKeyPolicy(context, declared, extra);
           } catch (error) {
-            throw configurationError(this.label, messageOf(error), this);
+            throw configurationError(label, messageOf(error), this);
           }
           const verification = verifyKeyPolicy(result);
           if (verification.errors.length > 0) {
             throw configurationError(
-              this.label,
+              label,
               `the key policy would not let an integration do its documented job (check extraStatements):\n` +
                 verification.errors.join("\n"),
               this,
@@ -188,7 +190,7 @@ export class AuditKey extends pulumi.ComponentResource {
           }
           for (const warning of verification.warnings) {
             pulumi.log.warn(
-              `${this.label}: the key policy does not do what its plans expect (check extraStatements):\n${warning}`,
+              `${label}: the key policy does not do what its plans expect (check extraStatements):\n${warning}`,
               this,
             );
           }
@@ -196,9 +198,9 @@ export class AuditKey extends pulumi.ComponentResource {
         }),
       );
     this.policy = rendered.apply((r) => r.json);
-    this.plans = rendered.apply((r) => r.plans);
+    state.plans = rendered.apply((r) => r.plans);
 
-    this.key = new aws.kms.Key(
+    const key = new aws.kms.Key(
       name,
       {
         description: args.description ?? `Audit log key ${name} (pulumi-kms-guardrails)`,
@@ -216,36 +218,65 @@ export class AuditKey extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.arn = this.key.arn;
-    this.keyId = this.key.keyId;
+    state.key = key;
+    this.arn = key.arn;
+    this.keyId = key.keyId;
+    byArnOutput.set(this.arn, this);
+    this.arn.apply((arn) => byArnValue.set(arn, this));
     if (args.alias !== undefined) {
-      this.alias = new aws.kms.Alias(
+      state.alias = new aws.kms.Alias(
         `${name}-alias`,
-        { name: pulumi.output(args.alias).apply(aliasName), targetKeyId: this.key.keyId },
+        { name: pulumi.output(args.alias).apply(aliasName), targetKeyId: key.keyId },
         { parent: this },
       );
-      this.aliasName = this.alias.name.apply((n): string | undefined => n);
+      this.aliasName = state.alias.name.apply((n): string | undefined => n);
     } else {
       this.aliasName = pulumi.output(undefined);
     }
     this.registerOutputs({ arn: this.arn, keyId: this.keyId, aliasName: this.aliasName, policy: this.policy });
   }
 
+  /** The KMS key. */
+  get key(): aws.kms.Key {
+    return stateOf(this).key as aws.kms.Key;
+  }
+
+  /** The alias, when `alias` was given. */
+  get alias(): aws.kms.Alias | undefined {
+    return stateOf(this).alias;
+  }
+
+  /** The catalog plans the policy was rendered from, in policy order after the user's statements. */
+  get plans(): pulumi.Output<IntegrationPlan[]> {
+    return stateOf(this).plans as pulumi.Output<IntegrationPlan[]>;
+  }
+
+  /** Account, Region and partition of the key. */
+  get context(): pulumi.Output<AwsContext> {
+    return stateOf(this).context;
+  }
+
   /** The kinds of integration declared so far. */
   get integrationKinds(): readonly KeyIntegration["kind"][] {
-    return this.declarations.map((d) => d.integration.kind);
+    return stateOf(this).declarations.map((d) => d.integration.kind);
+  }
+
+  /** Whether the key policy is rendered: integrations and preconditions can no longer be added. */
+  get sealed(): boolean {
+    return stateOf(this).sealed;
   }
 
   /**
    * Declares that `requester` (e.g. `EncryptedTrail 'audit'`) needs `integration` in the key policy.
    * Must run in the synchronous turn that constructed the key; throws a `pulumi.ResourceError`
    * saying what to change when it does not, when the values known now are invalid, or when the
-   * integration cannot share this key (a trail and an event data store, seed 003).
+   * integration cannot share this key (a trail and an event data store).
    */
   addIntegration(integration: KeyIntegration, requester: string): void {
-    if (this.sealed) {
+    const state = stateOf(this);
+    if (state.sealed) {
       throw configurationError(
-        this.label,
+        state.label,
         `${requester} declared what it needs from the key after the key policy was rendered (at the end of ` +
           "the synchronous turn that constructed the key). Construct it right after the AuditKey, before any " +
           `await; or list the integration in the AuditKey's arguments (${hintFor(integration)}) and pass the ` +
@@ -257,9 +288,25 @@ export class AuditKey extends pulumi.ComponentResource {
     const problems = integrationProblems(integration);
     if (conflict !== undefined) problems.unshift(conflict);
     if (problems.length > 0) {
-      throw configurationError(this.label, `${requester}: ${problems.join(" ")}`, this);
+      throw configurationError(state.label, `${requester}: ${problems.join(" ")}`, this);
     }
-    this.declarations.push({ integration, requester });
+    state.declarations.push({ integration, requester });
+  }
+
+  /**
+   * Adds a check on the account, Region and partition, run before the policy is rendered (e.g. the
+   * landing zone's management account). Same timing rule as `addIntegration`.
+   */
+  addPrecondition(check: KeyPrecondition, requester: string): void {
+    const state = stateOf(this);
+    if (state.sealed) {
+      throw configurationError(
+        state.label,
+        `${requester} added a precondition after the key policy was rendered.`,
+        this,
+      );
+    }
+    state.preconditions.push(check);
   }
 }
 

@@ -4,26 +4,28 @@
  * the recorder is turned on. The key grants follow the recorder's role (seed 000): an IAM role is
  * granted through the account principal; the service-linked role `AWSServiceRoleForConfig` delivers
  * as `config.amazonaws.com`, limited by `AWS:SourceAccount` and, by default, `AWS:SourceArn`.
+ *
+ * The service-linked role exists in every account that ever turned AWS Config on, and creating it
+ * again fails, so the recorder uses the existing role by default; `createServiceLinkedRole: true`
+ * creates it (an account that never used Config).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { AuditKey, AuditKeyArgs } from "./audit-key";
+import type { AuditKey } from "./audit-key";
+import { ConfigRoleMode, type KeySettings } from "./audit-key-args";
 import { awsContext } from "./aws-context";
 import { configBucketStatements } from "./bucket-policies";
 import { createConfigRole, serviceLinkedRoleArn } from "./config-role";
 import { componentLabel, configurationError } from "./errors";
 import type { KeyIntegration } from "./key-integrations";
-import { useKey, type KeyArgument } from "./key-reference";
+import { useKey } from "./key-reference";
 import { createLogBucket, type LogBucket } from "./log-bucket";
 
 /** Pulumi type token of `ConfigDelivery`. */
 export const CONFIG_DELIVERY_TYPE = "pulumi-kms-guardrails:index:ConfigDelivery";
 
-/** The role the recorder uses. */
-export type ConfigRoleMode = "service-linked-role" | "iam-role";
-
-/** Arguments of `ConfigDelivery`. */
-export interface ConfigDeliveryArgs {
+/** The delivery's settings: everything but its key (`AuditBaseline.config` takes these). */
+export interface ConfigDeliveryOptions {
   /**
    * `service-linked-role` (default): the recorder uses `AWSServiceRoleForConfig`; the key grants
    * `config.amazonaws.com` for this account. `iam-role`: a role with the managed policy
@@ -31,23 +33,16 @@ export interface ConfigDeliveryArgs {
    */
   readonly mode?: ConfigRoleMode;
   /**
-   * Create `AWSServiceRoleForConfig` (service-linked-role mode). Default true; set false when the
-   * account already has it (creating it again fails).
+   * Service-linked-role mode: create `AWSServiceRoleForConfig`. Default false: the recorder uses the
+   * account's existing role, which every account that ever turned AWS Config on has (creating it
+   * again fails). Set true in an account that never used AWS Config.
    */
   readonly createServiceLinkedRole?: boolean;
   /**
    * Service-linked-role mode: also pin `AWS:SourceArn` to this Region's delivery channels,
-   * `arn:PARTITION:config:REGION:ACCOUNT:*` (seed 000). Default true.
+   * `arn:PARTITION:config:REGION:ACCOUNT:*`. Default true.
    */
   readonly pinSourceArn?: boolean;
-  /**
-   * The key: omitted, an `AuditKey` is created with Config's grants; an `AuditKey`, the channel
-   * declares its grants on it; a key ARN managed elsewhere, its policy is not changed (a warning says
-   * so) and the policy pack checks it.
-   */
-  readonly key?: KeyArgument;
-  /** Arguments of the key created when `key` is omitted. */
-  readonly keyArgs?: AuditKeyArgs;
   /** Recorder name. Default: the component name (one recorder per account and Region). */
   readonly recorderName?: pulumi.Input<string>;
   /** Delivery channel name. Default: the component name. */
@@ -66,40 +61,64 @@ export interface ConfigDeliveryArgs {
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/** Arguments of `ConfigDelivery`. */
+export interface ConfigDeliveryArgs extends ConfigDeliveryOptions {
+  /**
+   * The key's ARN. Omitted: an `AuditKey` is created with Config's grants. An `AuditKey`'s `arn`:
+   * the channel declares its grants on the key when constructed in the key's synchronous turn (in
+   * TypeScript), else the key's arguments must list it (`config`) and the channel checks that its
+   * policy does. Any other key: its policy is not changed (a warning says so) and the policy pack
+   * checks it.
+   */
+  readonly keyArn?: pulumi.Input<string>;
+  /** Settings of the key created when `keyArn` is omitted. */
+  readonly keyArgs?: KeySettings;
+}
+
+/** What a `ConfigDelivery` keeps out of its outputs (see `AuditKeyState`). */
+interface ConfigDeliveryState {
+  recorder?: aws.cfg.Recorder;
+  deliveryChannel?: aws.cfg.DeliveryChannel;
+  recorderStatus?: aws.cfg.RecorderStatus;
+  bucket?: LogBucket;
+  role?: aws.iam.Role;
+  serviceLinkedRole?: aws.iam.ServiceLinkedRole;
+  key?: AuditKey;
+}
+
+const states = new WeakMap<ConfigDelivery, ConfigDeliveryState>();
+
 /** AWS Config recording into an encrypted bucket, with a key policy that lets Config deliver. */
 export class ConfigDelivery extends pulumi.ComponentResource {
-  /** The configuration recorder. */
-  readonly recorder: aws.cfg.Recorder;
-  /** The delivery channel, encrypting with the key (`s3KmsKeyArn`). */
-  readonly deliveryChannel: aws.cfg.DeliveryChannel;
-  /** Turns the recorder on. */
-  readonly recorderStatus: aws.cfg.RecorderStatus;
-  /** The delivery bucket and its configuration resources. */
-  readonly bucket: LogBucket;
+  /** The recorder's name. */
+  readonly recorderName: pulumi.Output<string>;
+  /** The delivery channel's name. */
+  readonly deliveryChannelName: pulumi.Output<string>;
   /** The delivery bucket's name. */
   readonly bucketName: pulumi.Output<string>;
+  /** The delivery bucket's ARN. */
+  readonly bucketArn: pulumi.Output<string>;
   /** The recorder's role ARN (the IAM role, or `AWSServiceRoleForConfig`). */
   readonly roleArn: pulumi.Output<string>;
-  /** The IAM role, in `iam-role` mode. */
-  readonly role?: aws.iam.Role;
-  /** The service-linked role, when created. */
-  readonly serviceLinkedRole?: aws.iam.ServiceLinkedRole;
   /** The key's ARN. */
   readonly keyArn: pulumi.Output<string>;
-  /** The `AuditKey`, created or given; undefined for a key managed elsewhere. */
-  readonly key?: AuditKey;
   /** The key policy when the key is an `AuditKey`, else undefined. */
   readonly keyPolicy: pulumi.Output<string | undefined>;
 
   /** Creates the recorder, channel, bucket and role under `name`. Throws a `pulumi.ResourceError` on a misconfiguration. */
   constructor(name: string, args: ConfigDeliveryArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super(CONFIG_DELIVERY_TYPE, name, {}, opts);
+    const state: ConfigDeliveryState = {};
+    states.set(this, state);
     const label = componentLabel("ConfigDelivery", name);
-    const mode = args.mode ?? "service-linked-role";
-    if (mode !== "service-linked-role" && mode !== "iam-role") {
+    const mode = args.mode ?? ConfigRoleMode.ServiceLinkedRole;
+    if (mode !== ConfigRoleMode.ServiceLinkedRole && mode !== ConfigRoleMode.IamRole) {
       throw configurationError(label, `mode ${JSON.stringify(mode)}: use "service-linked-role" or "iam-role".`, this);
     }
-    if (mode === "iam-role" && (args.pinSourceArn !== undefined || args.createServiceLinkedRole !== undefined)) {
+    if (
+      mode === ConfigRoleMode.IamRole &&
+      (args.pinSourceArn !== undefined || args.createServiceLinkedRole !== undefined)
+    ) {
       throw configurationError(
         label,
         'pinSourceArn and createServiceLinkedRole apply to the service-linked role only; with mode "iam-role" the ' +
@@ -109,19 +128,19 @@ export class ConfigDelivery extends pulumi.ComponentResource {
     }
     const context = awsContext(this);
     const integration: KeyIntegration =
-      mode === "iam-role"
+      mode === ConfigRoleMode.IamRole
         ? { kind: "config-iam-role", accounts: context.apply((c) => [c.account]) }
         : {
             kind: "config-service-linked-role",
             sourceAccounts: context.apply((c) => [c.account]),
             sourceRegions: args.pinSourceArn === false ? undefined : context.apply((c) => [c.region]),
           };
-    const key = useKey({ owner: this, name, label, key: args.key, keyArgs: args.keyArgs, context, integration });
-    this.key = key.auditKey;
+    const key = useKey({ owner: this, name, label, keyArn: args.keyArn, keyArgs: args.keyArgs, context, integration });
+    state.key = key.auditKey;
     this.keyArn = key.arn;
-    this.keyPolicy = key.auditKey !== undefined ? key.auditKey.policy : pulumi.output(undefined);
+    this.keyPolicy = key.policy;
 
-    this.bucket = createLogBucket(name, this, {
+    const bucket = createLogBucket(name, this, {
       keyArn: key.arn,
       bucketKeyEnabled: args.bucketKeyEnabled,
       forceDestroy: args.forceDestroy,
@@ -131,34 +150,36 @@ export class ConfigDelivery extends pulumi.ComponentResource {
           .all([context, pulumi.output(args.s3KeyPrefix)])
           .apply(([c, prefix]) => configBucketStatements({ bucketArn, account: c.account, s3KeyPrefix: prefix })),
     });
-    this.bucketName = this.bucket.bucket.bucket;
+    state.bucket = bucket;
+    this.bucketName = bucket.bucket.bucket;
+    this.bucketArn = bucket.bucket.arn;
 
     // The recorder needs its role with permissions before it starts (dependsOn).
     const roleDependencies: pulumi.Resource[] = [];
-    if (mode === "iam-role") {
+    if (mode === ConfigRoleMode.IamRole) {
       const created = createConfigRole(name, this, {
         context,
-        bucketArn: this.bucket.bucket.arn,
+        bucketArn: bucket.bucket.arn,
         keyArn: key.arn,
         s3KeyPrefix: args.s3KeyPrefix,
         tags: args.tags,
       });
-      this.role = created.role;
+      state.role = created.role;
       this.roleArn = created.role.arn;
       roleDependencies.push(created.managedPolicy, created.deliveryPolicy);
-    } else if (args.createServiceLinkedRole !== false) {
-      this.serviceLinkedRole = new aws.iam.ServiceLinkedRole(
+    } else if (args.createServiceLinkedRole === true) {
+      state.serviceLinkedRole = new aws.iam.ServiceLinkedRole(
         `${name}-service-linked-role`,
         { awsServiceName: "config.amazonaws.com" },
         { parent: this },
       );
-      this.roleArn = this.serviceLinkedRole.arn;
-      roleDependencies.push(this.serviceLinkedRole);
+      this.roleArn = state.serviceLinkedRole.arn;
+      roleDependencies.push(state.serviceLinkedRole);
     } else {
       this.roleArn = context.apply(serviceLinkedRoleArn);
     }
 
-    this.recorder = new aws.cfg.Recorder(
+    const recorder = new aws.cfg.Recorder(
       name,
       {
         name: args.recorderName ?? name,
@@ -167,8 +188,10 @@ export class ConfigDelivery extends pulumi.ComponentResource {
       },
       { parent: this, dependsOn: roleDependencies },
     );
+    state.recorder = recorder;
+    this.recorderName = recorder.name;
     // Config checks bucket access when the channel is created, and a channel needs a recorder.
-    this.deliveryChannel = new aws.cfg.DeliveryChannel(
+    const channel = new aws.cfg.DeliveryChannel(
       name,
       {
         name: args.deliveryChannelName ?? name,
@@ -178,19 +201,59 @@ export class ConfigDelivery extends pulumi.ComponentResource {
         snapshotDeliveryProperties:
           args.deliveryFrequency !== undefined ? { deliveryFrequency: args.deliveryFrequency } : undefined,
       },
-      { parent: this, dependsOn: [this.recorder, this.bucket.policy, ...roleDependencies] },
+      { parent: this, dependsOn: [recorder, bucket.policy, ...roleDependencies] },
     );
+    state.deliveryChannel = channel;
+    this.deliveryChannelName = channel.name;
     // Recording can only start once a delivery channel exists.
-    this.recorderStatus = new aws.cfg.RecorderStatus(
+    state.recorderStatus = new aws.cfg.RecorderStatus(
       name,
-      { name: this.recorder.name, isEnabled: true },
-      { parent: this, dependsOn: [this.deliveryChannel] },
+      { name: recorder.name, isEnabled: true },
+      { parent: this, dependsOn: [channel] },
     );
     this.registerOutputs({
+      recorderName: this.recorderName,
+      deliveryChannelName: this.deliveryChannelName,
       bucketName: this.bucketName,
+      bucketArn: this.bucketArn,
       roleArn: this.roleArn,
       keyArn: this.keyArn,
       keyPolicy: this.keyPolicy,
     });
+  }
+
+  /** The configuration recorder. */
+  get recorder(): aws.cfg.Recorder {
+    return states.get(this)?.recorder as aws.cfg.Recorder;
+  }
+
+  /** The delivery channel, encrypting with the key (`s3KmsKeyArn`). */
+  get deliveryChannel(): aws.cfg.DeliveryChannel {
+    return states.get(this)?.deliveryChannel as aws.cfg.DeliveryChannel;
+  }
+
+  /** Turns the recorder on. */
+  get recorderStatus(): aws.cfg.RecorderStatus {
+    return states.get(this)?.recorderStatus as aws.cfg.RecorderStatus;
+  }
+
+  /** The delivery bucket and its configuration resources. */
+  get bucket(): LogBucket {
+    return states.get(this)?.bucket as LogBucket;
+  }
+
+  /** The IAM role, in `iam-role` mode. */
+  get role(): aws.iam.Role | undefined {
+    return states.get(this)?.role;
+  }
+
+  /** The service-linked role, when `createServiceLinkedRole` is true. */
+  get serviceLinkedRole(): aws.iam.ServiceLinkedRole | undefined {
+    return states.get(this)?.serviceLinkedRole;
+  }
+
+  /** The `AuditKey`, created or given by its `arn`; undefined for a key managed elsewhere. */
+  get key(): AuditKey | undefined {
+    return states.get(this)?.key;
   }
 }

@@ -6,29 +6,22 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { AuditKey, AuditKeyArgs } from "./audit-key";
+import type { AuditKey } from "./audit-key";
+import type { KeySettings } from "./audit-key-args";
 import { awsContext } from "./aws-context";
 import { componentLabel } from "./errors";
-import { useKey, type KeyArgument } from "./key-reference";
+import { useKey } from "./key-reference";
 
 /** Pulumi type token of `EncryptedEventDataStore`. */
 export const ENCRYPTED_EVENT_DATA_STORE_TYPE = "pulumi-kms-guardrails:index:EncryptedEventDataStore";
 
-/** Arguments of `EncryptedEventDataStore`. */
-export interface EncryptedEventDataStoreArgs {
+/** The store's settings: everything but its key (`AuditBaseline.eventDataStore` takes these). */
+export interface EventDataStoreOptions {
   /** The store's name. Default: the component name. */
   readonly storeName?: pulumi.Input<string>;
   /**
-   * The key: omitted, an `AuditKey` is created for the store; an `AuditKey` that serves no trail, the
-   * store declares its grants on it (a key of trails is an error, seed 003); a key ARN managed
-   * elsewhere, its policy is not changed (a warning says so) and the policy pack checks it.
-   */
-  readonly key?: KeyArgument;
-  /** Arguments of the key created when `key` is omitted (administrators, alias, ...). */
-  readonly keyArgs?: AuditKeyArgs;
-  /**
    * Users and roles that create, update and query the store: they need `kms:Decrypt` and
-   * `kms:GenerateDataKey` (seed 003, "Granting decrypt permissions").
+   * `kms:GenerateDataKey` (AWS CloudTrail User Guide, "Configure AWS KMS key policies for CloudTrail").
    */
   readonly queryPrincipals?: pulumi.Input<pulumi.Input<string>[]>;
   /** Collect events of every Region. Default true. */
@@ -47,38 +40,60 @@ export interface EncryptedEventDataStoreArgs {
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/** Arguments of `EncryptedEventDataStore`. */
+export interface EncryptedEventDataStoreArgs extends EventDataStoreOptions {
+  /**
+   * The key's ARN. Omitted: an `AuditKey` is created for the store. An `AuditKey`'s `arn` (a key
+   * that serves no trail): the store declares its grants on the key when constructed in the key's
+   * synchronous turn (in TypeScript), else the key's arguments must list it (`eventDataStore`) and
+   * the store checks that its policy does. Any other key: its policy is not changed (a warning says
+   * so) and the policy pack checks it.
+   */
+  readonly keyArn?: pulumi.Input<string>;
+  /** Settings of the key created when `keyArn` is omitted (administrators, alias, ...). */
+  readonly keyArgs?: KeySettings;
+}
+
+/** What an `EncryptedEventDataStore` keeps out of its outputs (see `AuditKeyState`). */
+interface EventDataStoreState {
+  eventDataStore?: aws.cloudtrail.EventDataStore;
+  key?: AuditKey;
+}
+
+const states = new WeakMap<EncryptedEventDataStore, EventDataStoreState>();
+
 /** A CloudTrail Lake event data store encrypted with a key whose policy lets CloudTrail Lake use it. */
 export class EncryptedEventDataStore extends pulumi.ComponentResource {
-  /** The event data store. */
-  readonly eventDataStore: aws.cloudtrail.EventDataStore;
   /** The store's ARN. */
   readonly arn: pulumi.Output<string>;
+  /** The store's name. */
+  readonly storeName: pulumi.Output<string>;
   /** The key's ARN. */
   readonly keyArn: pulumi.Output<string>;
-  /** The `AuditKey`, created or given; undefined for a key managed elsewhere. */
-  readonly key?: AuditKey;
   /** The key policy when the key is an `AuditKey`, else undefined. */
   readonly keyPolicy: pulumi.Output<string | undefined>;
 
   /** Creates the store (and its key) under `name`. Throws a `pulumi.ResourceError` on a misconfiguration. */
   constructor(name: string, args: EncryptedEventDataStoreArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super(ENCRYPTED_EVENT_DATA_STORE_TYPE, name, {}, opts);
+    const state: EventDataStoreState = {};
+    states.set(this, state);
     const label = componentLabel("EncryptedEventDataStore", name);
     const key = useKey({
       owner: this,
       name,
       label,
-      key: args.key,
+      keyArn: args.keyArn,
       keyArgs: args.keyArgs,
       context: awsContext(this),
       integration: { kind: "cloudtrail-event-data-store", queryPrincipals: args.queryPrincipals },
     });
-    this.key = key.auditKey;
+    state.key = key.auditKey;
     this.keyArn = key.arn;
-    this.keyPolicy = key.auditKey !== undefined ? key.auditKey.policy : pulumi.output(undefined);
+    this.keyPolicy = key.policy;
 
     // CloudTrail Lake checks the key policy when the store is created; kmsKeyId makes the store wait for the key.
-    this.eventDataStore = new aws.cloudtrail.EventDataStore(
+    const store = new aws.cloudtrail.EventDataStore(
       name,
       {
         name: args.storeName ?? name,
@@ -93,7 +108,19 @@ export class EncryptedEventDataStore extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.arn = this.eventDataStore.arn;
-    this.registerOutputs({ arn: this.arn, keyArn: this.keyArn, keyPolicy: this.keyPolicy });
+    state.eventDataStore = store;
+    this.arn = store.arn;
+    this.storeName = store.name;
+    this.registerOutputs({ arn: this.arn, storeName: this.storeName, keyArn: this.keyArn, keyPolicy: this.keyPolicy });
+  }
+
+  /** The event data store. */
+  get eventDataStore(): aws.cloudtrail.EventDataStore {
+    return states.get(this)?.eventDataStore as aws.cloudtrail.EventDataStore;
+  }
+
+  /** The `AuditKey`, created or given by its `arn`; undefined for a key managed elsewhere. */
+  get key(): AuditKey | undefined {
+    return states.get(this)?.key;
   }
 }

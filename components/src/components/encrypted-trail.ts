@@ -9,36 +9,27 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { trailArn } from "../catalog";
-import type { AuditKey, AuditKeyArgs } from "./audit-key";
+import type { AuditKey } from "./audit-key";
+import type { KeySettings } from "./audit-key-args";
 import { awsContext } from "./aws-context";
 import { cloudTrailBucketStatements } from "./bucket-policies";
 import { componentLabel, configurationError } from "./errors";
-import { useKey, type KeyArgument } from "./key-reference";
+import { useKey } from "./key-reference";
 import { createLogBucket, type LogBucket } from "./log-bucket";
 import { trailNameProblem } from "./names";
-import { createTrailLogGroup, type TrailCloudWatchLogsArgs, type TrailLogGroup } from "./trail-log-group";
+import { createTrailLogGroup, type TrailCloudWatchLogs, type TrailLogGroup } from "./trail-log-group";
 
 /** Pulumi type token of `EncryptedTrail`. */
 export const ENCRYPTED_TRAIL_TYPE = "pulumi-kms-guardrails:index:EncryptedTrail";
 
-/** Arguments of `EncryptedTrail`. */
-export interface EncryptedTrailArgs {
+/** The trail's settings: everything but its key and log readers (`AuditBaseline.trail` takes these). */
+export interface TrailOptions {
   /**
    * The trail's name. Default: the component name. It must be known at preview (a plain string or a
    * known output): the key policy names the trail's ARN.
    */
   readonly trailName?: pulumi.Input<string>;
-  /**
-   * The key: omitted, an `AuditKey` is created with the trail's grants; an `AuditKey`, the trail
-   * declares its grants on it; a key ARN managed elsewhere, its policy is not changed (a warning
-   * says so) and the policy pack checks it.
-   */
-  readonly key?: KeyArgument;
-  /** Arguments of the key created when `key` is omitted (administrators, alias, ...). */
-  readonly keyArgs?: AuditKeyArgs;
-  /** IAM principals that read the logs (`kms:Decrypt` under the CloudTrail encryption context). */
-  readonly logReaders?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Accounts whose roots may decrypt copies of the logs in their own buckets (seed 003). */
+  /** Accounts whose roots may decrypt copies of the logs in their own buckets. */
   readonly crossAccountReaderAccounts?: pulumi.Input<pulumi.Input<string>[]>;
   /** Record events of every Region. Default true. */
   readonly isMultiRegionTrail?: pulumi.Input<boolean>;
@@ -50,11 +41,11 @@ export interface EncryptedTrailArgs {
   readonly includeGlobalServiceEvents?: pulumi.Input<boolean>;
   /** Prefix of the log objects in the bucket. */
   readonly s3KeyPrefix?: pulumi.Input<string>;
-  /** Also deliver to CloudWatch Logs. Default false. */
-  readonly cloudWatchLogs?: boolean | TrailCloudWatchLogsArgs;
+  /** Also deliver to CloudWatch Logs: given (`{}` for the defaults), the log group and its role are created. */
+  readonly cloudWatchLogs?: TrailCloudWatchLogs;
   /** Delete all log objects when the bucket is destroyed. Default false. */
   readonly forceDestroy?: pulumi.Input<boolean>;
-  /** Use an S3 Bucket Key. Default true (CloudTrail is then granted `kms:Decrypt`, seed 003). */
+  /** Use an S3 Bucket Key. Default true (CloudTrail is then granted `kms:Decrypt`). */
   readonly bucketKeyEnabled?: boolean;
   /** Passed to the trail. Default: all management events. */
   readonly eventSelectors?: aws.cloudtrail.TrailArgs["eventSelectors"];
@@ -66,30 +57,54 @@ export interface EncryptedTrailArgs {
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/** Arguments of `EncryptedTrail`. */
+export interface EncryptedTrailArgs extends TrailOptions {
+  /**
+   * The key's ARN. Omitted: an `AuditKey` is created with the trail's grants. An `AuditKey`'s `arn`:
+   * the trail declares its grants on the key when constructed in the key's synchronous turn (in
+   * TypeScript), else the key's arguments must list the trail (`cloudTrail`) and the trail checks
+   * that its policy does. Any other key: its policy is not changed (a warning says so) and the
+   * policy pack checks it.
+   */
+  readonly keyArn?: pulumi.Input<string>;
+  /** Settings of the key created when `keyArn` is omitted (administrators, alias, ...). */
+  readonly keyArgs?: KeySettings;
+  /** IAM principals that read the logs (`kms:Decrypt` under the CloudTrail encryption context). */
+  readonly logReaders?: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/** What an `EncryptedTrail` keeps out of its outputs (see `AuditKeyState`). */
+interface EncryptedTrailState {
+  trail?: aws.cloudtrail.Trail;
+  bucket?: LogBucket;
+  key?: AuditKey;
+  cloudWatchLogs?: TrailLogGroup;
+}
+
+const states = new WeakMap<EncryptedTrail, EncryptedTrailState>();
+
 /** A multi-Region trail with log file validation, encrypted with a KMS key whose policy allows exactly it. */
 export class EncryptedTrail extends pulumi.ComponentResource {
-  /** The trail. */
-  readonly trail: aws.cloudtrail.Trail;
   /** The trail's ARN, computed from its name: known at preview. */
   readonly trailArn: pulumi.Output<string>;
   /** The trail's name. */
   readonly trailName: pulumi.Output<string>;
-  /** The log bucket and its configuration resources. */
-  readonly bucket: LogBucket;
   /** The log bucket's name. */
   readonly bucketName: pulumi.Output<string>;
+  /** The log bucket's ARN. */
+  readonly bucketArn: pulumi.Output<string>;
   /** The key's ARN. */
   readonly keyArn: pulumi.Output<string>;
-  /** The `AuditKey`, created or given; undefined for a key managed elsewhere. */
-  readonly key?: AuditKey;
   /** The key policy when the key is an `AuditKey`, else undefined. */
   readonly keyPolicy: pulumi.Output<string | undefined>;
-  /** The CloudWatch Logs delivery, when asked for. */
-  readonly cloudWatchLogs?: TrailLogGroup;
+  /** The CloudWatch Logs log group's ARN, when `cloudWatchLogs` is given. */
+  readonly logGroupArn: pulumi.Output<string | undefined>;
 
   /** Creates the trail, its bucket (and its key) under `name`. Throws a `pulumi.ResourceError` on a misconfiguration. */
   constructor(name: string, args: EncryptedTrailArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super(ENCRYPTED_TRAIL_TYPE, name, {}, opts);
+    const state: EncryptedTrailState = {};
+    states.set(this, state);
     const label = componentLabel("EncryptedTrail", name);
     const nameInput = args.trailName ?? name;
     if (typeof nameInput === "string") {
@@ -122,7 +137,7 @@ export class EncryptedTrail extends pulumi.ComponentResource {
       owner: this,
       name,
       label,
-      key: args.key,
+      keyArn: args.keyArn,
       keyArgs: args.keyArgs,
       context,
       integration: {
@@ -134,9 +149,9 @@ export class EncryptedTrail extends pulumi.ComponentResource {
         serviceDecrypt: bucketKeyEnabled ? true : undefined,
       },
     });
-    this.key = key.auditKey;
+    state.key = key.auditKey;
     this.keyArn = key.arn;
-    this.keyPolicy = key.auditKey !== undefined ? key.auditKey.policy : pulumi.output(undefined);
+    this.keyPolicy = key.policy;
 
     const organizationId: pulumi.Output<string | undefined> =
       args.isOrganizationTrail === true
@@ -144,7 +159,7 @@ export class EncryptedTrail extends pulumi.ComponentResource {
           ? pulumi.output(args.organizationId)
           : aws.organizations.getOrganizationOutput({}, { parent: this }).id
         : pulumi.output(undefined);
-    this.bucket = createLogBucket(name, this, {
+    const bucket = createLogBucket(name, this, {
       keyArn: key.arn,
       bucketKeyEnabled,
       forceDestroy: args.forceDestroy,
@@ -162,21 +177,25 @@ export class EncryptedTrail extends pulumi.ComponentResource {
             }),
           ),
     });
-    this.bucketName = this.bucket.bucket.bucket;
+    state.bucket = bucket;
+    this.bucketName = bucket.bucket.bucket;
+    this.bucketArn = bucket.bucket.arn;
 
-    const logs = args.cloudWatchLogs;
-    if (logs !== undefined && logs !== false) {
-      this.cloudWatchLogs = createTrailLogGroup(name, this, this.trailArn, logs === true ? {} : logs);
-    }
+    const logs =
+      args.cloudWatchLogs !== undefined
+        ? createTrailLogGroup(name, this, this.trailArn, args.cloudWatchLogs)
+        : undefined;
+    state.cloudWatchLogs = logs;
+    this.logGroupArn = logs !== undefined ? logs.logGroup.arn : pulumi.output(undefined);
 
     // CloudTrail checks the bucket policy and the key policy when the trail is created: wait for both.
-    const dependsOn: pulumi.Resource[] = [this.bucket.policy];
-    if (this.cloudWatchLogs !== undefined) dependsOn.push(this.cloudWatchLogs.rolePolicy);
-    this.trail = new aws.cloudtrail.Trail(
+    const dependsOn: pulumi.Resource[] = [bucket.policy];
+    if (logs !== undefined) dependsOn.push(logs.rolePolicy);
+    state.trail = new aws.cloudtrail.Trail(
       name,
       {
         name: this.trailName,
-        s3BucketName: this.bucket.bucket.bucket,
+        s3BucketName: bucket.bucket.bucket,
         s3KeyPrefix: args.s3KeyPrefix,
         kmsKeyId: key.arn,
         enableLogFileValidation: true,
@@ -184,8 +203,8 @@ export class EncryptedTrail extends pulumi.ComponentResource {
         isMultiRegionTrail: args.isMultiRegionTrail ?? true,
         isOrganizationTrail: args.isOrganizationTrail ?? false,
         includeGlobalServiceEvents: args.includeGlobalServiceEvents ?? true,
-        cloudWatchLogsGroupArn: this.cloudWatchLogs?.logGroup.arn.apply((arn) => `${arn}:*`),
-        cloudWatchLogsRoleArn: this.cloudWatchLogs?.role.arn,
+        cloudWatchLogsGroupArn: logs?.logGroup.arn.apply((arn) => `${arn}:*`),
+        cloudWatchLogsRoleArn: logs?.role.arn,
         eventSelectors: args.eventSelectors,
         advancedEventSelectors: args.advancedEventSelectors,
         insightSelectors: args.insightSelectors,
@@ -197,8 +216,30 @@ export class EncryptedTrail extends pulumi.ComponentResource {
       trailArn: this.trailArn,
       trailName: this.trailName,
       bucketName: this.bucketName,
+      bucketArn: this.bucketArn,
       keyArn: this.keyArn,
       keyPolicy: this.keyPolicy,
+      logGroupArn: this.logGroupArn,
     });
+  }
+
+  /** The trail. */
+  get trail(): aws.cloudtrail.Trail {
+    return states.get(this)?.trail as aws.cloudtrail.Trail;
+  }
+
+  /** The log bucket and its configuration resources. */
+  get bucket(): LogBucket {
+    return states.get(this)?.bucket as LogBucket;
+  }
+
+  /** The `AuditKey`, created or given by its `arn`; undefined for a key managed elsewhere. */
+  get key(): AuditKey | undefined {
+    return states.get(this)?.key;
+  }
+
+  /** The CloudWatch Logs delivery, when asked for. */
+  get cloudWatchLogs(): TrailLogGroup | undefined {
+    return states.get(this)?.cloudWatchLogs;
   }
 }

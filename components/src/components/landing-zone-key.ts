@@ -12,7 +12,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { landingZoneKeyPrecheck, type IntegrationPlan } from "../catalog";
-import { AuditKey, type AuditKeyArgs, type KeyPrecondition } from "./audit-key";
+import { AuditKey } from "./audit-key";
+import type { KeySettings } from "./audit-key-args";
 import type { AwsContext } from "./aws-context";
 import { componentLabel, configurationError } from "./errors";
 import { isAccountId } from "./names";
@@ -21,40 +22,28 @@ import { isAccountId } from "./names";
 export const LANDING_ZONE_KEY_TYPE = "pulumi-kms-guardrails:index:LandingZoneKey";
 
 /** Arguments of `LandingZoneKey`. */
-export interface LandingZoneKeyArgs extends Pick<
-  AuditKeyArgs,
-  | "description"
-  | "alias"
-  | "administrators"
-  | "users"
-  | "extraStatements"
-  | "deletionWindowInDays"
-  | "rotationPeriodInDays"
-  | "tags"
-> {
+export interface LandingZoneKeyArgs extends KeySettings {
   /**
    * The management account. When given, the provider's caller identity must be this account, or
    * the deployment fails at preview, before the key exists. Default: the caller's account.
    */
   readonly managementAccount?: pulumi.Input<string>;
-  /** Accounts Config delivers for (`AWS:SourceAccount`). Default: none, the guide's statement. */
+  /** Accounts Config delivers for (`AWS:SourceAccount`). Default: none, Control Tower's own statement. */
   readonly configSourceAccounts?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Must be false: Control Tower does not support multi-Region keys (seed 002). */
+  /** Must be false: Control Tower does not support multi-Region keys. */
   readonly multiRegion?: boolean;
 }
 
+const keys = new WeakMap<LandingZoneKey, AuditKey>();
+
 /** The KMS key of a Control Tower landing zone, in the management account and home Region. */
 export class LandingZoneKey extends pulumi.ComponentResource {
-  /** The underlying `AuditKey`. */
-  readonly key: AuditKey;
   /** The key's ARN: the manifest's `centralizedLogging.configurations.kmsKeyArn`. */
   readonly arn: pulumi.Output<string>;
   /** The key's id. */
   readonly keyId: pulumi.Output<string>;
   /** The rendered key policy (JSON), known at preview. */
   readonly policy: pulumi.Output<string>;
-  /** The catalog plans the policy was rendered from. */
-  readonly plans: pulumi.Output<IntegrationPlan[]>;
   /** The management account (the caller's). */
   readonly managementAccount: pulumi.Output<string>;
   /** The home Region (the provider's). */
@@ -80,7 +69,7 @@ export class LandingZoneKey extends pulumi.ComponentResource {
       );
     }
     const { managementAccount, configSourceAccounts, multiRegion: _multiRegion, ...keyArgs } = args;
-    const precheck: KeyPrecondition = (context: AwsContext) =>
+    const precheck = (context: AwsContext) =>
       pulumi.output(managementAccount ?? context.account).apply((expected) => {
         if (context.account !== expected) {
           return (
@@ -100,23 +89,39 @@ export class LandingZoneKey extends pulumi.ComponentResource {
           ? undefined
           : `${label}: Control Tower's pre-check would reject the key: ${problems.join(" ")}`;
       });
-    this.key = new AuditKey(
+    const key = new AuditKey(
       `${name}-key`,
       {
         ...keyArgs,
         description: keyArgs.description ?? `AWS Control Tower landing zone key ${name} (pulumi-kms-guardrails)`,
         controlTower: { configSourceAccounts },
         multiRegion: false,
-        preconditions: [precheck],
       },
       { parent: this },
     );
-    this.arn = this.key.arn;
-    this.keyId = this.key.keyId;
-    this.policy = this.key.policy;
-    this.plans = this.key.plans;
-    this.managementAccount = this.key.context.apply((c) => c.account);
-    this.homeRegion = this.key.context.apply((c) => c.region);
-    this.registerOutputs({ arn: this.arn, keyId: this.keyId, policy: this.policy });
+    key.addPrecondition(precheck, label);
+    keys.set(this, key);
+    this.arn = key.arn;
+    this.keyId = key.keyId;
+    this.policy = key.policy;
+    this.managementAccount = key.context.apply((c) => c.account);
+    this.homeRegion = key.context.apply((c) => c.region);
+    this.registerOutputs({
+      arn: this.arn,
+      keyId: this.keyId,
+      policy: this.policy,
+      managementAccount: this.managementAccount,
+      homeRegion: this.homeRegion,
+    });
+  }
+
+  /** The underlying `AuditKey`. */
+  get key(): AuditKey {
+    return keys.get(this) as AuditKey;
+  }
+
+  /** The catalog plans the policy was rendered from. */
+  get plans(): pulumi.Output<IntegrationPlan[]> {
+    return this.key.plans;
   }
 }

@@ -6,7 +6,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 /** Options of the CloudWatch Logs delivery of a trail. */
-export interface TrailCloudWatchLogsArgs {
+export interface TrailCloudWatchLogs {
   /** Days to keep log events. Default 365. */
   readonly retentionInDays?: pulumi.Input<number>;
 }
@@ -26,7 +26,7 @@ export function createTrailLogGroup(
   name: string,
   parent: pulumi.Resource,
   trailArn: pulumi.Output<string>,
-  args: TrailCloudWatchLogsArgs,
+  args: TrailCloudWatchLogs,
 ): TrailLogGroup {
   const logGroup = new aws.cloudwatch.LogGroup(
     `${name}-logs`,
