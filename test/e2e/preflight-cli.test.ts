@@ -55,7 +55,7 @@ describe("kms-guardrails preflight (e2e)", function () {
       TINY_PACK,
       "--json",
       "--quiet",
-      "--config",
+      "--policy-pack-config",
       config,
     );
     assert.equal(code, 0);
@@ -79,6 +79,13 @@ describe("kms-guardrails preflight (e2e)", function () {
       ],
     );
     assert.deepEqual(result.counts, { mandatory: 0, advisory: 2, remediate: 0, disabled: 0 });
+  });
+
+  it("--config still takes the pack's configuration, with a warning that it is deprecated", async () => {
+    const config = path.join(FIXTURES, "tiny-pack-config.json");
+    const { code, stderr } = await run("preflight", TINY_PROGRAM, ...ACCOUNT, "--pack", TINY_PACK, "--config", config);
+    assert.equal(code, 0);
+    assert.match(stderr, /^preflight: warning: --config is deprecated .*: use --policy-pack-config$/m);
   });
 
   describe("one-line errors, exit code 2", () => {

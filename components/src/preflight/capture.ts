@@ -13,7 +13,7 @@ import type { Mocks } from "@pulumi/pulumi/runtime/mocks";
 import { RegistrationRecorder, type RecordableMonitor } from "./capture-recorder";
 import { locateProgram, type PulumiProgram } from "./program";
 import { resolvePulumiDir } from "./pulumi-modules";
-import { ensureTypeScript } from "./typescript-loader";
+import { compileErrorOf, ensureTypeScript } from "./typescript-loader";
 import type { EngineResource } from "./types";
 
 export type CaptureMode = "preview" | "update";
@@ -82,9 +82,16 @@ function describe(error: unknown): string {
  * (a failed registration surfaces as an unhandled rejection, not as a rejection of our await).
  */
 async function runGuarded<T>(programDir: string, timeoutMs: number, run: () => Promise<T>): Promise<T> {
+  const programError = (error: unknown): ProgramError => {
+    if (error instanceof ProgramError) return error;
+    const compile = compileErrorOf(error, programDir);
+    return compile
+      ? new ProgramError(programDir, compile.message, compile)
+      : new ProgramError(programDir, describe(error), error);
+  };
   let onError: (error: unknown) => void = () => {};
   const outOfBand = new Promise<never>((_, reject) => {
-    onError = (error) => reject(new ProgramError(programDir, describe(error), error));
+    onError = (error) => reject(programError(error));
   });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -95,7 +102,7 @@ async function runGuarded<T>(programDir: string, timeoutMs: number, run: () => P
   try {
     return await Promise.race([
       run().catch((error: unknown) => {
-        throw error instanceof ProgramError ? error : new ProgramError(programDir, describe(error), error);
+        throw programError(error);
       }),
       outOfBand,
       timeout,
@@ -125,7 +132,14 @@ async function captureOnce(options: CaptureOptions): Promise<Capture> {
   const config = { ...options.config };
   const preview = options.mode === "preview";
   const { sdk, load } = loadProgramSdk(program);
-  ensureTypeScript(program.entryDir, resolvePulumiDir(program.entryDir));
+  try {
+    ensureTypeScript(program, resolvePulumiDir(program.entryDir));
+  } catch (error) {
+    // A tsconfig.json TypeScript rejects fails here, before any file is compiled.
+    const compile = compileErrorOf(error, program.projectDir);
+    if (compile) throw new ProgramError(program.projectDir, compile.message, compile);
+    throw error;
+  }
 
   await sdk.runtime.setMocks(options.mocks, program.project, stack, preview);
   // setMocks resets options, not config: clear what an earlier capture set, then set ours.

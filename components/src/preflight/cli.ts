@@ -10,29 +10,35 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { GuardrailsMocks } from "../testing/mocks";
-import { ProgramError } from "./capture";
+import { failureOf, UsageError, type Failure } from "./failure";
 import { checkPackEntry, defaultPackDir } from "./locate-pack";
-import { PackError } from "./pack-process";
 import { runPreflight, type PreflightProgress } from "./preflight";
-import { NotAPulumiProgramError, locateProgram } from "./program";
+import { locateProgram } from "./program";
 import { renderJson, renderReport } from "./report";
 import type { PolicyPackConfig } from "./types";
 
 const USAGE = `usage: kms-guardrails preflight <program-dir> --account <12 digits> --region <region>
-         [--partition aws] [--preview] [--config <pack-config.json>] [--pack <dir>] [--stack <name>]
-         [--json] [--quiet] [--verbose]
+         [--stack <name>] [-c|--config-value <key>=<value>]... [--preview]
+         [--policy-pack-config <file.json>] [--pack <dir>] [--partition aws]
+         [--format human|json|sarif] [--json] [--quiet] [--verbose]
 
 Runs the Pulumi program in <program-dir> under mocks (as an update, or as the first preview of a new
 stack with --preview) and checks every resource against the policy pack over the same protocol
-\`pulumi preview --policy-pack\` uses. --config takes a --policy-pack-config file.
-Exit code: 0 passed, 1 a mandatory policy is violated, 2 the preflight could not run.`;
+\`pulumi preview --policy-pack\` uses.
+  --stack <name>              read the stack's config from Pulumi.<name>.yaml (plain values)
+  -c, --config-value <k>=<v>  set or override one config value (repeatable), as \`pulumi preview -c\`
+  --policy-pack-config <file> the pack's configuration, as \`pulumi preview --policy-pack-config\`
+  --format human|json|sarif   the report on stdout (--json is --format json); SARIF 2.1.0 for code scanning
+Exit code: 0 passed, 1 a mandatory policy is violated, 2 the preflight could not run (with json or sarif,
+stdout then says why: {"error": {"code", "message"}}, or a SARIF run whose invocation failed).`;
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-class UsageError extends Error {}
+export type OutputFormat = "human" | "json" | "sarif";
+const FORMATS: readonly OutputFormat[] = ["human", "json", "sarif"];
 
 interface PreflightArgs {
   programDir: string;
@@ -40,12 +46,33 @@ interface PreflightArgs {
   region: string;
   partition: string;
   preview: boolean;
-  configPath?: string;
+  packConfigPath?: string;
+  /** --config was used for the pack's configuration (deprecated: the Pulumi CLI's --config is stack config). */
+  deprecatedConfigFlag: boolean;
   packDir?: string;
   stack?: string;
-  json: boolean;
+  configValues: string[];
+  format: OutputFormat;
   quiet: boolean;
   verbose: boolean;
+}
+
+function isFormat(value: string): value is OutputFormat {
+  return (FORMATS as readonly string[]).includes(value);
+}
+
+/**
+ * The format asked for, read without parsing the rest: a run whose arguments are wrong still answers in
+ * the format the caller reads.
+ */
+export function requestedFormat(argv: readonly string[]): OutputFormat {
+  let format: OutputFormat = "human";
+  argv.forEach((arg, i) => {
+    const value = arg === "--format" ? argv[i + 1] : arg.startsWith("--format=") ? arg.slice(9) : undefined;
+    if (arg === "--json") format = "json";
+    else if (value !== undefined && isFormat(value)) format = value;
+  });
+  return format;
 }
 
 function parse(argv: string[]): PreflightArgs | "help" {
@@ -57,9 +84,12 @@ function parse(argv: string[]): PreflightArgs | "help" {
       region: { type: "string" },
       partition: { type: "string", default: "aws" },
       preview: { type: "boolean", default: false },
+      "policy-pack-config": { type: "string" },
       config: { type: "string" },
+      "config-value": { type: "string", short: "c", multiple: true, default: [] },
       pack: { type: "string" },
       stack: { type: "string" },
+      format: { type: "string" },
       json: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       verbose: { type: "boolean", default: false },
@@ -76,16 +106,27 @@ function parse(argv: string[]): PreflightArgs | "help" {
     throw new UsageError("--region must be an AWS Region such as us-east-1");
   }
   if (!/^aws(-[a-z]+)*$/.test(values.partition)) throw new UsageError("--partition must be aws, aws-cn, aws-us-gov...");
+  if (values.format !== undefined && !isFormat(values.format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")} (got "${values.format}")`);
+  }
+  if (values.json && values.format !== undefined && values.format !== "json") {
+    throw new UsageError(`--json and --format ${values.format} disagree`);
+  }
+  if (values.config !== undefined && values["policy-pack-config"] !== undefined) {
+    throw new UsageError("--config is the old name of --policy-pack-config: give one of them");
+  }
   return {
     programDir,
     account: values.account,
     region: values.region,
     partition: values.partition,
     preview: values.preview,
-    configPath: values.config,
+    packConfigPath: values["policy-pack-config"] ?? values.config,
+    deprecatedConfigFlag: values.config !== undefined,
     packDir: values.pack,
     stack: values.stack,
-    json: values.json,
+    configValues: values["config-value"],
+    format: values.json ? "json" : ((values.format as OutputFormat | undefined) ?? "human"),
     quiet: values.quiet,
     verbose: values.verbose,
   };
@@ -96,16 +137,16 @@ function readPackConfig(file: string): PolicyPackConfig {
   try {
     text = fs.readFileSync(file, "utf8");
   } catch {
-    throw new UsageError(`cannot read --config ${file}`);
+    throw new UsageError(`cannot read --policy-pack-config ${file}`, "pack-config");
   }
   let config: unknown;
   try {
     config = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`--config ${file} is not JSON: ${(e as Error).message}`);
+    throw new UsageError(`--policy-pack-config ${file} is not JSON: ${(e as Error).message}`, "pack-config");
   }
   if (typeof config !== "object" || config === null || Array.isArray(config)) {
-    throw new UsageError(`--config ${file} must be an object of policy names`);
+    throw new UsageError(`--policy-pack-config ${file} must be an object of policy names`, "pack-config");
   }
   return config as PolicyPackConfig;
 }
@@ -140,17 +181,6 @@ function progressPrinter(io: CliIo): (event: PreflightProgress) => void {
   };
 }
 
-/** The one line a failure is reported as; `verbose` adds the pack's stderr or the stack trace. */
-function describeFailure(error: unknown, verbose: boolean): string {
-  if (error instanceof PackError) return verbose ? error.message : error.headline;
-  if (error instanceof ProgramError) {
-    const cause = error.cause instanceof Error && verbose ? `\n${error.cause.stack}` : "";
-    return error.message + cause;
-  }
-  if (error instanceof Error) return verbose ? (error.stack ?? error.message) : error.message.split("\n")[0];
-  return String(error);
-}
-
 /**
  * The Region as `pulumi config set` would hold it for both AWS providers: their default providers read
  * it, and the pack reads a resource's Region from its provider (AWS Native resources have no `region`).
@@ -167,7 +197,13 @@ async function preflight(args: PreflightArgs, io: CliIo): Promise<number> {
   if (typescript && !args.quiet) {
     io.stderr.write(`preflight: warning: policy pack ${packDir} runs from TypeScript; compile it to start faster\n`);
   }
-  const packConfig = args.configPath ? readPackConfig(args.configPath) : {};
+  if (args.deprecatedConfigFlag) {
+    io.stderr.write(
+      "preflight: warning: --config is deprecated for the policy pack's configuration (the Pulumi CLI's --config " +
+        "sets stack config): use --policy-pack-config\n",
+    );
+  }
+  const packConfig = args.packConfigPath ? readPackConfig(args.packConfigPath) : {};
   const result = await runPreflight({
     programDir: args.programDir,
     packDir,
@@ -178,8 +214,13 @@ async function preflight(args: PreflightArgs, io: CliIo): Promise<number> {
     packConfig,
     onProgress: args.quiet ? undefined : progressPrinter(io),
   });
-  io.stdout.write(args.json ? renderJson(result) : renderReport(result));
+  io.stdout.write(args.format === "json" ? renderJson(result) : renderReport(result));
   return result.counts.mandatory > 0 ? 1 : 0;
+}
+
+/** With json or sarif, stdout says why there is no report (a human reads stderr). */
+function writeFailure(io: CliIo, format: OutputFormat, failure: Failure): void {
+  if (format === "json") io.stdout.write(JSON.stringify({ error: failure }, null, 2) + "\n");
 }
 
 export async function main(
@@ -191,6 +232,7 @@ export async function main(
     args = parse(argv);
   } catch (error) {
     io.stderr.write(`kms-guardrails: ${(error as Error).message}\n${USAGE}\n`);
+    writeFailure(io, requestedFormat(argv), { code: "usage", message: (error as Error).message });
     return 2;
   }
   if (args === "help") {
@@ -200,8 +242,9 @@ export async function main(
   try {
     return await preflight(args, io);
   } catch (error) {
-    const known = error instanceof NotAPulumiProgramError || error instanceof UsageError;
-    io.stderr.write(`kms-guardrails preflight: error: ${describeFailure(error, args.verbose && !known)}\n`);
+    const failure = failureOf(error, args.verbose);
+    io.stderr.write(`kms-guardrails preflight: error: ${failure.message}\n`);
+    writeFailure(io, args.format, failure);
     return 2;
   }
 }

@@ -8,6 +8,7 @@
 import { createRequire } from "node:module";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { PackError } from "./pack-process";
 
 const LIBRARY_ROOT = path.resolve(__dirname, "..", "..");
 const PACK_PACKAGE = "pulumi-kms-guardrails-policypack";
@@ -31,15 +32,17 @@ export function defaultPackDir(): string {
  */
 export function checkPackEntry(packDir: string): { entry: string; typescript: boolean } {
   const manifestPath = path.join(packDir, "package.json");
-  if (!fs.existsSync(manifestPath)) throw new Error(`policy pack ${packDir} has no package.json`);
+  if (!fs.existsSync(manifestPath)) throw new PackError(packDir, `policy pack ${packDir} has no package.json`, "");
   const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as { main?: unknown };
   const main = typeof manifest.main === "string" ? manifest.main : "index.js";
   const entry = path.resolve(packDir, main);
   const candidates = [entry, `${entry}.js`, path.join(entry, "index.js"), `${entry}.ts`, path.join(entry, "index.ts")];
   const found = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
   if (!found) {
-    throw new Error(
+    throw new PackError(
+      packDir,
       `policy pack ${packDir} is not built: its main ${main} does not exist (run \`npm run build\` in it)`,
+      "",
     );
   }
   return { entry: found, typescript: found.endsWith(".ts") };

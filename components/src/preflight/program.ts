@@ -15,6 +15,11 @@ export interface PulumiProgram {
   entry: string;
   /** The folder the program's own imports resolve from. */
   entryDir: string;
+  /**
+   * The folder `pulumi` runs the program in: `main` when it is a folder, else the project folder
+   * (the CLI's GetPwdMain). The language host looks for tsconfig.json there.
+   */
+  workDir: string;
 }
 
 export class NotAPulumiProgramError extends Error {
@@ -54,6 +59,7 @@ export function locateProgram(dir: string): PulumiProgram {
   const main = topLevelScalar(yaml, "main");
   const entry = main ? path.resolve(projectDir, main) : projectDir;
   if (!fs.existsSync(entry)) throw new NotAPulumiProgramError(projectDir, `its main ${main} does not exist`);
-  const entryDir = fs.statSync(entry).isDirectory() ? entry : path.dirname(entry);
-  return { projectDir, project, runtime, entry, entryDir };
+  const mainIsDir = fs.statSync(entry).isDirectory();
+  const entryDir = mainIsDir ? entry : path.dirname(entry);
+  return { projectDir, project, runtime, entry, entryDir, workDir: main && mainIsDir ? entry : projectDir };
 }
