@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", "**/bin/**", "components/src/engine/data/**"] },
+  { ignores: ["**/node_modules/**", "**/dist/**", "**/bin/**", "components/src/engine/data/kms-actions.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,7 +13,7 @@ import {
   type KeyPolicy,
   type Request,
 } from "pulumi-kms-guardrails/engine";
-import { parseDate } from "../../components/src/engine/dates";
+import { parseDate } from "../../components/src/engine/evaluate/dates";
 import { ipInNetwork, parseCidr } from "../../components/src/engine/ip-address";
 import {
   matchPieces,
@@ -21,7 +21,7 @@ import {
   piecesText,
   resolveTemplate,
   splitArnPieces,
-} from "../../components/src/engine/policy-variables";
+} from "../../components/src/engine/evaluate/policy-variables";
 import { toKeyPolicy } from "./policy-helper";
 
 const A = "111111111111";

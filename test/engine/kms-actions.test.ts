@@ -10,13 +10,13 @@ import {
   kmsAction,
   kmsActions,
   kmsConditionKeyType,
-} from "../../components/src/engine/kms-actions";
+} from "../../components/src/engine/data/kms-reference";
 import {
   GLOBAL_CONDITION_KEYS,
   conditionKeyInfo,
   conditionKeyType,
   isMultiValuedKey,
-} from "../../components/src/engine/condition-keys";
+} from "../../components/src/engine/data/condition-keys";
 
 const names = (pattern: string): string[] => expandKmsActions(pattern).map((a) => a.name);
 

@@ -8,15 +8,10 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { PULUMI_UNKNOWN_SENTINEL, parsePolicy } from "pulumi-kms-guardrails/engine";
-import { scanJson } from "../../components/src/engine/json-scan";
-import {
-  compactLength,
-  countMemberNames,
-  countOwnKeys,
-  mayHoldDuplicates,
-} from "../../components/src/engine/json-precheck";
-import { fitsWithout } from "../../components/src/engine/json-bound";
-import { PassedStrings } from "../../components/src/engine/parse-string-check";
+import { forTesting } from "../../components/src/engine/parse/decode";
+import { PassedStrings } from "../../components/src/engine/parse/strings";
+
+const { scanJson, compactLength, countMemberNames, countOwnKeys, mayHoldDuplicates, fitsWithout } = forTesting;
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2_000);
 const PARAMS = { seed: 7, numRuns: RUNS };

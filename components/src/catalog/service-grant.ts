@@ -17,7 +17,7 @@
  *
  * The deny probes exist only when the principal is outside the key's account (see account.ts).
  */
-import { expandKmsActions, actionSupportsConditionKey } from "../engine/kms-actions";
+import { expandKmsActions, actionSupportsConditionKey } from "../engine/data/kms-reference";
 import { hasWildcard } from "../engine/wildcard";
 import { SAME_ACCOUNT_DENY_NOTE } from "./account";
 import { accountOf, keyResource, outsideKeyAccount, partitionOf, principalArn, probeIdentity } from "./arns";

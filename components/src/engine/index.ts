@@ -6,7 +6,7 @@ export { accountOfPrincipal } from "./lint/statements";
 export { wildcardMatch } from "./wildcard";
 export { parseArn, isAccountId, type Arn } from "./arn";
 export { MAX_KEY_POLICY_BYTES, KEY_POLICY_VERSION } from "./parse";
-export { ERROR_CODES as PARSE_ERROR_CODES, type ErrorCode as ParseErrorCode } from "./parse-context";
+export { ERROR_CODES as PARSE_ERROR_CODES, type ErrorCode as ParseErrorCode } from "./parse/context";
 export {
   CONDITION_OPERATORS,
   SET_QUALIFIERS,
@@ -15,4 +15,4 @@ export {
   suggestOperator,
   splitOperatorName,
   type OperatorTraits,
-} from "./operators";
+} from "./parse/operators";

@@ -15,7 +15,7 @@ import {
   expandKmsActions,
   isEncryptionContextKey,
   type KmsActionInfo,
-} from "../kms-actions";
+} from "../data/kms-reference";
 import type { ConditionClause, Finding, KeyPolicy, Statement } from "../types";
 import { collectingCheck, finding, statementLabel, type CollectingCheck, type LintOptions } from "./check";
 import { memoized } from "./memo";

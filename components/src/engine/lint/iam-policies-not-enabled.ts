@@ -9,7 +9,7 @@
  * (info) instead of guessing.
  */
 import { isAccountId, parseArn } from "../arn";
-import { kmsActions } from "../kms-actions";
+import { kmsActions } from "../data/kms-reference";
 import type { Finding, KeyPolicy, Statement } from "../types";
 import { wildcardMatch } from "../wildcard";
 import { collectingCheck, finding, type CheckMeta, type CollectingCheck, type LintOptions } from "./check";

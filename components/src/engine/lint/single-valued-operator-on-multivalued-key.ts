@@ -3,9 +3,9 @@
  * kms:EncryptionContextKeys (seed 001, "Using encryption context condition keys") or aws:CalledVia
  * holds a set of values; a plain operator does not say whether any or all of them must match, so the
  * statement may admit or refuse requests the author did not intend. `ForAnyValue:` / `ForAllValues:`
- * state it. Key types and multivalued status come from the service reference (`condition-keys.ts`).
+ * state it. Key types and multivalued status come from the service reference (`data/condition-keys.ts`).
  */
-import { isMultiValuedKey } from "../condition-keys";
+import { isMultiValuedKey } from "../data/condition-keys";
 import type { Finding, KeyPolicy } from "../types";
 import { collectingCheck, finding, statementLabel, type CollectingCheck, type LintOptions } from "./check";
 import { conditionsOf, statementsOf } from "./statements";

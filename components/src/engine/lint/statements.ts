@@ -3,7 +3,7 @@
  * conditions constrain a request, and where its elements are in the JSON document.
  */
 import { isAccountId, parseArn } from "../arn";
-import { expandKmsActions, kmsActions, type KmsActionInfo } from "../kms-actions";
+import { expandKmsActions, kmsActions, type KmsActionInfo } from "../data/kms-reference";
 import type { ConditionClause, KeyPolicy, PrincipalBlock, Statement } from "../types";
 import { wildcardMatch } from "../wildcard";
 

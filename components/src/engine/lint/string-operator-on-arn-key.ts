@@ -7,7 +7,7 @@
  * Info only: AWS's own CloudTrail and Control Tower examples (seeds 002 and 003) use StringEquals on
  * aws:SourceArn, and StringEquals on a literal ARN matches the same requests as ArnEquals.
  */
-import { conditionKeyType } from "../condition-keys";
+import { conditionKeyType } from "../data/condition-keys";
 import type { ConditionClause, Finding, KeyPolicy } from "../types";
 import { collectingCheck, finding, statementLabel, type CollectingCheck, type LintOptions } from "./check";
 import { conditionsOf, statementsOf } from "./statements";
