@@ -13,10 +13,8 @@
  * writing, and the pack never remediates. Policies only read properties, so sharing is safe. If
  * the module's shape ever changes, nothing is patched and the pack is merely slower.
  */
-// The modules' own objects (they set __esModule, so a namespace import is not a copy): patched in place.
-import * as deserializeModule from "@pulumi/policy/deserialize";
-import * as proxyModule from "@pulumi/policy/proxy";
 import { recordSource } from "./model/secrets";
+import { policyInternal } from "./policy-internals";
 
 type Deserialize = (struct: unknown, proxySecrets: boolean) => unknown;
 
@@ -26,9 +24,9 @@ interface Patchable {
 }
 
 export function installDeserializeCache(): boolean {
-  const mod = deserializeModule as unknown as Patchable;
-  const original = mod.deserializeProperties;
-  if (typeof original !== "function") return false;
+  const mod = policyInternal<Patchable>("./deserialize");
+  const original = mod?.deserializeProperties;
+  if (mod === undefined || typeof original !== "function") return false;
   if (mod.__kmsGuardrailsMemo === true) return true;
   const memo = new WeakMap<object, unknown>();
   mod.deserializeProperties = (struct: unknown, proxySecrets: boolean): unknown => {
@@ -60,9 +58,9 @@ interface PatchableProxy {
  * safe; it only saves an allocation per resource and policy.
  */
 export function installProxyCache(): boolean {
-  const mod = proxyModule as unknown as PatchableProxy;
-  const original = mod.unknownCheckingProxy;
-  if (typeof original !== "function") return false;
+  const mod = policyInternal<PatchableProxy>("./proxy");
+  const original = mod?.unknownCheckingProxy;
+  if (mod === undefined || typeof original !== "function") return false;
   if (mod.__kmsGuardrailsMemo === true) return true;
   const memo = new WeakMap<object, unknown>();
   mod.unknownCheckingProxy = (target: unknown): unknown => {

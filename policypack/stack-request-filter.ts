@@ -23,12 +23,11 @@
  * use `narrowStackRequest`. If the definition ever changes shape, nothing is patched and the pack is
  * merely slower.
  */
-import { createRequire } from "node:module";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as analyzerGrpcPb from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import * as deserializeModule from "@pulumi/policy/deserialize";
 import { isModeled, type StackResourceInput } from "./model/build";
 import { handOver } from "./model/handover";
+import { policyInternal } from "./policy-internals";
 
 type ResourceLike = Pick<analyzerPb.AnalyzerResource, "getType" | "getUrn" | "getPropertydependenciesMap">;
 
@@ -51,7 +50,9 @@ interface DeserializeModule {
 }
 
 /** @pulumi/policy's deserializer, patched in place by server-cache.ts: the server calls the same one. */
-const deserializer = deserializeModule as unknown as DeserializeModule;
+const deserializer = policyInternal<DeserializeModule>("./deserialize") ?? {
+  deserializeProperties: () => undefined,
+};
 
 /** A resource as the server would show it to a stack policy, with only what the model reads. */
 function stackInput(r: analyzerPb.AnalyzerResource, kept: ReadonlySet<string>): StackResourceInput {
@@ -114,13 +115,8 @@ interface PatchableMethod {
  * @pulumi/policy itself loads (a second copy would be a different object).
  */
 function analyzeStackMethod(): PatchableMethod | undefined {
-  try {
-    const fromPolicy = createRequire(require.resolve("@pulumi/policy"));
-    const grpcPb = fromPolicy("@pulumi/pulumi/proto/analyzer_grpc_pb") as typeof analyzerGrpcPb;
-    return grpcPb.AnalyzerService.analyzeStack as unknown as PatchableMethod;
-  } catch {
-    return undefined;
-  }
+  const grpcPb = policyInternal<typeof analyzerGrpcPb>("@pulumi/pulumi/proto/analyzer_grpc_pb");
+  return grpcPb?.AnalyzerService?.analyzeStack as unknown as PatchableMethod | undefined;
 }
 
 export function installStackRequestFilter(): boolean {

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// The `kms-guardrails` command. A committed file, so that npm can link it (and mark it executable)
+// before the TypeScript is compiled: `npm ci` links bins first and builds dist/ afterwards.
+"use strict";
+const path = require("node:path");
+
+const LIBRARY_ROOT = path.join(__dirname, "..");
+const argv = process.argv.slice(2);
+
+if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
+  process.stdout.write(`${require(path.join(LIBRARY_ROOT, "package.json")).version}\n`);
+  process.exit(0);
+}
+
+let cli;
+try {
+  cli = require(path.join(LIBRARY_ROOT, "dist", "preflight", "cli.js"));
+} catch (error) {
+  if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).includes("cli.js")) {
+    process.stderr.write(`kms-guardrails: ${LIBRARY_ROOT} is not built: run \`npm run build\` there\n`);
+    process.exit(2);
+  }
+  throw error;
+}
+cli.main(argv).then((code) => {
+  // Exit explicitly: the Pulumi runtime can leave handles open, and the report must be flushed first.
+  process.stdout.write("", () => process.exit(code));
+});

@@ -1,0 +1,109 @@
+/**
+ * The library as a user gets it: `npm pack` of components/, installed from the tarball into a fresh
+ * Pulumi TypeScript project (Pulumi's `aws-typescript` template: @pulumi/pulumi, @pulumi/aws, and its
+ * tsconfig), outside the repository. The documented imports (the package, `/engine`, `/catalog`)
+ * must type-check under every moduleResolution a project may use, and the `kms-guardrails` command
+ * must run. One install serves all the tests.
+ */
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ROOT, pack, readJson, run, tempDir, type Tarball } from "./npm";
+
+const LIBRARY_DIR = path.join(ROOT, "components");
+const CONSUMER = path.join(__dirname, "fixtures", "consumer");
+/** Files the documented entry points need; the tarball holds more (all of dist/, src/). */
+const REQUIRED_FILES = [
+  "LICENSE",
+  "README.md",
+  "package.json",
+  "bin/kms-guardrails.js",
+  "dist/index.js",
+  "dist/index.d.ts",
+  "dist/engine/index.js",
+  "dist/engine/index.d.ts",
+  "dist/catalog/index.js",
+  "dist/catalog/index.d.ts",
+  "dist/preflight/cli.js",
+];
+
+/** The versions this repository is tested with, as ranges a new project would write. */
+function testedRange(name: string, operator: "^" | "~"): string {
+  return `${operator}${readJson<{ version: string }>(path.join(ROOT, "node_modules", name, "package.json")).version}`;
+}
+
+/** moduleResolution settings a consumer may use, each with the module setting it requires. */
+const RESOLUTIONS = [
+  { moduleResolution: "node16", module: "node16" },
+  { moduleResolution: "nodenext", module: "nodenext" },
+  { moduleResolution: "bundler", module: "esnext" },
+] as const;
+
+describe("packaging: the library from its tarball, in a fresh Pulumi TypeScript project", function () {
+  this.timeout(10 * 60_000);
+  let work: string;
+  let tarball: Tarball;
+  let project: string;
+  let version: string;
+
+  before(() => {
+    work = tempDir("library");
+    tarball = pack(LIBRARY_DIR, work);
+    version = readJson<{ version: string }>(path.join(LIBRARY_DIR, "package.json")).version;
+    project = path.join(work, "project");
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: guardrails-consumer\nruntime: nodejs\n");
+    const manifest = {
+      name: "guardrails-consumer",
+      main: "index.ts",
+      private: true,
+      devDependencies: { "@types/node": testedRange("@types/node", "^"), typescript: testedRange("typescript", "~") },
+      dependencies: {
+        "@pulumi/aws": testedRange("@pulumi/aws", "^"),
+        "@pulumi/pulumi": testedRange("@pulumi/pulumi", "^"),
+        "pulumi-kms-guardrails": `file:${tarball.file}`,
+      },
+    };
+    fs.writeFileSync(path.join(project, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    for (const file of ["index.ts", "tsconfig.json"])
+      fs.copyFileSync(path.join(CONSUMER, file), path.join(project, file));
+    run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], project, "npm install in the new project");
+  });
+  after(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  const tsc = (config: string): void => {
+    run(
+      process.execPath,
+      [path.join("node_modules", "typescript", "bin", "tsc"), "-p", config, "--noEmit"],
+      project,
+      `tsc -p ${config}`,
+    );
+  };
+
+  it("the tarball holds the compiled entry points, the command, README and LICENSE", () => {
+    const missing = REQUIRED_FILES.filter((f) => !tarball.files.includes(f));
+    assert.deepEqual(missing, [], `missing from ${path.basename(tarball.file)}: ${missing.join(", ")}`);
+    assert.ok(!tarball.files.some((f) => f.startsWith("test/")), "no tests in the tarball");
+  });
+
+  it("type-checks the documented imports with Pulumi's template tsconfig (moduleResolution node)", () => {
+    tsc("tsconfig.json");
+  });
+
+  for (const { moduleResolution, module } of RESOLUTIONS) {
+    it(`type-checks the documented imports under moduleResolution ${moduleResolution}`, () => {
+      const config = `tsconfig.${moduleResolution}.json`;
+      const compilerOptions = { module, moduleResolution, skipLibCheck: true };
+      fs.writeFileSync(path.join(project, config), JSON.stringify({ extends: "./tsconfig.json", compilerOptions }));
+      tsc(config);
+    });
+  }
+
+  it("`kms-guardrails --version` prints the library's version, `--help` the usage", () => {
+    const bin = path.join(project, "node_modules", ".bin", "kms-guardrails");
+    assert.equal(run(bin, ["--version"], project, "kms-guardrails --version").stdout.trim(), version);
+    assert.match(run(bin, ["--help"], project, "kms-guardrails --help").stdout, /usage: kms-guardrails preflight/);
+  });
+});
