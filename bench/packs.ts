@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { AnalyzerClient } from "../components/src/preflight/analyzer-client";
 import { RESOURCE_RULES } from "../policypack/rules";
+import { extract, pack, run, tempDir } from "../test/packaging/npm";
 import { elapsedMs } from "./stats";
 
 const ROOT = path.join(__dirname, "..");
@@ -17,9 +18,55 @@ export interface PackUnderTest {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-export const OUR_PACK: PackUnderTest = { label: "ours", dir: path.join(ROOT, "policypack") };
+/** Where installStandalone() put the packed pack; every pack under test runs from there. */
+let installed: string | undefined;
+
+function installedDir(...segments: string[]): string {
+  if (installed === undefined) throw new Error("the bench packs are not installed: call installStandalone() first");
+  return path.join(installed, ...segments);
+}
+
+/**
+ * What a user runs: `npm pack` of policypack/ (its `prepack` bundles the current sources), extracted
+ * outside the repository and installed with `npm install --omit=dev`. The empty and floor packs are
+ * copied into subfolders of it, so all three load the same installed @pulumi/policy and launcher.
+ * Returns the folder; `removeStandalone()` deletes it.
+ */
+export function installStandalone(log: (line: string) => void): string {
+  const work = tempDir("bench");
+  const started = Date.now();
+  const tarball = pack(path.join(ROOT, "policypack"), work);
+  const dir = extract(tarball, work);
+  const packed = Date.now();
+  run("npm", ["install", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund"], dir, "npm install");
+  log(
+    `standalone pack: ${path.basename(tarball.file)} ${(fs.statSync(tarball.file).size / 1024).toFixed(0)} KiB, ` +
+      `pack ${((packed - started) / 1000).toFixed(1)} s, npm install ${((Date.now() - packed) / 1000).toFixed(1)} s, in ${dir}`,
+  );
+  fs.cpSync(path.join(ROOT, "test", "fixtures", "packs", "empty"), path.join(dir, "bench-empty"), { recursive: true });
+  fs.cpSync(path.join(ROOT, "bench", "packs", "floor"), path.join(dir, "bench-floor"), { recursive: true });
+  installed = dir;
+  return dir;
+}
+
+export function removeStandalone(): void {
+  if (installed !== undefined) fs.rmSync(path.dirname(installed), { recursive: true, force: true });
+  installed = undefined;
+}
+
+export const OUR_PACK: PackUnderTest = {
+  label: "ours",
+  get dir() {
+    return installedDir();
+  },
+};
 /** Zero policies, same @pulumi/policy and launcher: the floor every ratio is taken against. */
-export const EMPTY_PACK: PackUnderTest = { label: "empty", dir: path.join(ROOT, "test", "fixtures", "packs", "empty") };
+export const EMPTY_PACK: PackUnderTest = {
+  label: "empty",
+  get dir() {
+    return installedDir("bench-empty");
+  },
+};
 /**
  * As many resource policies as ours, the first only JSON.parsing each key policy: what any pack with
  * our resource rules pays in Analyze before analyzing anything (@pulumi/policy's cost per policy,
@@ -27,21 +74,11 @@ export const EMPTY_PACK: PackUnderTest = { label: "empty", dir: path.join(ROOT, 
  */
 export const FLOOR_PACK: PackUnderTest = {
   label: "empty",
-  dir: path.join(ROOT, "bench", "packs", "floor"),
+  get dir() {
+    return installedDir("bench-floor");
+  },
   env: { KMS_GUARDRAILS_BENCH_RESOURCE_POLICIES: String(RESOURCE_RULES.length) },
 };
-
-/** The compiled pack must be current: the bench measures bin/, not the TypeScript beside it. */
-export function checkCompiledPack(): void {
-  const entry = path.join(OUR_PACK.dir, "bin", "index.js");
-  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
-  const built = fs.statSync(entry).mtimeMs;
-  const stale = fs
-    .readdirSync(OUR_PACK.dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts") && !f.startsWith("node_modules") && !f.startsWith("bin"))
-    .filter((f) => fs.statSync(path.join(OUR_PACK.dir, f)).mtimeMs > built);
-  if (stale.length > 0) throw new Error(`policypack/bin is older than ${stale[0]}: run \`npm run build\` first`);
-}
 
 export interface StartedPack {
   readonly client: AnalyzerClient;

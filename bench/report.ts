@@ -22,7 +22,7 @@ function rows(r: BenchResults): Row[] {
     out.push(pair(`pack start-up, spawn to GetAnalyzerInfo (${s.runs} runs)`, s.ms, ms));
     const aws = s.codeLoad.pulumiAws ? "imports @pulumi/aws" : "no @pulumi/aws";
     out.push([
-      `  of which our code: require bin/policies.js`,
+      `  of which our code: require bin/index.js (the bundle)`,
       `${ms(s.codeLoad.ms)}`,
       `${s.codeLoad.modules} modules, ${aws}`,
       "",

@@ -4,13 +4,22 @@
  *
  * BENCH_QUICK=1: fewer runs (about a minute and a half), for a smoke test of the bench itself.
  * BENCH_ONLY=startup,analyze,stack,evaluator,preflight: run only those sections.
- * Measures policypack/bin: `npm run build` first.
+ * Measures the pack as a user installs it: packed (its prepack bundles the current sources),
+ * extracted into a temporary folder and installed there from the npm registry (bench/packs.ts).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { AnalyzerClient } from "../components/src/preflight/analyzer-client";
-import { checkCompiledPack, EMPTY_PACK, FLOOR_PACK, OUR_PACK, startPack, type PackUnderTest } from "./packs";
+import {
+  EMPTY_PACK,
+  FLOOR_PACK,
+  OUR_PACK,
+  installStandalone,
+  removeStandalone,
+  startPack,
+  type PackUnderTest,
+} from "./packs";
 import { render } from "./report";
 import type { BenchResults } from "./results";
 import { benchAnalyze } from "./sections/analyze";
@@ -97,7 +106,7 @@ async function packSections(results: BenchResults): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  checkCompiledPack();
+  installStandalone(log);
   const started = Date.now();
   const results: BenchResults = {
     environment: {
@@ -138,12 +147,16 @@ async function main(): Promise<number> {
   return targets.every((t) => t.pass) ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+main()
+  .finally(removeStandalone)
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 2;
+    },
+  );

@@ -13,7 +13,7 @@ export interface StartupResult {
   readonly runs: number;
   readonly ms: Pair<number>;
   readonly samples: Pair<number[]>;
-  /** `require` of the pack's policies (bin/policies.js) in a fresh node, without @pulumi/policy. */
+  /** `require` of the pack's bundle (bin/index.js, policies and server construction) in a fresh node, @pulumi/policy already loaded. */
   readonly codeLoad: { readonly ms: number; readonly modules: number; readonly pulumiAws: boolean };
 }
 
@@ -25,17 +25,21 @@ async function startOnce(pack: typeof OUR_PACK): Promise<number> {
 
 /** Times the require in a child process: this process has loaded everything already. */
 function codeLoad(): StartupResult["codeLoad"] {
-  const entry = path.join(OUR_PACK.dir, "bin", "policies.js");
+  const entry = path.join(OUR_PACK.dir, "bin", "index.js");
+  // The bundle constructs the PolicyPack, which prints its port once bound: exit before that.
   const script = `
+    require("@pulumi/policy");
+    const before = Object.keys(require.cache).length;
     const t = process.hrtime.bigint();
     require(${JSON.stringify(entry)});
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
     const files = Object.keys(require.cache);
-    console.log(JSON.stringify({ ms, modules: files.length, pulumiAws: files.some((f) => /node_modules[\\\\/]@pulumi[\\\\/]aws(-native)?[\\\\/]/.test(f)) }));`;
+    process.stderr.write(JSON.stringify({ ms, modules: files.length - before, pulumiAws: files.some((f) => /node_modules[\\\\/]@pulumi[\\\\/]aws(-native)?[\\\\/]/.test(f)) }));
+    process.exit(0);`;
   const samples = Array.from({ length: 5 }, () => {
     const out = spawnSync(process.execPath, ["-e", script], { cwd: OUR_PACK.dir, encoding: "utf8" });
     if (out.status !== 0) throw new Error(`loading ${entry} failed: ${out.stderr}`);
-    return JSON.parse(out.stdout) as StartupResult["codeLoad"];
+    return JSON.parse(out.stderr.trim().split("\n").pop() ?? "") as StartupResult["codeLoad"];
   });
   return { ...samples[0], ms: median(samples.map((s) => s.ms)) };
 }
