@@ -158,7 +158,10 @@ describe("analyzer client over run-policy-pack (e2e)", function () {
 
   it("Configure rejects a name that is not a policy and a property of the wrong type", async () => {
     await assert.rejects(tiny.configure({ "tiny-no-public-buckets": "advisory" }), /not a policy of pack fixture-tiny/);
-    await assert.rejects(tiny.configure({ "tiny-no-public-bucket": { forbiddenAcl: 3 } }), /must be of type string/);
+    await assert.rejects(
+      tiny.configure({ "tiny-no-public-bucket": { forbiddenAcl: 3 } }),
+      /"tiny-no-public-bucket": "forbiddenAcl" is 3, not of type string/,
+    );
   });
 
   it("Remediate: at level remediate the pack returns the fixed properties", async () => {

@@ -125,8 +125,13 @@ export class AnalyzerClient {
    * Configures the pack as `--policy-pack-config` would: reconciles `config` with the pack's policies
    * (see policy-config.ts) and sends an entry for every policy. Returns what was sent.
    */
-  async configure(config: PolicyPackConfig = {}, info?: AnalyzerInfo): Promise<Record<string, ResolvedPolicyConfig>> {
-    const resolved = resolvePolicyConfig(info ?? (await this.getAnalyzerInfo()), config);
+  async configure(
+    config: PolicyPackConfig = {},
+    info?: AnalyzerInfo,
+    /** What to call the config in errors, e.g. `--policy-pack-config pack.json`. */
+    source?: string,
+  ): Promise<Record<string, ResolvedPolicyConfig>> {
+    const resolved = resolvePolicyConfig(info ?? (await this.getAnalyzerInfo()), config, source);
     await this.send(encodeConfigure(this.protocol, resolved));
     return resolved;
   }

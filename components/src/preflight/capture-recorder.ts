@@ -21,6 +21,7 @@ export interface RecordableMonitor {
     callback: Callback<resourcePb.RegisterResourceResponse>,
   ): void;
   registerResourceOutputs(req: resourcePb.RegisterResourceOutputsRequest, callback: Callback<unknown>): void;
+  invoke(req: unknown, callback: Callback<unknown>): void;
 }
 
 export interface RecorderOptions {
@@ -103,6 +104,13 @@ export class RegistrationRecorder {
         if (!error && response) this.record(slot, req, response);
         callback(error, response);
       });
+    };
+    // The mock monitor answers an invoke in the same turn; the engine answers over gRPC, after I/O. A program
+    // that awaits an invoke between two resources must see that, or it passes here and fails in a preview
+    // (AuditKey renders its policy at the end of the turn that constructed it).
+    const invoke = monitor.invoke.bind(monitor);
+    monitor.invoke = (req, callback) => {
+      invoke(req, (error, response) => setImmediate(() => callback(error, response)));
     };
     monitor.registerResourceOutputs = (req, callback) => {
       this.componentOutputs.set(req.getUrn(), fromStruct(req.getOutputs()));

@@ -212,6 +212,7 @@ async function preflight(args: PreflightArgs, io: CliIo): Promise<number> {
     stackConfig: regionConfig(args.region),
     stack: args.stack,
     packConfig,
+    packConfigSource: args.packConfigPath ? `--policy-pack-config ${args.packConfigPath}` : undefined,
     onProgress: args.quiet ? undefined : progressPrinter(io),
   });
   io.stdout.write(args.format === "json" ? renderJson(result) : renderReport(result));

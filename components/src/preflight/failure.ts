@@ -4,6 +4,7 @@
  */
 import { ProgramError } from "./capture";
 import { PackError } from "./pack-process";
+import { PolicyPackConfigError } from "./policy-config";
 import { NotAPulumiProgramError } from "./program";
 import { CompileError } from "./typescript-loader";
 
@@ -47,7 +48,7 @@ function codeOf(error: unknown): FailureCode {
   if (error instanceof NotAPulumiProgramError) return "not-a-program";
   if (error instanceof ProgramError) return error.cause instanceof CompileError ? "compile-error" : "program-failed";
   if (error instanceof PackError) return "pack-failed";
-  if (error instanceof Error && error.name === "PolicyPackConfigError") return "pack-config";
+  if (error instanceof PolicyPackConfigError) return "pack-config";
   return "internal";
 }
 

@@ -1,11 +1,22 @@
 /**
- * Turns a `--policy-pack-config` file into the per-policy config the CLI sends in `Configure`:
- * every policy gets an entry; its level is the first of (its own entry, `all`, the pack's initial config,
- * the policy's default); its properties are the schema defaults overlaid by the initial config and by
- * the file. A name that is not a policy of the pack is an error rather than a silently ignored typo.
+ * A `--policy-pack-config` file, validated and reconciled into the per-policy config the CLI sends in
+ * `Configure`. One entry point: {@link resolvePolicyConfig}; a bad file is one {@link PolicyPackConfigError}
+ * listing every problem.
+ *
+ * Validation is the Pulumi CLI's (ReconcilePolicyPackConfig): each policy's resulting properties against
+ * `{type: "object", properties: <the policy's configSchema.properties>, required: <its required>}`, with a
+ * JSON-schema validator (Ajv), so patterns, types, items and required all count. Two things are stricter
+ * than the CLI, because each silently leaves a rule unconfigured there: a policy name the pack does not
+ * have, and a property the policy's schema does not list (`additionalProperties: false`).
+ *
+ * Reconciliation: every policy gets an entry; its level is the first of (its own entry, `all`, the pack's
+ * initial config, the policy's default); its properties are the schema defaults overlaid by the initial
+ * config and by the file.
  */
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import { isWireObject, toWireObject, type WireObject } from "./proto-values";
 import {
+  ENFORCEMENT_LEVEL_WIRE,
   isEnforcementLevel,
   type AnalyzerInfo,
   type EnforcementLevel,
@@ -15,15 +26,103 @@ import {
   type ResolvedPolicyConfig,
 } from "./types";
 
-function splitEntry(key: string, entry: PolicyConfigEntry): { level?: EnforcementLevel; properties: WireObject } {
-  if (typeof entry === "string") {
-    if (!isEnforcementLevel(entry)) throw new Error(`policy config "${key}": unknown enforcement level "${entry}"`);
-    return { level: entry, properties: {} };
+const LEVELS = Object.keys(ENFORCEMENT_LEVEL_WIRE).join(", ");
+
+/** The file is not valid for the pack: `problems` has one line per mistake, each naming the policy. */
+export class PolicyPackConfigError extends Error {
+  constructor(
+    readonly problems: readonly string[],
+    source = "policy pack config",
+  ) {
+    super(`${source} is invalid:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "PolicyPackConfigError";
   }
-  if (!isWireObject(entry)) throw new Error(`policy config "${key}": expected a level or an object`);
+}
+
+/** The schema the CLI validates a policy's properties against, closed to properties it does not list. */
+export function policyConfigSchema(policy: PolicyInfo): Record<string, unknown> {
+  return {
+    type: "object",
+    properties: policy.configSchema?.properties ?? {},
+    ...(policy.configSchema?.required.length ? { required: policy.configSchema.required } : {}),
+    additionalProperties: false,
+  };
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const compiled = new WeakMap<PolicyInfo, ValidateFunction>();
+
+function validatorOf(policy: PolicyInfo): ValidateFunction {
+  let validate = compiled.get(policy);
+  if (!validate) {
+    validate = ajv.compile(policyConfigSchema(policy));
+    compiled.set(policy, validate);
+  }
+  return validate;
+}
+
+/** `trustedAccounts[0]` from Ajv's `/trustedAccounts/0`. */
+function propertyPath(instancePath: string): string {
+  return instancePath
+    .split("/")
+    .slice(1)
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), "");
+}
+
+/** One Ajv error as a sentence naming the property, the value and what is valid. */
+function describeError(policy: PolicyInfo, error: ErrorObject, value: unknown): string {
+  const at = propertyPath(error.instancePath);
+  const subject = at ? `"${at}"` : "its configuration";
+  const shown = JSON.stringify(value);
+  const params = error.params as Record<string, unknown>;
+  const valid = Object.keys(policy.configSchema?.properties ?? {});
+  switch (error.keyword) {
+    case "additionalProperties":
+      return (
+        `"${policy.name}": unknown property "${[at, params["additionalProperty"]].filter(Boolean).join(".")}"; ` +
+        (valid.length > 0 ? `valid properties: ${valid.join(", ")}` : "this policy takes no properties") +
+        " (and enforcementLevel)"
+      );
+    case "required":
+      return `"${policy.name}": "${String(params["missingProperty"])}" is required`;
+    case "pattern":
+      return `"${policy.name}": ${subject} is ${shown}, which does not match ${String(params["pattern"])}`;
+    case "enum":
+      return `"${policy.name}": ${subject} is ${shown}; valid values: ${(params["allowedValues"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "type":
+      return `"${policy.name}": ${subject} is ${shown}, not of type ${String(params["type"])}`;
+    default:
+      return `"${policy.name}": ${subject} ${error.message ?? "is invalid"} (${shown})`;
+  }
+}
+
+function valueAt(root: unknown, instancePath: string): unknown {
+  let value = root;
+  for (const part of instancePath.split("/").slice(1)) {
+    value = (value as Record<string, unknown> | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return value;
+}
+
+function splitEntry(
+  key: string,
+  entry: PolicyConfigEntry,
+  problems: string[],
+): { level?: EnforcementLevel; properties: WireObject } {
+  if (typeof entry === "string") {
+    if (isEnforcementLevel(entry)) return { level: entry, properties: {} };
+    problems.push(`"${key}": unknown enforcement level "${entry}"; valid levels: ${LEVELS}`);
+    return { properties: {} };
+  }
+  if (!isWireObject(entry)) {
+    problems.push(`"${key}": ${JSON.stringify(entry)} is neither an enforcement level (${LEVELS}) nor an object`);
+    return { properties: {} };
+  }
   const { enforcementLevel, ...rest } = entry;
   if (enforcementLevel !== undefined && !isEnforcementLevel(enforcementLevel)) {
-    throw new Error(`policy config "${key}": unknown enforcement level "${String(enforcementLevel)}"`);
+    problems.push(`"${key}": unknown enforcementLevel ${JSON.stringify(enforcementLevel)}; valid levels: ${LEVELS}`);
+    return { properties: toWireObject(rest, key) };
   }
   return { level: enforcementLevel, properties: toWireObject(rest, key) };
 }
@@ -36,53 +135,45 @@ function schemaDefaults(policy: PolicyInfo): WireObject {
   return defaults;
 }
 
-const JSON_TYPES: Record<string, (v: unknown) => boolean> = {
-  string: (v) => typeof v === "string",
-  number: (v) => typeof v === "number",
-  integer: (v) => Number.isInteger(v),
-  boolean: (v) => typeof v === "boolean",
-  array: (v) => Array.isArray(v),
-  object: (v) => isWireObject(v),
-};
-
-/** The checks the CLI's JSON-schema validation would fail first on: missing required and wrong top-level types. */
-function validate(policy: PolicyInfo, properties: WireObject): void {
-  const schema = policy.configSchema;
-  if (!schema) return;
-  for (const name of schema.required) {
-    if (!(name in properties)) throw new Error(`policy config "${policy.name}": "${name}" is required`);
-  }
-  for (const [name, value] of Object.entries(properties)) {
-    const propSchema = schema.properties[name];
-    const type = isWireObject(propSchema) ? propSchema["type"] : undefined;
-    if (typeof type === "string" && JSON_TYPES[type] && !JSON_TYPES[type](value)) {
-      throw new Error(`policy config "${policy.name}": "${name}" must be of type ${type}`);
-    }
-  }
-}
-
+/**
+ * Validates `config` against the pack's policies (from GetAnalyzerInfo: the pack's own metadata) and
+ * returns what `Configure` sends for every policy. Throws a {@link PolicyPackConfigError}.
+ */
 export function resolvePolicyConfig(
   info: AnalyzerInfo,
   config: PolicyPackConfig = {},
+  source?: string,
 ): Record<string, ResolvedPolicyConfig> {
+  const problems: string[] = [];
   const names = new Set(info.policies.map((p) => p.name));
   for (const key of Object.keys(config)) {
     if (key !== "all" && !names.has(key)) {
-      throw new Error(`policy config names "${key}", which is not a policy of pack ${info.name}`);
+      problems.push(
+        `"${key}" is not a policy of pack ${info.name}; its policies: all, ${[...names].sort().join(", ")}`,
+      );
     }
   }
-  const all = config["all"] === undefined ? undefined : splitEntry("all", config["all"]).level;
+  const all = config["all"] === undefined ? undefined : splitEntry("all", config["all"], problems);
+  if (all && Object.keys(all.properties).length > 0) {
+    problems.push(`"all": takes only an enforcement level (${LEVELS})`);
+  }
   const initialAll = info.initialConfig["all"]?.enforcementLevel;
   const resolved: Record<string, ResolvedPolicyConfig> = {};
   for (const policy of info.policies) {
     const initial = info.initialConfig[policy.name];
-    const own = config[policy.name] === undefined ? undefined : splitEntry(policy.name, config[policy.name]);
+    const own = config[policy.name] === undefined ? undefined : splitEntry(policy.name, config[policy.name], problems);
     const properties = { ...schemaDefaults(policy), ...initial?.properties, ...own?.properties };
-    validate(policy, properties);
+    const validate = validatorOf(policy);
+    if (!validate(properties)) {
+      for (const error of validate.errors ?? []) {
+        problems.push(describeError(policy, error, valueAt(properties, error.instancePath)));
+      }
+    }
     resolved[policy.name] = {
-      enforcementLevel: own?.level ?? all ?? initial?.enforcementLevel ?? initialAll ?? policy.enforcementLevel,
+      enforcementLevel: own?.level ?? all?.level ?? initial?.enforcementLevel ?? initialAll ?? policy.enforcementLevel,
       properties,
     };
   }
+  if (problems.length > 0) throw new PolicyPackConfigError(problems, source);
   return resolved;
 }

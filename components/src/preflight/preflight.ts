@@ -22,6 +22,8 @@ export interface PreflightOptions {
   stack?: string;
   /** As `--policy-pack-config`. */
   packConfig?: PolicyPackConfig;
+  /** What to call `packConfig` in errors (default "policy pack config"). */
+  packConfigSource?: string;
   startTimeoutMs?: number;
   callTimeoutMs?: number;
   programTimeoutMs?: number;
@@ -86,9 +88,10 @@ export async function analyzeCapture(
   capture: Capture,
   packConfig: PolicyPackConfig = {},
   onProgress?: PreflightOptions["onProgress"],
+  packConfigSource?: string,
 ): Promise<Pick<PreflightResult, "findings" | "remediations">> {
   const info = await client.getAnalyzerInfo();
-  await client.configure(packConfig, info);
+  await client.configure(packConfig, info, packConfigSource);
   await client.configureStack({
     project: capture.project,
     stack: capture.stack,
@@ -162,7 +165,13 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
       policies: info.policies.length,
       ms: Date.now() - started,
     });
-    const { findings, remediations } = await analyzeCapture(client, capture, options.packConfig, options.onProgress);
+    const { findings, remediations } = await analyzeCapture(
+      client,
+      capture,
+      options.packConfig,
+      options.onProgress,
+      options.packConfigSource,
+    );
     options.onProgress?.({ phase: "analyzed", ms: Date.now() - started });
     const counts: Record<EnforcementLevel, number> = { mandatory: 0, advisory: 0, remediate: 0, disabled: 0 };
     for (const f of findings) counts[f.enforcementLevel] += 1;
