@@ -3,7 +3,8 @@
  * and ends with the exact statement JSON to add, from the catalog (issue 4, "Violation messages").
  * Messages never print a whole key policy: a policy may be a secret, a statement to add never is.
  */
-import type { Finding } from "pulumi-kms-guardrails/engine";
+import { citeAws } from "pulumi-kms-guardrails/catalog";
+import type { Finding, SeedRef } from "pulumi-kms-guardrails/engine";
 import type { KeyPolicySubject, ResourceRef } from "./model/types";
 
 const KIND_BY_TYPE: Readonly<Record<string, string>> = {
@@ -30,13 +31,28 @@ export function json(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
-/** The closing part of a message: the statement to add, verbatim. */
-export function addStatement(policySource: ResourceRef, statement: unknown): string {
-  return `Add this statement to the key policy of ${resourceLabel(policySource)}:\n${json(statement)}`;
+/**
+ * A statement as a key policy should hold it: `"Resource": "*"`, which in a key policy means the key
+ * itself. AWS's key-policy examples write it so, and a key cannot name its own ARN before it exists.
+ */
+export function forKeyPolicy(statement: unknown): unknown {
+  if (typeof statement !== "object" || statement === null || Array.isArray(statement)) return statement;
+  const s = statement as Record<string, unknown>;
+  return "Resource" in s ? { ...s, Resource: "*" } : s;
 }
 
-export function replaceWith(statement: unknown): string {
-  return `Limit it the way the documented statement does:\n${json(statement)}`;
+/** The line that cites where AWS documents a statement or a rule. */
+export function seeAws(source: SeedRef | undefined): string {
+  return source !== undefined ? `\nAWS documentation: ${citeAws(source)}` : "";
+}
+
+/** The closing part of a message: the statement to add, and where AWS documents it. */
+export function addStatement(policySource: ResourceRef, statement: unknown, source?: SeedRef): string {
+  return `Add this statement to the key policy of ${resourceLabel(policySource)}:\n${json(forKeyPolicy(statement))}${seeAws(source)}`;
+}
+
+export function replaceWith(statement: unknown, source?: SeedRef): string {
+  return `Limit it the way the documented statement does:\n${json(forKeyPolicy(statement))}${seeAws(source)}`;
 }
 
 /** Preview: the rule cannot decide yet and says which value it waits for. */
@@ -61,7 +77,7 @@ export function lintMessage(subject: KeyPolicySubject, finding: Finding): string
   const lines = [`Key policy of ${resourceLabel(subject.ref)} (${field}) at ${finding.path}: ${finding.message}`];
   if (finding.fix !== undefined) {
     lines.push(finding.fix.description);
-    if (finding.fix.json !== undefined) lines.push(json(finding.fix.json));
+    if (finding.fix.json !== undefined) lines.push(json(forKeyPolicy(finding.fix.json)));
   }
-  return lines.join("\n");
+  return lines.join("\n") + seeAws(finding.source);
 }

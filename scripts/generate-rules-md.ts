@@ -1,6 +1,6 @@
 /**
  * Generates `policypack/RULES.md` from the rules' metadata (policypack/rules/*.ts): id, scope,
- * default enforcement level, severity, the seed documents and sections each rule comes from, a
+ * default enforcement level, severity, the AWS pages and sections each rule comes from, a
  * passing and a failing example, configuration. A test regenerates it in memory and fails when the
  * committed file is stale.
  *
@@ -8,6 +8,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { AWS_PAGES, awsPage, awsUrl } from "pulumi-kms-guardrails/catalog";
 import type { SeedRef } from "pulumi-kms-guardrails/engine";
 import { PACK_ENFORCEMENT_LEVEL } from "../policypack/config";
 import { ruleConfigSchema } from "../policypack/levels";
@@ -19,17 +20,23 @@ export const README_PATH = join(__dirname, "..", "README.md");
 const TABLE_START = "<!-- rules-table:start -->";
 const TABLE_END = "<!-- rules-table:end -->";
 
-/** The seed documents (see the seeds' README), by file prefix. */
-const SEEDS: Readonly<Record<SeedRef["seed"], string>> = {
-  "000": "AWS Config Developer Guide, Permissions for the KMS Key (S3 bucket delivery)",
-  "001": "AWS KMS Developer Guide, Permissions for AWS services in key policies",
-  "002": "AWS Control Tower User Guide, Optionally configure AWS KMS keys",
-  "003": "AWS CloudTrail User Guide, Configure AWS KMS key policies for CloudTrail",
-  "004": "AWS KMS Developer Guide, Authentication and access control",
-};
-
+/** A rule's source as a Markdown link: the AWS page and section. */
 function source(s: SeedRef): string {
-  return `seed ${s.seed} (${SEEDS[s.seed]}), "${s.section}"${s.anchor !== undefined ? ` (#${s.anchor})` : ""}`;
+  const page = awsPage(s);
+  const section = s.section !== page.title ? `, section "${s.section}"` : "";
+  return `[${page.title}](${awsUrl(s)})${section} (${page.guide})`;
+}
+
+/** The AWS pages the rules cite, once each: the table of sources. */
+function sourcesTable(): string[] {
+  return [
+    "| AWS page | Guide | Rules |",
+    "|---|---|---|",
+    ...Object.values(AWS_PAGES).map((page) => {
+      const rules = RULES.filter((r) => r.sources.some((s) => awsPage(s) === page)).map((r) => `\`${r.id}\``);
+      return `| [${page.title}](${page.url}) | ${page.guide} | ${rules.join(", ")} |`;
+    }),
+  ];
 }
 
 function example(title: string, e: RuleExample): string[] {
@@ -62,7 +69,7 @@ function section(rule: Rule): string[] {
     `- Scope: ${rule.scope === "resource" ? "each resource with a key policy (Analyze)" : "the whole stack (AnalyzeStack)"}`,
     `- Default enforcement level: ${rule.enforcementLevel}`,
     `- Severity: ${rule.severity}`,
-    ...rule.sources.map((s) => `- Source: ${source(s)}`),
+    ...rule.sources.map((s) => `- AWS documentation: ${source(s)}`),
     ...configuration(rule),
     "",
     ...example("Passes", rule.passing),
@@ -106,6 +113,12 @@ export function renderRulesMarkdown(): string {
     "- A message names the key and the integration resource, says what fails and why (the statement and condition that decided), and ends with the statement JSON to add, taken from the catalog.",
     "- Stack rules report on the resource to change: the key (or the `aws:kms/keyPolicy:KeyPolicy` that declares its policy) for key policy fixes, the trail or delivery channel for a missing key.",
     "- Every finding takes its rule's level as the organization configures it (the rule's entry, else `all`, else the default below). Two kinds of finding are advisory by default, each under an option of the rule: practice findings (`practiceLevel`, only on rules that have them: a practice one AWS page recommends that another page's own example omits), and undecided ones (`undecidedLevel`, every rule: a value not known until the resources are created, whose message says which value the rule waits for; a key defined outside the stack, \"not checkable here\"; an input the rule cannot read). Set the option to `\"rule\"` to report them at the rule's level.",
+    "",
+    "## AWS documentation",
+    "",
+    "Every rule enforces what these AWS pages document; each rule below names its sections, and each violation message ends with the page it comes from.",
+    "",
+    ...sourcesTable(),
     "",
     "## Configuration",
     "",

@@ -68,7 +68,9 @@ export function denialCause(decision: Decision): string {
   }
   // The engine's statement explanation names the statement itself.
   if (near.length > 0) return withoutPeriod(near[0].explanation);
-  return `no statement allows it (${withoutPeriod(decision.reason)})`;
+  // The engine's reason says "No statement allows ...": say it once, as the cause.
+  const reason = withoutPeriod(decision.reason);
+  return reason.length > 0 ? reason[0].toLowerCase() + reason.slice(1) : "no statement allows it";
 }
 
 function withoutPeriod(s: string): string {

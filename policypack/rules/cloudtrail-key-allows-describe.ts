@@ -23,7 +23,7 @@ export const cloudtrailKeyAllowsDescribe: StackRule = {
     },
   ],
   passing: {
-    description: "Seed 003's statement, aws:SourceArn naming the stack's trail.",
+    description: "The CloudTrail User Guide's statement, aws:SourceArn naming the stack's trail.",
     json: {
       Sid: "Allow CloudTrail access",
       Effect: "Allow",

@@ -26,7 +26,7 @@ export const cloudtrailKeyAllowsEncrypt: StackRule = {
     { seed: "003", section: "Required KMS key policy elements for trails", anchor: "required-kms-key-policy-trails" },
   ],
   passing: {
-    description: "Seed 003's encrypt statement, aws:SourceArn naming the stack's trail.",
+    description: "The CloudTrail User Guide's encrypt statement, aws:SourceArn naming the stack's trail.",
     json: {
       Sid: "Allow CloudTrail to encrypt logs",
       Effect: "Allow",

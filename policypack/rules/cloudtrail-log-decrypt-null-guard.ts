@@ -11,7 +11,7 @@ import { isAccountId, parseArn, wildcardMatch, type Statement } from "pulumi-kms
 import { keysUsedBy, trailChecks } from "../analysis/integrations";
 import { keyLabel } from "../analysis/keys";
 import { statementName } from "../analysis/probes";
-import { json } from "../messages";
+import { json, replaceWith, seeAws } from "../messages";
 import { catalogGrant, membersText } from "./stack-helpers";
 import type { StackRule, Violation } from "./types";
 
@@ -38,6 +38,13 @@ function isKeyAccountRoot(principal: string, keyAccount: string | undefined): bo
   return arn !== undefined && arn.resource === "root" && arn.account === keyAccount;
 }
 
+const NULL_GUARD = { Null: { "kms:EncryptionContext:aws:cloudtrail:arn": "false" } };
+const SOURCE = {
+  seed: "003",
+  section: "Granting decrypt permissions",
+  anchor: "create-kms-key-policy-for-cloudtrail-decrypt",
+} as const;
+
 export const cloudtrailLogDecryptNullGuard: StackRule = {
   scope: "stack",
   id: "cloudtrail-log-decrypt-null-guard",
@@ -45,11 +52,9 @@ export const cloudtrailLogDecryptNullGuard: StackRule = {
     "On a trail's key, kms:Decrypt for IAM principals is limited to CloudTrail log files with the Null guard on kms:EncryptionContext:aws:cloudtrail:arn.",
   severity: "medium",
   enforcementLevel: "advisory",
-  sources: [
-    { seed: "003", section: "Granting decrypt permissions", anchor: "create-kms-key-policy-for-cloudtrail-decrypt" },
-  ],
+  sources: [SOURCE],
   passing: {
-    description: "Seed 003's decrypt statement for Bob.",
+    description: "AWS's decrypt statement for the user Bob (CloudTrail User Guide, granting decrypt permissions).",
     json: {
       Sid: "Enable CloudTrail log decrypt permissions",
       Effect: "Allow",
@@ -101,7 +106,9 @@ export const cloudtrailLogDecryptNullGuard: StackRule = {
           message:
             `${keyLabel(group.facts)} encrypts ${membersText(group.members)}, and ${statementName(s)} lets ${readers.join(", ")} call kms:Decrypt ` +
             "without the CloudTrail encryption-context condition: they can decrypt anything encrypted with this key, not only log files." +
-            `\nLimit it the way seed 003 does:\n${json(grant?.statement ?? { Condition: { Null: { "kms:EncryptionContext:aws:cloudtrail:arn": "false" } } })}`,
+            (grant !== undefined
+              ? `\n${replaceWith(grant.statement, grant.source)}`
+              : `\nAdd this condition to it:\n${json(NULL_GUARD)}${seeAws(SOURCE)}`),
           urn: group.facts.policySource.urn,
         });
       }

@@ -38,7 +38,7 @@ export const configKeyAllowsDelivery: StackRule = {
     },
   ],
   passing: {
-    description: "Seed 000's service-linked-role statement.",
+    description: "The AWS Config Developer Guide's service-linked-role statement.",
     json: {
       Sid: "AWSConfigKMSPolicy",
       Effect: "Allow",
@@ -81,7 +81,16 @@ export const configKeyAllowsDelivery: StackRule = {
       if (delivers) continue;
       // Report the way the stack delivers: the IAM role's statement in IAM-role mode, else the service principal's.
       const [checked, failures] = mode === "iam-role" ? [iam, iamFailures()] : [slr, slrFailures];
-      out.push(...allowProbeViolations(group.facts, group.members, checked.plan, failures, group.result.unknowns));
+      out.push(
+        ...allowProbeViolations(
+          group.facts,
+          group.members,
+          checked.plan,
+          failures,
+          group.result.unknowns,
+          group.result.policy,
+        ),
+      );
     }
     return out;
   },

@@ -113,7 +113,9 @@ function checkLandingZone(model: StackModel, zone: LandingZoneModel, options: Pa
   }
   if (state.state === "invalid") return out;
   const checked = runPlan(state.policy, controlTowerPlan({ key: location }));
-  out.push(...allowProbeViolations(facts, [zone], checked.plan, failedAllowOutcomes(checked.outcomes), []));
+  out.push(
+    ...allowProbeViolations(facts, [zone], checked.plan, failedAllowOutcomes(checked.outcomes), [], state.policy),
+  );
   return out;
 }
 
@@ -129,7 +131,8 @@ export const controltowerLandingZoneKey: StackRule = {
     { seed: "002", section: "Update the KMS key policy", anchor: "kms-key-policy-update" },
   ],
   passing: {
-    description: "Seed 002's two statements on an enabled, symmetric, single-Region key in the management account.",
+    description:
+      "The Control Tower User Guide's two statements on an enabled, symmetric, single-Region key in the management account.",
     json: {
       Sid: "Allow CloudTrail to use KMS for encryption",
       Effect: "Allow",

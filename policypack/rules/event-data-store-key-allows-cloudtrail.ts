@@ -32,7 +32,8 @@ export const eventDataStoreKeyAllowsCloudtrail: StackRule = {
     { seed: "003", section: "Granting encrypt permissions", anchor: "create-kms-key-policy-for-cloudtrail-encrypt" },
   ],
   passing: {
-    description: "Seed 003's event data store statements: encrypt, decrypt and describe, with no source condition.",
+    description:
+      "The CloudTrail User Guide's event data store statements: encrypt, decrypt and describe, with no source condition.",
     json: [
       {
         Sid: "Allow CloudTrail to encrypt event data store",

@@ -36,7 +36,7 @@ export const eventDataStoreKeyNoSourceCondition: StackRule = {
     },
   ],
   passing: {
-    description: "Seed 003's event data store statement, without conditions.",
+    description: "The CloudTrail User Guide's event data store statement, without conditions.",
     json: {
       Sid: "Allow CloudTrail to encrypt event data store",
       Effect: "Allow",

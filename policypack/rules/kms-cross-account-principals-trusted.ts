@@ -44,7 +44,8 @@ export const kmsCrossAccountPrincipalsTrusted: StackRule = {
   enforcementLevel: "mandatory",
   sources: [{ seed: "004", section: "Cross-account access" }],
   passing: {
-    description: 'With trustedAccounts ["222222222222"]: seed 003\'s cross-account read statement for 222222222222.',
+    description:
+      'With trustedAccounts ["222222222222"]: the CloudTrail User Guide\'s cross-account read statement for 222222222222.',
     json: {
       Sid: "Enable encrypted CloudTrail log read access",
       Effect: "Allow",

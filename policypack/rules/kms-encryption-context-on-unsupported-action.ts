@@ -21,7 +21,7 @@ export const kmsEncryptionContextOnUnsupportedAction: ResourceRule = {
     { seed: "001", section: "Using encryption context condition keys", anchor: "least-privilege-encryption-context" },
   ],
   passing: {
-    description: "Seed 001's Amazon Location statement: the encryption context limits CreateGrant.",
+    description: "The AWS KMS Developer Guide's Amazon Location statement: the encryption context limits CreateGrant.",
     json: {
       Sid: "Allow Amazon Location to create grants on behalf of authorized users",
       Effect: "Allow",

@@ -21,7 +21,7 @@ import type { Statement } from "pulumi-kms-guardrails/engine";
 import { deliveryChannelChecks, keysUsedBy, trailChecks, type KeyGroup } from "../analysis/integrations";
 import { keyFacts, keyLabel } from "../analysis/keys";
 import { allowingStatements, grantFor, requestText, statementName, type CheckedPlan } from "../analysis/probes";
-import { json, replaceWith } from "../messages";
+import { forKeyPolicy, json, replaceWith, seeAws } from "../messages";
 import { lintDocument, parseDocument } from "../model/policy-cache";
 import type { StackModel } from "../model/stack";
 import type { KeyModel, ResourceRef } from "../model/types";
@@ -72,7 +72,7 @@ function reportDenyFailure<T extends { readonly ref: ResourceRef }>(
       message:
         `${keyLabel(group.facts)}: ${requestText(outcome.probe, true)} on behalf of a resource the key is not for (${outcome.probe.description}) ` +
         `because ${statementName(trace)} does not limit aws:SourceArn / aws:SourceAccount to ${membersText(group.members)}.` +
-        (grant !== undefined ? `\n${replaceWith(grant.statement)}` : ""),
+        (grant !== undefined ? `\n${replaceWith(grant.statement, grant.source)}` : ""),
       urn: group.facts.policySource.urn,
       ...(practice ? { kind: "practice" } : {}),
     });
@@ -114,7 +114,9 @@ function fromLint(ctx: Context): void {
       if (ctx.reported.has(id)) continue;
       ctx.reported.add(id);
       const fix =
-        f.fix !== undefined ? `\n${f.fix.description}${f.fix.json !== undefined ? `\n${json(f.fix.json)}` : ""}` : "";
+        (f.fix !== undefined
+          ? `\n${f.fix.description}${f.fix.json !== undefined ? `\n${json(forKeyPolicy(f.fix.json))}` : ""}`
+          : "") + seeAws(f.source);
       ctx.out.push({
         message: `${keyLabel(facts)}: ${f.message}${fix}`,
         urn: facts.policySource.urn,
@@ -147,7 +149,7 @@ export const kmsServicePrincipalSourceCondition: StackRule = {
     },
   ],
   passing: {
-    description: "Seed 001's statement: aws:SourceArn pins CloudTrail to the finance trail.",
+    description: "The AWS KMS Developer Guide's statement: aws:SourceArn pins CloudTrail to the finance trail.",
     json: {
       Sid: "Allow CloudTrail to encrypt logs",
       Effect: "Allow",

@@ -4,11 +4,12 @@
  * yet, and about each failed probe (issue 4, "Violation messages").
  */
 import type { Grant, IntegrationPlan, ProbeOutcome } from "pulumi-kms-guardrails/catalog";
-import { PULUMI_UNKNOWN_SENTINEL } from "pulumi-kms-guardrails/engine";
+import { PULUMI_UNKNOWN_SENTINEL, type KeyPolicy, type SeedRef } from "pulumi-kms-guardrails/engine";
 import type { GroupResult, IntegrationChecks, KeyGroup, UnlinkedIntegration } from "../analysis/integrations";
 import { keyLabel, type KeyFacts } from "../analysis/keys";
 import { denialCause, grantFor, requestText } from "../analysis/probes";
 import { addStatement, invalidInput, notCheckable, resourceLabel, waitingFor } from "../messages";
+import { lintDocument } from "../model/policy-cache";
 import type { ResourceRef } from "../model/types";
 import type { Violation } from "./types";
 
@@ -52,7 +53,41 @@ function subjectText(
   if (probeSubject === undefined) return membersText(members);
   if (probeSubject === PULUMI_UNKNOWN_SENTINEL) return `${membersText(members)} (ARN not known yet)`;
   const member = members.find((m) => m.arn === probeSubject);
-  return member !== undefined ? `${resourceLabel(member.ref)} (${probeSubject})` : probeSubject;
+  if (member !== undefined) return `${resourceLabel(member.ref)} (${probeSubject})`;
+  // A subject that is not a member's ARN (Config's account and Region): name the members too.
+  return `${membersText(members)} (${probeSubject})`;
+}
+
+const ENCRYPTION_CONTEXT_CHECK: ReadonlySet<string> = new Set(["encryption-context-on-unsupported-action"]);
+
+/**
+ * When a request fails because its statement puts an encryption-context condition on an action that
+ * never carries one, kms-encryption-context-on-unsupported-action reports the same cause on the same
+ * key: suggest the statement it suggests, so both findings have one fix.
+ */
+function sameCauseFix(
+  policy: KeyPolicy | undefined,
+  facts: KeyFacts,
+  outcome: ProbeOutcome,
+): { readonly statement: unknown; readonly source: SeedRef } | undefined {
+  if (policy === undefined) return undefined;
+  const action = outcome.probe.request.action.toLowerCase();
+  const near = new Set(
+    outcome.decision.trace.filter((t) => t.effect === "Allow" && t.action === true).map((t) => t.index),
+  );
+  if (near.size === 0) return undefined;
+  const options = facts.arn !== undefined ? { keyArn: facts.arn } : {};
+  for (const f of lintDocument(policy, options, ENCRYPTION_CONTEXT_CHECK)) {
+    const fixed = f.fix?.json as { readonly Action?: unknown; readonly Condition?: unknown } | undefined;
+    if (f.statement === undefined || !near.has(f.statement.index) || fixed === undefined) continue;
+    // Only a fix as tight as the catalog's: a service statement keeps its source condition.
+    const limited =
+      outcome.probe.request.principal.kind !== "service" ||
+      /"aws:source(arn|account)"/i.test(JSON.stringify(fixed.Condition ?? {}));
+    if (limited && typeof fixed.Action === "string" && fixed.Action.toLowerCase() === action)
+      return { statement: fixed, source: f.source };
+  }
+  return undefined;
 }
 
 /** The `allow` probes among `outcomes` the key policy fails, or cannot be shown to pass yet. */
@@ -72,6 +107,7 @@ export function allowProbeViolations<T extends { readonly ref: ResourceRef; read
   plan: IntegrationPlan,
   outcomes: readonly ProbeOutcome[],
   unknowns: readonly string[],
+  policy?: KeyPolicy,
 ): Violation[] {
   const out: Violation[] = [];
   const denied = new Map<string | ProbeOutcome, ProbeOutcome[]>();
@@ -99,8 +135,8 @@ export function allowProbeViolations<T extends { readonly ref: ResourceRef; read
     const lines = group.map(
       (o) => `${requestText(o.probe, false)} for ${subjectText(o.probe.subject, members)}: ${denialCause(o.decision)}.`,
     );
-    const grant = grantFor(plan, group[0].probe);
-    const fix = grant !== undefined ? `\n${addStatement(facts.policySource, grant.statement)}` : "";
+    const grant = sameCauseFix(policy, facts, group[0]) ?? grantFor(plan, group[0].probe);
+    const fix = grant !== undefined ? `\n${addStatement(facts.policySource, grant.statement, grant.source)}` : "";
     out.push({ message: `${keyLabel(facts)}: ${lines.join("\n")}${fix}`, urn: facts.policySource.urn });
   }
   return out;
@@ -121,7 +157,16 @@ export function failedAllowProbeViolations<T extends { readonly ref: ResourceRef
     if (group.result.status !== "checked") continue;
     for (const checked of group.result.plans) {
       const failed = failedAllowOutcomes(checked.outcomes).filter((o) => ids.has(o.probe.id));
-      out.push(...allowProbeViolations(group.facts, group.members, checked.plan, failed, group.result.unknowns));
+      out.push(
+        ...allowProbeViolations(
+          group.facts,
+          group.members,
+          checked.plan,
+          failed,
+          group.result.unknowns,
+          group.result.policy,
+        ),
+      );
     }
   }
   return out;
@@ -138,5 +183,5 @@ export function catalogGrant(build: () => IntegrationPlan, sid: string): Grant |
 
 /** The message's closing statement, when there is one. */
 export function fixSuffix(source: ResourceRef, grant: Grant | undefined): string {
-  return grant !== undefined ? `\n${addStatement(source, grant.statement)}` : "";
+  return grant !== undefined ? `\n${addStatement(source, grant.statement, grant.source)}` : "";
 }

@@ -33,11 +33,11 @@ describe("catalog: checkProbes and failure messages", () => {
     assert.equal(outcome.satisfied, false);
     const failure = explainProbeFailure(outcome, plan.grants);
     assert.ok(failure !== undefined);
-    assert.match(failure.message, /^cloudtrail-trail\.encrypt: CloudTrail calls kms:GenerateDataKey/);
+    assert.match(failure.message, /^CloudTrail calls kms:GenerateDataKey/);
     assert.match(failure.message, /arn:aws:cloudtrail:us-west-2:111111111111:trail\/finance/);
     assert.match(
       failure.message,
-      /Add the statement "Allow CloudTrail to encrypt logs" \(seed 003, "Granting encrypt permissions"\)/,
+      /Add the statement "Allow CloudTrail to encrypt logs" \(documented in "Configure AWS KMS key policies for CloudTrail", section "Granting encrypt permissions" \(AWS CloudTrail User Guide\): https:\/\/docs\.aws\.amazon\.com\/awscloudtrail\/latest\/userguide\/create-kms-key-policy-for-cloudtrail\.html#create-kms-key-policy-for-cloudtrail-encrypt\)/,
     );
     assert.deepEqual(failure.fix?.json, plan.grants[0].statement);
     assert.match(formatProbeFailure(failure), /"Sid": "Allow CloudTrail to encrypt logs"/);
@@ -69,7 +69,10 @@ describe("catalog: checkProbes and failure messages", () => {
       plan.probes.filter((p) => p.id === "cloudtrail-trail.encrypt.other-trail"),
     );
     const failure = explainProbeFailure(outcome, plan.grants);
-    assert.match(failure?.message ?? "", /must deny this \(a confused deputy\)/);
+    assert.match(
+      failure?.message ?? "",
+      /must refuse this \(the service would act for a resource that is not yours\), but the key policy allows it/,
+    );
     assert.match(failure?.message ?? "", /allowed by Statement\[1\] "Allow CloudTrail to encrypt logs"/);
     assert.deepEqual(failure?.fix?.json, plan.grants[0].statement);
   });

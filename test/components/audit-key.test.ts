@@ -234,7 +234,9 @@ describe("AuditKey", () => {
       warnings.some(
         (w) =>
           w.includes("AuditKey 'open': the key policy does not do what its plans expect") &&
-          w.includes("cloudtrail-trail.encrypt.other-trail"),
+          w.includes(
+            "CloudTrail calls kms:GenerateDataKey for arn:aws:cloudtrail:us-east-1:123456789012:trail/other-trail, a trail the key is not for",
+          ),
       ),
       warnings.join("\n"),
     );

@@ -95,7 +95,7 @@ describe("LandingZoneKey", () => {
       const error = await failureOf(lz.policy);
       assert.match(
         error?.message ?? "",
-        /LandingZoneKey 'landing-zone': Control Tower requires the key in the management account .*caller identity is account 123456789012, not 999988887777/,
+        /LandingZoneKey 'landing-zone': Control Tower requires the key in the management account.*caller identity is account 123456789012, not 999988887777/,
       );
       assert.ok(
         registrations.every((r) => r.type !== "aws:kms/key:Key"),

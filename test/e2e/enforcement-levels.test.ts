@@ -11,33 +11,11 @@ import type { WireObject } from "../../components/src/preflight/proto-values";
 import type { EngineResource, PolicyPackConfig } from "../../components/src/preflight/types";
 import { RESOURCE_RULES, RULES } from "../../policypack/rules";
 import { urnOf, type TestResource } from "../policypack/harness";
-import { RESOURCE_CASES, STACK_CASES, type RuleCase } from "../policypack/fixtures/rule-cases";
+import { RESOURCE_CASES, STACK_CASES, VIOLATION_CASE, type RuleCase } from "../policypack/fixtures/rule-cases";
 
 const PACK_DIR = path.join(__dirname, "..", "..", "policypack");
 const RESOURCE_RULE_IDS = new Set(RESOURCE_RULES.map((r) => r.id));
 const CASES = [...RESOURCE_CASES, ...STACK_CASES];
-
-/** Per rule, the failing case whose findings are the rule's own verdicts (kind `violation`). */
-const VIOLATION_CASE: Readonly<Record<string, string>> = {
-  "kms-key-policy-valid": "misspelled Effect",
-  "kms-no-unconditioned-public-principal": 'Principal "*" with no condition',
-  "kms-encryption-context-on-unsupported-action": "DescribeKey limited by the CloudTrail encryption context",
-  "kms-key-policy-enables-iam-policies": "another account's root, key ARN known",
-  "kms-network-conditions": "VPC endpoint Deny without an exception",
-  "kms-service-principal-source-condition": "CloudTrail may encrypt for any trail",
-  "cloudtrail-trail-encrypted": "trail without kmsKeyId",
-  "cloudtrail-key-allows-encrypt": "aws:SourceArn names another trail",
-  "cloudtrail-key-allows-describe": "DescribeKey limited by the encryption context",
-  "cloudtrail-log-decrypt-null-guard": "Bob without the Null guard",
-  "cloudtrail-bucket-default-key": "bucket default key with the default key policy",
-  "event-data-store-key-allows-cloudtrail": "default key policy",
-  "event-data-store-key-no-source-condition": "aws:SourceArn on the event data store statement",
-  "config-delivery-channel-encrypted": "channel without a key",
-  "config-key-allows-delivery": "service-linked role, statement for another account",
-  "controltower-landing-zone-key": "multi-Region key",
-  "kms-integration-key-usable": "disabled key",
-  "kms-cross-account-principals-trusted": "reader account not trusted",
-};
 
 /** Failing cases whose findings are practice findings. */
 const PRACTICE_CASES: readonly (readonly [rule: string, name: string])[] = [

@@ -45,7 +45,7 @@ const CROSS_ACCOUNT = SOURCES.crossAccount;
 /** Why a plan has no deny probe for principals in the key's own account. */
 export const SAME_ACCOUNT_DENY_NOTE =
   "Requests by principals in the key's own account are never denied by the key policy alone: the " +
-  '"Enable IAM User Permissions" statement (seed 004) delegates them to IAM, so keep their IAM policies ' +
+  '"Enable IAM User Permissions" statement delegates them to IAM, so keep their IAM policies ' +
   "as narrow as the statements here. Deny probes are generated only for principals in other accounts.";
 
 /** Seed 004 "IAM policies": the statement that lets IAM policies grant access to the key. */

@@ -46,7 +46,7 @@ function resolve(p: TrailParams): ResolvedTrailParams {
   const partition = partitionOf(key);
   if (p.trailArns.length === 0) {
     throw new CatalogInputError(
-      "A CloudTrail trail plan needs at least one trail ARN: aws:SourceArn names the trails (seed 003).",
+      "A CloudTrail trail plan needs at least one trail ARN: aws:SourceArn names the trails.",
     );
   }
   const trailArns = unique(p.trailArns.map(requireTrailArn));
@@ -162,7 +162,7 @@ export function cloudTrailTrailPlan(p: TrailParams): IntegrationPlan {
   const resolved = resolve(p);
   const readers = [...resolved.logReaders, ...resolved.readRoles];
   const notes = [
-    "Seed 003: when you add these sections to an existing key policy, do not change any existing sections; " +
+    "The CloudTrail User Guide says when you add these sections to an existing key policy, do not change any existing sections; " +
       "if the key is disabled or the policy is wrong, CloudTrail cannot deliver logs.",
     ...(readers.some((r) => !outsideKeyAccount(r, p.key)) ? [SAME_ACCOUNT_DENY_NOTE] : []),
   ];

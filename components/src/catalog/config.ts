@@ -108,7 +108,7 @@ export function configIamRolePlan(p: ConfigIamRoleParams): IntegrationPlan {
     ],
     probes,
     notes: [
-      "Seed 000: when the IAM role cannot deliver, AWS Config retries as the service principal; add the " +
+      "The AWS Config Developer Guide says when the IAM role cannot deliver, AWS Config retries as the service principal; add the " +
         "service-linked-role plan too so that retry succeeds.",
     ],
   };

@@ -197,7 +197,7 @@ export function controlTowerPlan(p: ControlTowerParams): IntegrationPlan {
     configAccounts === undefined
       ? [
           "The Config statement is the Control Tower guide's, without a source condition: AWS Config may use the key " +
-            "on behalf of any account (seed 001 recommends aws:SourceAccount). Pass configSourceAccounts to pin it.",
+            "on behalf of any account (the AWS KMS Developer Guide recommends aws:SourceAccount). Pass configSourceAccounts to pin it.",
         ]
       : [];
   return {

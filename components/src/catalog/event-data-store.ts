@@ -34,12 +34,12 @@ import { allowStatement } from "./statement";
 import type { Grant, IntegrationPlan, Probe } from "./types";
 
 export const EVENT_DATA_STORE_NOTES = [
-  "No confused-deputy probe is possible: seed 003 says aws:SourceArn and aws:SourceAccount are not supported " +
+  "No confused-deputy probe is possible: the CloudTrail User Guide says aws:SourceArn and aws:SourceAccount are not supported " +
     "in key policies for event data stores, so nothing in CloudTrail's request distinguishes this account's store " +
     "from another account's. Use the key for event data stores of this account only.",
   "Sharing this key with a trail voids the trail's confused-deputy protection: the unconditioned CloudTrail " +
     "statements here also allow CloudTrail to encrypt and decrypt for any trail. Use separate keys.",
-  "Seed 003: users in other accounts cannot be allowed to decrypt event data store logs; query principals must be " +
+  "The CloudTrail User Guide says users in other accounts cannot be allowed to decrypt event data store logs; query principals must be " +
     "in the key's account.",
 ] as const;
 
@@ -51,7 +51,7 @@ function queryPrincipals(p: EventDataStoreParams): string[] {
       // Seed 003 "Allow users in other accounts to decrypt trail logs": "... but not event data store logs".
       if (outsideKeyAccount(principal, p.key)) {
         throw new CatalogInputError(
-          `Query principal ${principal} is not in the key's account ${p.key.account}; seed 003 does not allow users in other accounts to decrypt event data store logs. Run queries from the key's account.`,
+          `Query principal ${principal} is not in the key's account ${p.key.account}; the CloudTrail User Guide does not allow users in other accounts to decrypt event data store logs. Run queries from the key's account.`,
         );
       }
       return principal;

@@ -38,7 +38,7 @@ export function requireTrailArn(value: string): string {
   }
   if (hasWildcard(value)) {
     throw new CatalogInputError(
-      `Trail ARN "${value}" has a wildcard; name each trail: aws:SourceArn is the ARN of the trail that uses the key (seed 003).`,
+      `Trail ARN "${value}" has a wildcard; name each trail: aws:SourceArn is the ARN of the trail that uses the key.`,
     );
   }
   requireAccountId(arn.account, `The account in trail ARN "${value}"`);

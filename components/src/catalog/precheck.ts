@@ -29,28 +29,24 @@ export function landingZoneKeyPrecheck(
 ): string[] {
   const problems: string[] = [];
   if (props.enabled === false) {
-    problems.push(
-      "The key is disabled; enable it or choose another key: Control Tower requires an enabled key (seed 002).",
-    );
+    problems.push("The key is disabled; enable it or choose another key: Control Tower requires an enabled key.");
   }
   if (known(props.keySpec) && props.keySpec !== "SYMMETRIC_DEFAULT") {
     problems.push(
-      `The key spec is ${props.keySpec}; Control Tower does not support asymmetric keys (seed 002): create a key with key spec SYMMETRIC_DEFAULT.`,
+      `The key spec is ${props.keySpec}; Control Tower does not support asymmetric keys: create a key with key spec SYMMETRIC_DEFAULT.`,
     );
   }
   if (known(props.keyUsage) && props.keyUsage !== "ENCRYPT_DECRYPT") {
     problems.push(
-      `The key usage is ${props.keyUsage}; Control Tower needs a symmetric encryption key (seed 002): create a key with key usage ENCRYPT_DECRYPT.`,
+      `The key usage is ${props.keyUsage}; Control Tower needs a symmetric encryption key: create a key with key usage ENCRYPT_DECRYPT.`,
     );
   }
   if (props.multiRegion === true) {
-    problems.push(
-      "The key is a multi-Region key, which Control Tower does not support (seed 002): create a single-Region key.",
-    );
+    problems.push("The key is a multi-Region key, which Control Tower does not support: create a single-Region key.");
   }
   if (known(props.account) && known(managementAccount) && props.account !== managementAccount) {
     problems.push(
-      `The key is in account ${props.account}, not in the management account ${managementAccount}: create the key in the management account (seed 002).`,
+      `The key is in account ${props.account}, not in the management account ${managementAccount}: create the key in the management account.`,
     );
   }
   const home = options.homeRegion;

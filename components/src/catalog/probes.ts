@@ -6,6 +6,7 @@
 import { evaluate } from "../engine/evaluate";
 import type { Decision, KeyPolicy, SeedRef, StatementTrace } from "../engine/types";
 import type { Grant, IntegrationPlan, PolicyStatementJson, Probe, ProbeOutcome } from "./types";
+import { citeAws } from "./sources";
 
 /**
  * Whether a decision meets the probe's expectation (catalog/types.ts `ProbeExpectation`): `allow`
@@ -62,7 +63,16 @@ function grantFor(probe: Probe, grants: readonly Grant[]): Grant | undefined {
   return probe.grantSid === undefined ? undefined : grants.find((g) => g.statement.Sid === probe.grantSid);
 }
 
-const cite = (s: SeedRef): string => `seed ${s.seed}, "${s.section}"`;
+/** What a verdict means for the request, in words (no verdict ids in user-facing text). */
+const VERDICT_WORDS: Readonly<Record<Decision["verdict"], string>> = {
+  allowed: "the key policy allows it",
+  "needs-iam": "the key policy leaves it to IAM policies in the caller's account",
+  "denied-explicit": "a Deny statement refuses it",
+  "denied-implicit": "no statement allows it",
+  undecidable: "it cannot be decided",
+};
+
+const cite = (s: SeedRef): string => `documented in ${citeAws(s)}`;
 
 function explainAllow(
   outcome: ProbeOutcome,
@@ -89,7 +99,7 @@ function explainAllow(
           json: grant.statement,
         };
   return {
-    message: `The key policy must allow this and does not (${decision.verdict}). ${why}${fix === undefined ? "" : ` ${fix.description}`}`,
+    message: `The key policy must allow this, but ${VERDICT_WORDS[decision.verdict]}. ${why}${fix === undefined ? "" : ` ${fix.description}`}`,
     statements: statements.map((t) => ({ index: t.index, sid: t.sid })),
     fix,
   };
@@ -110,7 +120,7 @@ function explainDeny(
           json: grant.statement,
         };
   return {
-    message: `The key policy must deny this (a confused deputy) and does not (${decision.verdict}).${by}${fix === undefined ? "" : ` ${fix.description}`}`,
+    message: `The key policy must refuse this (the service would act for a resource that is not yours), but ${VERDICT_WORDS[decision.verdict]}.${by}${fix === undefined ? "" : ` ${fix.description}`}`,
     statements: statements.map((t) => ({ index: t.index, sid: t.sid })),
     fix,
   };
@@ -124,7 +134,7 @@ export function explainProbeFailure(outcome: ProbeOutcome, grants: readonly Gran
   if (outcome.satisfied === true) return undefined;
   const { probe, decision } = outcome;
   const grant = grantFor(probe, grants);
-  const head = `${probe.id}: ${probe.description}`;
+  const head = `${probe.description[0].toUpperCase()}${probe.description.slice(1)}${probe.description.endsWith(".") ? "" : ":"}`;
   const base = {
     probeId: probe.id,
     ...(probe.subject === undefined ? {} : { subject: probe.subject }),

@@ -42,7 +42,7 @@ function requireContextActions(actions: readonly string[]): void {
     if (concrete.length === 0 || refused.length > 0) {
       throw new CatalogInputError(
         `${action} ${concrete.length === 0 ? "matches no KMS action" : `covers ${refused.join(", ")}, which take${refused.length === 1 ? "s" : ""} no encryption context`}; ` +
-          "seed 001 says an encryption context condition then denies it. Grant it in a separate statement without the context.",
+          "the AWS KMS Developer Guide says an encryption context condition then denies it. Grant it in a separate statement without the context.",
       );
     }
   }

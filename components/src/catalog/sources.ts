@@ -1,9 +1,90 @@
 /**
  * Where each statement and probe of the catalog is documented: seed document and section (with
  * the document's anchor), so every grant and probe carries its citation and an auditor can open
- * the page it came from.
+ * the page it came from. `AWS_PAGES` is the one table of the AWS pages behind the seed documents:
+ * whatever a user reads cites a page by its title and URL (`awsPage`, `citeAws`), never a seed.
  */
 import type { SeedRef } from "../engine/types";
+
+/** An AWS documentation page: its title as AWS prints it, the guide it belongs to, its address. */
+export interface AwsPage {
+  readonly title: string;
+  readonly guide: string;
+  readonly url: string;
+}
+
+const KMS_GUIDE = "AWS Key Management Service Developer Guide";
+
+/** The AWS pages the project is built from (the seed documents, by their own anchors and titles). */
+export const AWS_PAGES = {
+  configKmsKey: {
+    title: "Permissions for the KMS Key",
+    guide: "AWS Config Developer Guide",
+    url: "https://docs.aws.amazon.com/config/latest/developerguide/s3-kms-key-policy.html",
+  },
+  kmsServicePermissions: {
+    title: "Permissions for AWS services in key policies",
+    guide: KMS_GUIDE,
+    url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-services.html",
+  },
+  controlTowerKmsKeys: {
+    title: "Optionally configure AWS KMS keys",
+    guide: "AWS Control Tower User Guide",
+    url: "https://docs.aws.amazon.com/controltower/latest/userguide/configure-kms-keys.html",
+  },
+  cloudTrailKmsKeyPolicies: {
+    title: "Configure AWS KMS key policies for CloudTrail",
+    guide: "AWS CloudTrail User Guide",
+    url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html",
+  },
+  kmsIamPolicies: {
+    title: "Using IAM policies with AWS KMS",
+    guide: KMS_GUIDE,
+    url: "https://docs.aws.amazon.com/kms/latest/developerguide/iam-policies.html",
+  },
+  kmsVpcEndpointConditions: {
+    title: "Use VPC endpoints to control access to AWS KMS resources",
+    guide: KMS_GUIDE,
+    url: "https://docs.aws.amazon.com/kms/latest/developerguide/vpce-policy-condition.html",
+  },
+  kmsCreatingKeyPolicy: {
+    title: "Creating a key policy",
+    guide: KMS_GUIDE,
+    url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html",
+  },
+} as const satisfies Record<string, AwsPage>;
+
+/** Seed 004 gathers notes from several KMS pages: its sections, by the page each comes from. */
+const SEED_004_PAGES: Readonly<Record<string, AwsPage>> = {
+  "IAM policies": AWS_PAGES.kmsIamPolicies,
+  "VPC endpoint": AWS_PAGES.kmsVpcEndpointConditions,
+};
+
+const PAGE_BY_SEED: Readonly<Record<Exclude<SeedRef["seed"], "004">, AwsPage>> = {
+  "000": AWS_PAGES.configKmsKey,
+  "001": AWS_PAGES.kmsServicePermissions,
+  "002": AWS_PAGES.controlTowerKmsKeys,
+  "003": AWS_PAGES.cloudTrailKmsKeyPolicies,
+};
+
+/** The AWS page a source is on. */
+export function awsPage(ref: SeedRef): AwsPage {
+  if (ref.seed === "004") return SEED_004_PAGES[ref.section] ?? AWS_PAGES.kmsCreatingKeyPolicy;
+  return PAGE_BY_SEED[ref.seed];
+}
+
+/** The address of a source: its page, and the section's anchor when the page has one. */
+export function awsUrl(ref: SeedRef): string {
+  const page = awsPage(ref);
+  return ref.anchor !== undefined && ref.seed !== "004" ? `${page.url}#${ref.anchor}` : page.url;
+}
+
+/** `"Page title", section "Section" (Guide): URL`: how user-facing text cites a source. */
+export function citeAws(ref: SeedRef): string {
+  const page = awsPage(ref);
+  const section = ref.section !== page.title ? `, section "${ref.section}"` : "";
+  return `"${page.title}"${section} (${page.guide}): ${awsUrl(ref)}`;
+}
 
 export const SOURCES = {
   /** Seed 004: the key policy must enable IAM policies. */

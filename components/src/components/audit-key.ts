@@ -28,6 +28,9 @@ import { renderKeyPolicy, verifyKeyPolicy } from "./key-policy-render";
 import { integrationConflict, type KeyIntegration, type RenderedKeyPolicy } from "./key-integrations";
 import { aliasName, aliasProblem } from "./names";
 
+/** The requester of the integrations listed in the AuditKey's own arguments: its label says it already. */
+const ARGUMENTS = "arguments";
+
 /** Pulumi type token of `AuditKey`. */
 export const AUDIT_KEY_TYPE = "pulumi-kms-guardrails:index:AuditKey";
 
@@ -158,7 +161,7 @@ export class AuditKey extends pulumi.ComponentResource {
     } catch (error) {
       throw configurationError(label, messageOf(error), this);
     }
-    for (const integration of integrations) this.addIntegration(integration, `${label} (arguments)`);
+    for (const integration of integrations) this.addIntegration(integration, ARGUMENTS);
 
     const sealed = new Promise<KeyIntegration[]>((resolve) =>
       setImmediate(() => {
@@ -288,7 +291,8 @@ export class AuditKey extends pulumi.ComponentResource {
     const problems = integrationProblems(integration);
     if (conflict !== undefined) problems.unshift(conflict);
     if (problems.length > 0) {
-      throw configurationError(state.label, `${requester}: ${problems.join(" ")}`, this);
+      const from = requester === ARGUMENTS ? "" : `${requester}: `;
+      throw configurationError(state.label, `${from}${problems.join(" ")}`, this);
     }
     state.declarations.push({ integration, requester });
   }

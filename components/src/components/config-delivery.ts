@@ -122,7 +122,7 @@ export class ConfigDelivery extends pulumi.ComponentResource {
       throw configurationError(
         label,
         'pinSourceArn and createServiceLinkedRole apply to the service-linked role only; with mode "iam-role" the ' +
-          'key grants the account principal (seed 000). Remove them or use mode "service-linked-role".',
+          'key grants the account principal. Remove them or use mode "service-linked-role".',
         this,
       );
     }

@@ -17,7 +17,7 @@ export function trailEntryProblem(entry: string): string | undefined {
   const resource = parts.slice(5).join(":");
   if (parts[2] === "cloudtrail" && resource.startsWith("eventdatastore/")) {
     return (
-      `${entry} is an event data store, not a trail. Seed 003: a key policy for an event data store cannot use ` +
+      `${entry} is an event data store, not a trail. The CloudTrail User Guide says a key policy for an event data store cannot use ` +
       "aws:SourceArn or aws:SourceAccount. Give the store its own key with `eventDataStore` instead."
     );
   }

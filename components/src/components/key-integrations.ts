@@ -119,7 +119,7 @@ export function integrationConflict(kinds: readonly KeyIntegration["kind"][]): s
   if (!store || !trail) return undefined;
   return (
     "one key cannot serve both CloudTrail trails (their statements require aws:SourceArn) and a CloudTrail Lake " +
-    "event data store (seed 003: its key policy cannot use aws:SourceArn or aws:SourceAccount, so its unconditioned " +
+    "event data store (the CloudTrail User Guide says its key policy cannot use aws:SourceArn or aws:SourceAccount, so its unconditioned " +
     "CloudTrail grant would let any trail use the key). Give the event data store its own key: omit `key` on " +
     "EncryptedEventDataStore and it creates one."
   );

@@ -56,7 +56,7 @@ export class LandingZoneKey extends pulumi.ComponentResource {
     if (args.multiRegion === true) {
       throw configurationError(
         label,
-        'Control Tower does not support multi-Region keys (seed 002, pre-check: "Not a multi-Region key"). ' +
+        'Control Tower does not support multi-Region keys (the Control Tower pre-check: "Not a multi-Region key"). ' +
           "Remove multiRegion or set it to false.",
         this,
       );
@@ -73,7 +73,7 @@ export class LandingZoneKey extends pulumi.ComponentResource {
       pulumi.output(managementAccount ?? context.account).apply((expected) => {
         if (context.account !== expected) {
           return (
-            `${label}: Control Tower requires the key in the management account (seed 002), but the AWS provider's caller ` +
+            `${label}: Control Tower requires the key in the management account, but the AWS provider's caller ` +
             `identity is account ${context.account}, not ${expected}. Deploy with credentials or a provider of ` +
             `account ${expected}, or correct managementAccount.`
           );
