@@ -199,6 +199,9 @@ function decodePolicy(p: analyzerPb.PolicyInfo): PolicyInfo {
     enforcementLevel: enforcementLevelFromWire(p.getEnforcementlevel()),
     policyType: policyTypes[p.getPolicyType() as 1 | 2] ?? "unknown",
   };
+  const severity = SEVERITIES[p.getSeverity()];
+  if (severity) info.severity = severity;
+  if (p.getUrl()) info.url = p.getUrl();
   const schema = p.getConfigschema();
   if (schema)
     info.configSchema = { properties: fromStruct(schema.getProperties()), required: schema.getRequiredList() };

@@ -8,9 +8,11 @@
  * (so inputs built from them carry the unknown sentinel, as in a real preview) and AnalyzeStack sees
  * them as unknown.
  */
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 import type * as resourcePb from "@pulumi/pulumi/proto/resource_pb";
 import { fromStruct, UNKNOWN, type WireObject } from "./proto-values";
-import type { AnalyzerProvider, AnalyzerResourceOptions, EngineResource } from "./types";
+import type { AnalyzerProvider, AnalyzerResourceOptions, EngineResource, SourcePosition } from "./types";
 
 type Callback<T> = (error: Error | null, response?: T) => void;
 
@@ -31,6 +33,8 @@ export interface RecorderOptions {
   /** Stack config ("aws:region" -> "us-east-1"): default providers take their package's keys from it. */
   config: Record<string, string>;
   onResource?: (resource: EngineResource) => void;
+  /** The program's project folder: a resource's source is the first frame of its stack trace in it. */
+  programDir?: string;
 }
 
 /** Go duration strings ("1h30m", "90s") as the analyzer's seconds. */
@@ -82,6 +86,30 @@ function hideComputedOutputs(inputs: WireObject, response: resourcePb.RegisterRe
   const computed = Array.from(fields.keys()).filter((key) => !(key in inputs));
   for (const key of computed) fields.del(key);
   return computed;
+}
+
+/**
+ * The first frame of the registration's stack trace (the SDK's `stackTrace`, source-mapped by ts-node) in
+ * `programDir` and not in node_modules: for a resource a component creates, the line that creates the
+ * component. Falls back to the SDK's `sourcePosition` when no program folder is given.
+ */
+function declaredAt(
+  req: resourcePb.RegisterResourceRequest,
+  programDir: string | undefined,
+): SourcePosition | undefined {
+  const toPosition = (pos: { getUri(): string; getLine(): number; getColumn(): number } | undefined) => {
+    if (!pos?.getUri().startsWith("file:")) return undefined;
+    return { file: fileURLToPath(pos.getUri()), line: pos.getLine(), column: pos.getColumn() };
+  };
+  if (programDir === undefined) return toPosition(req.getSourceposition());
+  const root = programDir + path.sep;
+  for (const frame of req.getStacktrace()?.getFramesList() ?? []) {
+    const position = toPosition(frame.getPc());
+    if (position?.file.startsWith(root) && !position.file.includes(`${path.sep}node_modules${path.sep}`)) {
+      return position;
+    }
+  }
+  return undefined;
 }
 
 export class RegistrationRecorder {
@@ -143,6 +171,8 @@ export class RegistrationRecorder {
       options: resourceOptions(req),
     };
     if (req.getParent()) resource.parent = req.getParent();
+    const source = declaredAt(req, this.options.programDir);
+    if (source) resource.source = source;
     if (req.getType().startsWith("pulumi:providers:")) {
       this.providersByRef.set(resource.urn, {
         urn: resource.urn,
@@ -163,8 +193,13 @@ export class RegistrationRecorder {
   resources(): EngineResource[] {
     const result: EngineResource[] = [];
     const defaults = new Map<string, AnalyzerProvider>();
+    const byUrn = new Map<string, EngineResource>();
     for (const resource of this.slots) {
       if (!resource) continue;
+      byUrn.set(resource.urn, resource);
+      // Created where no program frame is on the stack (in a component, an apply): where its parent is.
+      const inherited = resource.parent ? byUrn.get(resource.parent)?.source : undefined;
+      if (!resource.source && inherited) resource.source = inherited;
       const outputs = this.componentOutputs.get(resource.urn);
       if (outputs && !resource.custom) resource.outputs = outputs;
       const pending = this.providerRefs.get(resource);

@@ -150,6 +150,7 @@ async function captureOnce(options: CaptureOptions): Promise<Capture> {
     preview,
     config,
     onResource: options.onResource,
+    programDir: program.projectDir,
   });
   const monitor = sdk.runtime.getMonitor() as unknown as RecordableMonitor | undefined;
   if (!monitor) throw new Error("setMocks installed no monitor");

@@ -14,10 +14,12 @@ import { failureOf, UsageError, type Failure } from "./failure";
 import { checkPackEntry, defaultPackDir } from "./locate-pack";
 import { runPreflight, type PreflightProgress } from "./preflight";
 import { locateProgram } from "./program";
+import { renderSarif, renderSarifFailure, type SarifTool } from "./sarif";
+import { readStackConfig } from "./stack-config";
 import { renderJson, renderReport } from "./report";
 import type { PolicyPackConfig } from "./types";
 
-const USAGE = `usage: kms-guardrails preflight <program-dir> --account <12 digits> --region <region>
+const USAGE = `usage: kms-guardrails preflight <program-dir> --account <12 digits> [--region <region>]
          [--stack <name>] [-c|--config-value <key>=<value>]... [--preview]
          [--policy-pack-config <file.json>] [--pack <dir>] [--partition aws]
          [--format human|json|sarif] [--json] [--quiet] [--verbose]
@@ -25,12 +27,19 @@ const USAGE = `usage: kms-guardrails preflight <program-dir> --account <12 digit
 Runs the Pulumi program in <program-dir> under mocks (as an update, or as the first preview of a new
 stack with --preview) and checks every resource against the policy pack over the same protocol
 \`pulumi preview --policy-pack\` uses.
+  --region <region>           the AWS Region; may come from aws:region in the stack config instead
   --stack <name>              read the stack's config from Pulumi.<name>.yaml (plain values)
   -c, --config-value <k>=<v>  set or override one config value (repeatable), as \`pulumi preview -c\`
   --policy-pack-config <file> the pack's configuration, as \`pulumi preview --policy-pack-config\`
   --format human|json|sarif   the report on stdout (--json is --format json); SARIF 2.1.0 for code scanning
 Exit code: 0 passed, 1 a mandatory policy is violated, 2 the preflight could not run (with json or sarif,
 stdout then says why: {"error": {"code", "message"}}, or a SARIF run whose invocation failed).`;
+
+const SARIF_TOOL: SarifTool = {
+  version: (
+    JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }
+  ).version,
+};
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -40,10 +49,10 @@ export interface CliIo {
 export type OutputFormat = "human" | "json" | "sarif";
 const FORMATS: readonly OutputFormat[] = ["human", "json", "sarif"];
 
-interface PreflightArgs {
+export interface PreflightArgs {
   programDir: string;
   account: string;
-  region: string;
+  region?: string;
   partition: string;
   preview: boolean;
   packConfigPath?: string;
@@ -75,7 +84,13 @@ export function requestedFormat(argv: readonly string[]): OutputFormat {
   return format;
 }
 
-function parse(argv: string[]): PreflightArgs | "help" {
+function checkRegion(region: string, source: string): void {
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+    throw new UsageError(`${source} must be an AWS Region such as us-east-1`);
+}
+
+/** The preflight's arguments (throws a UsageError); exported so docs' examples are checked against it. */
+export function parsePreflightArgs(argv: string[]): PreflightArgs | "help" {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -102,9 +117,7 @@ function parse(argv: string[]): PreflightArgs | "help" {
   if (!programDir) throw new UsageError("missing <program-dir>");
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (!values.account || !/^\d{12}$/.test(values.account)) throw new UsageError("--account must be 12 digits");
-  if (!values.region || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(values.region)) {
-    throw new UsageError("--region must be an AWS Region such as us-east-1");
-  }
+  if (values.region !== undefined) checkRegion(values.region, "--region");
   if (!/^aws(-[a-z]+)*$/.test(values.partition)) throw new UsageError("--partition must be aws, aws-cn, aws-us-gov...");
   if (values.format !== undefined && !isFormat(values.format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")} (got "${values.format}")`);
@@ -191,7 +204,18 @@ export function regionConfig(region: string): Record<string, string> {
 
 async function preflight(args: PreflightArgs, io: CliIo): Promise<number> {
   // Fail on the cheap checks before starting anything.
-  locateProgram(args.programDir);
+  const program = locateProgram(args.programDir);
+  const stackConfig = readStackConfig(program, args.stack, args.configValues);
+  if (!args.quiet) for (const warning of stackConfig.warnings) io.stderr.write(`preflight: warning: ${warning}\n`);
+  const configRegion = stackConfig.values["aws:region"];
+  if (configRegion !== undefined) checkRegion(configRegion, "aws:region in the stack config");
+  if (args.region !== undefined && configRegion !== undefined && args.region !== configRegion) {
+    throw new UsageError(`--region ${args.region} disagrees with aws:region ${configRegion} of the stack config`);
+  }
+  const region = args.region ?? configRegion;
+  if (region === undefined) {
+    throw new UsageError("--region must be an AWS Region such as us-east-1 (or set aws:region in the stack config)");
+  }
   const packDir = path.resolve(args.packDir ?? defaultPackDir());
   const { typescript } = checkPackEntry(packDir);
   if (typescript && !args.quiet) {
@@ -208,20 +232,27 @@ async function preflight(args: PreflightArgs, io: CliIo): Promise<number> {
     programDir: args.programDir,
     packDir,
     mode: args.preview ? "preview" : "update",
-    mocks: new GuardrailsMocks({ account: args.account, region: args.region, partition: args.partition }),
-    stackConfig: regionConfig(args.region),
+    mocks: new GuardrailsMocks({ account: args.account, region, partition: args.partition }),
+    stackConfig: { ...regionConfig(region), ...stackConfig.values },
     stack: args.stack,
     packConfig,
     packConfigSource: args.packConfigPath ? `--policy-pack-config ${args.packConfigPath}` : undefined,
     onProgress: args.quiet ? undefined : progressPrinter(io),
   });
-  io.stdout.write(args.format === "json" ? renderJson(result) : renderReport(result));
+  const report =
+    args.format === "json"
+      ? renderJson(result)
+      : args.format === "sarif"
+        ? renderSarif(result, SARIF_TOOL)
+        : renderReport(result);
+  io.stdout.write(report);
   return result.counts.mandatory > 0 ? 1 : 0;
 }
 
 /** With json or sarif, stdout says why there is no report (a human reads stderr). */
 function writeFailure(io: CliIo, format: OutputFormat, failure: Failure): void {
   if (format === "json") io.stdout.write(JSON.stringify({ error: failure }, null, 2) + "\n");
+  else if (format === "sarif") io.stdout.write(renderSarifFailure(failure, SARIF_TOOL));
 }
 
 export async function main(
@@ -230,7 +261,7 @@ export async function main(
 ): Promise<number> {
   let args: PreflightArgs | "help";
   try {
-    args = parse(argv);
+    args = parsePreflightArgs(argv);
   } catch (error) {
     io.stderr.write(`kms-guardrails: ${(error as Error).message}\n${USAGE}\n`);
     writeFailure(io, requestedFormat(argv), { code: "usage", message: (error as Error).message });

@@ -3,11 +3,21 @@
  * over the analyzer protocol in the CLI's order (GetAnalyzerInfo, Configure, ConfigureStack, then
  * Remediate + Analyze per resource, then AnalyzeStack). The pack starts while the program runs.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { Mocks } from "@pulumi/pulumi/runtime/mocks";
 import { AnalyzerClient } from "./analyzer-client";
 import { captureProgram, type Capture, type CaptureMode } from "./capture";
 import type { WireObject } from "./proto-values";
-import type { Diagnostic, EngineResource, EnforcementLevel, PolicyPackConfig, Severity } from "./types";
+import type {
+  Diagnostic,
+  EngineResource,
+  EnforcementLevel,
+  PolicyInfo,
+  PolicyPackConfig,
+  Severity,
+  SourcePosition,
+} from "./types";
 
 export interface PreflightOptions {
   programDir: string;
@@ -48,6 +58,8 @@ export interface Finding {
   severity?: Severity;
   /** Which call reported it: per-resource Analyze, or AnalyzeStack. */
   source: "analyze" | "analyzeStack";
+  /** Where the program declares the resource; `file` relative to `program.sourceRoot`, with `/`. */
+  location?: { file: string; line: number; column: number };
 }
 
 export interface AppliedRemediation {
@@ -58,14 +70,38 @@ export interface AppliedRemediation {
 }
 
 export interface PreflightResult {
-  program: { dir: string; project: string; stack: string };
+  program: {
+    dir: string;
+    project: string;
+    stack: string;
+    /** What finding locations are relative to: the repository root (the folder with .git), else `dir`. */
+    sourceRoot: string;
+    /** The project's Pulumi.yaml, relative to `sourceRoot`: where stack-wide findings point. */
+    projectFile: string;
+  };
   mode: CaptureMode;
-  pack: { dir: string; name: string; version: string; policies: number };
+  pack: { dir: string; name: string; version: string; policies: number; rules: PolicyInfo[] };
   resources: number;
   findings: Finding[];
   remediations: AppliedRemediation[];
   counts: Record<EnforcementLevel, number>;
   durationMs: number;
+}
+
+/** The repository root above `dir` (a folder holding .git, a directory or a worktree's file), else `dir`. */
+export function sourceRootOf(dir: string): string {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, ".git"))) return current;
+    if (path.dirname(current) === current) return path.resolve(dir);
+  }
+}
+
+function relative(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join("/");
+}
+
+function locate(position: SourcePosition | undefined, root: string): Finding["location"] {
+  return position ? { file: relative(root, position.file), line: position.line, column: position.column } : undefined;
 }
 
 function finding(diagnostic: Diagnostic, resource: EngineResource | undefined, source: Finding["source"]): Finding {
@@ -175,10 +211,31 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
     options.onProgress?.({ phase: "analyzed", ms: Date.now() - started });
     const counts: Record<EnforcementLevel, number> = { mandatory: 0, advisory: 0, remediate: 0, disabled: 0 };
     for (const f of findings) counts[f.enforcementLevel] += 1;
+    const sourceRoot = sourceRootOf(capture.program.projectDir);
+    const sources = new Map(capture.resources.map((r) => [r.urn, r.source]));
+    for (const f of findings) {
+      const location = locate(sources.get(f.urn), sourceRoot);
+      if (location) f.location = location;
+    }
+    const projectFile = ["Pulumi.yaml", "Pulumi.yml"].find((f) =>
+      fs.existsSync(path.join(capture.program.projectDir, f)),
+    );
     return {
-      program: { dir: capture.program.projectDir, project: capture.project, stack: capture.stack },
+      program: {
+        dir: capture.program.projectDir,
+        project: capture.project,
+        stack: capture.stack,
+        sourceRoot,
+        projectFile: relative(sourceRoot, path.join(capture.program.projectDir, projectFile ?? "Pulumi.yaml")),
+      },
       mode: options.mode,
-      pack: { dir: client.packDir, name: info.name, version: info.version, policies: info.policies.length },
+      pack: {
+        dir: client.packDir,
+        name: info.name,
+        version: info.version,
+        policies: info.policies.length,
+        rules: info.policies,
+      },
       resources: capture.resources.length,
       findings,
       remediations,

@@ -63,6 +63,18 @@ export interface EngineResource {
   outputs: WireObject;
   options?: AnalyzerResourceOptions;
   provider?: AnalyzerProvider;
+  /**
+   * Where the program declares the resource (not sent to the pack): the first frame of the registration's
+   * stack trace in the program's folder, else its parent's.
+   */
+  source?: SourcePosition;
+}
+
+/** A position in a source file: absolute path, 1-based line and column. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** A policy's entry in a `--policy-pack-config` file: a level, or a level plus the policy's properties. */
@@ -85,6 +97,9 @@ export interface PolicyInfo {
   policyType: "resource" | "stack" | "unknown";
   /** The JSON schema `properties` of the policy's config, when it has one. */
   configSchema?: { properties: WireObject; required: string[] };
+  severity?: Severity;
+  /** Where the policy is documented (the pack's `url`). */
+  url?: string;
 }
 
 export interface AnalyzerInfo {
