@@ -13,6 +13,7 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import { awsUrl } from "pulumi-kms-guardrails/catalog";
 import { readOptions, type PackOptions } from "./config";
 import { findingLevel, hasOwnOptions, ruleConfigSchema } from "./levels";
 import { keyPolicySubjectOf } from "./model/subject-memo";
@@ -74,13 +75,16 @@ function safely(rule: Rule, run: () => Violation[]): Violation[] {
 
 function common(
   rule: Rule,
-): Pick<ResourceValidationPolicy, "name" | "description" | "enforcementLevel" | "severity" | "configSchema"> {
+): Pick<ResourceValidationPolicy, "name" | "description" | "enforcementLevel" | "severity" | "configSchema" | "url"> {
+  // The rule's first AWS source: the Pulumi service and the preflight's SARIF show it as the policy's link.
+  const [source] = rule.sources;
   return {
     name: rule.id,
     description: rule.description,
     enforcementLevel: rule.enforcementLevel,
     severity: rule.severity,
     configSchema: ruleConfigSchema(rule),
+    ...(source !== undefined ? { url: awsUrl(source) } : {}),
   };
 }
 

@@ -42,6 +42,7 @@ describe("kms-guardrails preflight (e2e)", function () {
     );
     assert.match(stdout, /^ {4}\[advisory\] {2}fixture-tiny v0\.0\.1 {2}tiny-bucket-has-policy \(site-content: /m);
     assert.match(stdout, /^1 mandatory violation, 1 advisory in 6 resources: preflight failed/m);
+    assert.match(stdout, /^ {4}acl is public-read\n {4}at test\/fixtures\/programs\/tiny\/index\.ts:28:\d+$/m);
     assert.match(stderr, /^preflight: program registered 6 resources/m);
   });
 

@@ -25,6 +25,7 @@ interface SarifResult {
 }
 interface SarifRule {
   id: string;
+  helpUri?: string;
   help: { text: string };
   defaultConfiguration: { level: string };
   properties: { "security-severity"?: string };
@@ -109,7 +110,10 @@ describe("preflight --format sarif (e2e)", function () {
       run.tool.driver.rules.map((r) => [r.id, r.defaultConfiguration.level, r.properties["security-severity"]]),
       RULES.map((r) => [r.id, r.enforcementLevel === "mandatory" ? "error" : "warning", severity[r.severity]]),
     );
-    for (const rule of run.tool.driver.rules) assert.ok(rule.help.text.length > 0, rule.id);
+    for (const rule of run.tool.driver.rules) {
+      assert.match(rule.helpUri ?? "", /^https:\/\/docs\.aws\.amazon\.com\//, rule.id);
+      assert.ok(rule.help.text.endsWith(`AWS documentation: ${rule.helpUri}`), rule.id);
+    }
     assert.ok(run.results.length > 0);
     for (const r of run.results) {
       const { uri } = r.locations[0].physicalLocation.artifactLocation;

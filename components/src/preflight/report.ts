@@ -62,7 +62,9 @@ export function renderReport(result: PreflightResult): string {
     lines.push("Policy Violations:");
     for (const f of findings) {
       lines.push(`${INDENT}[${f.enforcementLevel}]  ${pack.name} v${pack.version}  ${f.policyName} ${subject(f)}`);
-      lines.push(indentBlock(f.message || f.description, INDENT), "");
+      lines.push(indentBlock(f.message || f.description, INDENT));
+      if (f.location) lines.push(`${INDENT}at ${f.location.file}:${f.location.line}:${f.location.column}`);
+      lines.push("");
     }
   }
   const remediated = result.remediations.filter((r) => r.properties || r.diagnostic);
