@@ -40,8 +40,11 @@ type Callback<Res> = grpc.sendUnaryData<Res>;
 export class StubEngine {
   readonly registrations: StubRegistration[] = [];
   readonly logs: StubLog[] = [];
-  /** The monitor's answers; replace between Construct calls for another account or mode. */
-  mocks = new testing.GuardrailsMocks();
+  /**
+   * The monitor's answers; replace between Construct calls for another account or mode. `preview` is
+   * explicit: this process's own runtime mode is whatever an earlier test's `setMocks` left.
+   */
+  mocks = new testing.GuardrailsMocks({ preview: false });
   engineAddress = "";
   monitorAddress = "";
   private readonly server: grpc.Server;
@@ -126,7 +129,7 @@ export class StubEngine {
   }
 
   /** Forgets what was registered and logged (between Construct calls). */
-  reset(mocks: testing.GuardrailsMocks = new testing.GuardrailsMocks()): void {
+  reset(mocks: testing.GuardrailsMocks = new testing.GuardrailsMocks({ preview: false })): void {
     this.registrations.length = 0;
     this.logs.length = 0;
     this.mocks = mocks;
