@@ -19,6 +19,7 @@ import { findingLevel, hasOwnOptions, ruleConfigSchema } from "./levels";
 import { keyPolicySubjectOf } from "./model/subject-memo";
 import { stackModelFor } from "./model/memo";
 import { redact } from "./redact";
+import { remediationFor } from "./remediation";
 import { RESOURCE_RULES, STACK_RULES, type ResourceRule, type Rule, type StackRule, type Violation } from "./rules";
 
 /**
@@ -98,8 +99,10 @@ function lazyOptions(args: { getConfig: () => unknown }): () => PackOptions {
 
 export function resourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
   const ownOptions = hasOwnOptions(rule);
+  const remediateResource = remediationFor(rule.id);
   return {
     ...common(rule),
+    ...(remediateResource !== undefined ? { remediateResource } : {}),
     validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
       const subject = keyPolicySubjectOf(args);
       if (subject === undefined) return;

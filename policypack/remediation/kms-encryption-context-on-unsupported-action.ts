@@ -1,0 +1,117 @@
+/**
+ * Fix for kms-encryption-context-on-unsupported-action. Seed 001, "Using encryption context
+ * condition keys": the context keys apply only to CreateGrant and the symmetric operations that
+ * take an encryption context; "If you use these condition keys to allow other operations, such as
+ * DescribeKey, permission will be denied." The engine's finding names each action entry that can
+ * never match and gives the statement it belongs in (the same statement, that action only, without
+ * the context conditions it cannot carry, every other condition kept). Here those entries move out
+ * of the original statement into such statements, inserted right after it:
+ *
+ * - the original keeps its other actions and all its conditions (nothing it allowed changes);
+ * - the moved actions keep the principal, resource and every other condition;
+ * - when every action moves, the statement keeps its place and Sid, without the context conditions
+ *   (it never allowed anything before).
+ */
+import { lintPolicy, type Finding, type KeyPolicy, type Statement } from "pulumi-kms-guardrails/engine";
+import { SidAllocator } from "./sids";
+import type { FixOutcome, KeyPolicyFix } from "./types";
+
+const CHECK = "encryption-context-on-unsupported-action";
+const CHECKS: ReadonlySet<string> = new Set([CHECK]);
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** `value`, one string as a string and several as an array (the documents' habit). */
+const oneOrMany = (values: readonly string[]): string | string[] => (values.length === 1 ? values[0] : [...values]);
+
+/** A copy of a statement with members replaced in place (member order kept) or removed (`undefined`). */
+function withMembers(raw: Json, replace: Readonly<Record<string, unknown>>): Json {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(raw)) {
+    const value = k in replace ? replace[k] : v;
+    if (value !== undefined)
+      Object.defineProperty(out, k, { value, writable: true, enumerable: true, configurable: true });
+  }
+  for (const [k, v] of Object.entries(replace)) if (!(k in raw) && v !== undefined) out[k] = v;
+  return out;
+}
+
+/** One statement to add: the moved actions that lose the same conditions. */
+interface Moved {
+  readonly actions: string[];
+  /** The finding's suggested statement for the first action (Sid and Action are set here). */
+  readonly statement: Json;
+}
+
+/** The moved actions of one statement, grouped by the statement they go to (same conditions dropped). */
+function movedActions(findings: readonly Finding[]): Moved[] {
+  const groups = new Map<string, Moved>();
+  for (const f of findings) {
+    const fix = f.fix?.json;
+    if (!isObject(fix) || typeof fix.Action !== "string") continue;
+    const { Sid: _sid, Action: action, ...rest } = fix;
+    const key = JSON.stringify(rest);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { actions: [action], statement: fix });
+    else if (!group.actions.includes(action)) group.actions.push(action);
+  }
+  return [...groups.values()];
+}
+
+const shortName = (action: string): string => action.replace(/^kms:/i, "");
+
+interface Split {
+  readonly statements: readonly Json[];
+  readonly actions: readonly string[];
+  /** Every action moved: the statement kept its place and Sid, without the context conditions. */
+  readonly inPlace: boolean;
+}
+
+function split(statement: Statement, findings: readonly Finding[], sids: SidAllocator): Split | undefined {
+  const raw = statement.raw;
+  if (!isObject(raw) || statement.action === undefined) return undefined;
+  const groups = movedActions(findings);
+  if (groups.length === 0) return undefined;
+  const moved = new Set(groups.flatMap((g) => g.actions));
+  const kept = statement.action.filter((a) => !moved.has(a));
+  const added = groups.map((g, i): Json => {
+    const inPlace = kept.length === 0 && i === 0;
+    const sid =
+      statement.sid === undefined
+        ? undefined
+        : inPlace
+          ? statement.sid
+          : sids.next(`${statement.sid} for ${g.actions.map(shortName).join(" and ")}`);
+    return withMembers(g.statement, { Sid: sid, Action: oneOrMany(g.actions) });
+  });
+  return {
+    statements: kept.length === 0 ? added : [withMembers(raw, { Action: oneOrMany(kept) }), ...added],
+    actions: [...moved],
+    inPlace: kept.length === 0,
+  };
+}
+
+export const fixEncryptionContextOnUnsupportedAction: KeyPolicyFix = (policy: KeyPolicy): FixOutcome => {
+  const findings = lintPolicy(policy, {}, CHECKS).filter((f) => f.id === CHECK && f.statement !== undefined);
+  if (findings.length === 0) return { kind: "unchanged" };
+  const sids = new SidAllocator(policy);
+  const statements: unknown[] = [];
+  const changes: string[] = [];
+  for (const s of policy.statements) {
+    const own = findings.filter((f) => f.statement?.index === s.index);
+    const done = own.length > 0 ? split(s, own, sids) : undefined;
+    if (done === undefined) {
+      statements.push(s.raw);
+      continue;
+    }
+    statements.push(...done.statements);
+    changes.push(
+      `${s.path}${s.sid !== undefined ? ` ("${s.sid}")` : ""}: ${done.actions.join(", ")} ` +
+        `${done.inPlace ? "kept in place" : "moved to a statement of its own"}, without the encryption context ` +
+        "conditions those actions never carry; every other condition kept.",
+    );
+  }
+  return changes.length === 0 ? { kind: "unchanged" } : { kind: "fixed", statements, changes };
+};

@@ -1,0 +1,164 @@
+// Remediation (and, with it, exemptions) through the compiled pack over the analyzer protocol, as the
+// Pulumi CLI drives it: Configure with the `remediate` level, Remediate with the resource's inputs,
+// then Analyze on the remediated properties. Needs the pack's build (`npm run build`).
+import { strict as assert } from "node:assert";
+import * as path from "node:path";
+import { accountRootGrant } from "pulumi-kms-guardrails/catalog";
+import { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
+import { checkPackEntry } from "../../components/src/preflight/locate-pack";
+import type { WireObject } from "../../components/src/preflight/proto-values";
+import type { EngineResource } from "../../components/src/preflight/types";
+import { RULES } from "../../policypack/rules";
+
+const PACK_DIR = path.join(__dirname, "..", "..", "policypack");
+const ACCOUNT = "111122223333";
+const REGION = "us-east-1";
+const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const EC_RULE = "kms-encryption-context-on-unsupported-action";
+const IAM_RULE = "kms-key-policy-enables-iam-policies";
+const ROOT_GRANT = accountRootGrant({ account: ACCOUNT, region: REGION }).statement;
+
+const failingExample = (id: string): Record<string, unknown> =>
+  RULES.find((r) => r.id === id)?.failing.json as Record<string, unknown>;
+
+/** A key policy with the account root and the rule's failing statement. */
+const EC_POLICY = {
+  Version: "2012-10-17",
+  Statement: [ROOT_GRANT, { ...failingExample(EC_RULE), Action: ["kms:GenerateDataKey*", "kms:DescribeKey"] }],
+};
+
+function resource(type: string, name: string, inputs: WireObject, providerProps?: WireObject): EngineResource {
+  return {
+    urn: `urn:pulumi:dev::shop::${type}::${name}`,
+    type,
+    name,
+    custom: true,
+    dependencies: [],
+    propertyDependencies: {},
+    inputs,
+    outputs: inputs,
+    ...(providerProps !== undefined
+      ? {
+          provider: {
+            urn: `urn:pulumi:dev::shop::pulumi:providers:${type.split(":")[0]}::default`,
+            type: `pulumi:providers:${type.split(":")[0]}`,
+            name: "default",
+            properties: providerProps,
+          },
+        }
+      : {}),
+  };
+}
+
+const statements = (policy: unknown): unknown[] =>
+  (typeof policy === "string" ? (JSON.parse(policy) as { Statement: unknown[] }) : (policy as { Statement: unknown[] }))
+    .Statement;
+
+function packIsCompiled(): boolean {
+  try {
+    return !checkPackEntry(PACK_DIR).typescript;
+  } catch {
+    return true;
+  }
+}
+
+describe("governance over the analyzer protocol (e2e)", function () {
+  this.timeout(60_000);
+  let pack: AnalyzerClient;
+
+  before(async function () {
+    if (!packIsCompiled()) this.skip();
+    pack = await AnalyzerClient.start({ packDir: PACK_DIR });
+  });
+  after(async () => {
+    await pack?.close();
+  });
+
+  describe("remediation at the remediate level", () => {
+    before(async () => {
+      await pack.configure({ [EC_RULE]: "remediate", [IAM_RULE]: "remediate" });
+    });
+    after(async () => {
+      await pack.configure({});
+    });
+
+    /** Remediate, then Analyze the remediated inputs as the CLI does; the rule's findings after. */
+    async function remediateThenAnalyze(r: EngineResource, field: string, rule: string): Promise<unknown> {
+      const { remediations } = await pack.remediate(r);
+      const mine = remediations.filter((m) => m.policyName === rule);
+      assert.equal(mine.length, 1, `one remediation by ${rule}: ${JSON.stringify(remediations)}`);
+      const properties = mine[0].properties;
+      assert.ok(properties !== undefined);
+      const after = { ...r, inputs: properties, outputs: properties };
+      const { diagnostics } = await pack.analyze(after);
+      assert.deepEqual(
+        diagnostics.filter((d) => d.policyName === rule),
+        [],
+      );
+      return properties[field];
+    }
+
+    it(`${EC_RULE}: AWS Classic aws.kms.Key`, async () => {
+      const key = resource("aws:kms/key:Key", "audit", { policy: JSON.stringify(EC_POLICY), enableKeyRotation: true });
+      const before = await pack.analyze(key);
+      assert.deepEqual(
+        before.diagnostics.filter((d) => d.policyName === EC_RULE).map((d) => d.enforcementLevel),
+        ["mandatory"],
+      );
+      const policy = await remediateThenAnalyze(key, "policy", EC_RULE);
+      assert.equal(statements(policy).length, 3);
+    });
+
+    it(`${EC_RULE}: AWS Native key (keyPolicy object)`, async () => {
+      const key = resource("aws-native:kms:Key", "audit", { keyPolicy: EC_POLICY as unknown as WireObject });
+      const policy = await remediateThenAnalyze(key, "keyPolicy", EC_RULE);
+      assert.equal(typeof policy, "object");
+      assert.equal(statements(policy).length, 3);
+    });
+
+    it(`${IAM_RULE}: aws.kms.KeyPolicy whose keyId is the key's ARN`, async () => {
+      const attachment = resource("aws:kms/keyPolicy:KeyPolicy", "audit-policy", {
+        keyId: KEY_ARN,
+        policy: JSON.stringify(failingExample(IAM_RULE)),
+      });
+      const policy = await remediateThenAnalyze(attachment, "policy", IAM_RULE);
+      assert.deepEqual(statements(policy)[0], ROOT_GRANT);
+    });
+
+    it(`${IAM_RULE}: AWS Classic key, the account from the provider's allowedAccountIds`, async () => {
+      const key = resource(
+        "aws:kms/key:Key",
+        "audit",
+        { policy: JSON.stringify(failingExample(IAM_RULE)) },
+        { region: REGION, allowedAccountIds: JSON.stringify([ACCOUNT]) },
+      );
+      const policy = await remediateThenAnalyze(key, "policy", IAM_RULE);
+      assert.deepEqual(statements(policy)[0], ROOT_GRANT);
+    });
+
+    it(`${IAM_RULE}: AWS Native key, the account from the provider's allowedAccountIds`, async () => {
+      const key = resource(
+        "aws-native:kms:Key",
+        "audit",
+        { keyPolicy: failingExample(IAM_RULE) as WireObject },
+        { region: REGION, allowedAccountIds: JSON.stringify([ACCOUNT]) },
+      );
+      const policy = await remediateThenAnalyze(key, "keyPolicy", IAM_RULE);
+      assert.deepEqual(statements(policy)[0], ROOT_GRANT);
+    });
+
+    it("no remediation when the key's account is not known: Analyze reports the rule as mandatory", async () => {
+      const key = resource("aws:kms/key:Key", "audit", { policy: JSON.stringify(failingExample(IAM_RULE)) });
+      const { remediations } = await pack.remediate(key);
+      assert.deepEqual(
+        remediations.filter((m) => m.policyName === IAM_RULE),
+        [],
+      );
+      const { diagnostics } = await pack.analyze(key);
+      assert.deepEqual(
+        diagnostics.filter((d) => d.policyName === IAM_RULE).map((d) => d.enforcementLevel),
+        ["mandatory"],
+      );
+    });
+  });
+});
