@@ -15,6 +15,7 @@
  * ```
  */
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
+import { readExemptions, type Exemption } from "./exemptions";
 
 /** The pack's default; each rule may declare its own (advisory rules do). */
 export const PACK_ENFORCEMENT_LEVEL: EnforcementLevel = "mandatory";
@@ -27,6 +28,8 @@ export interface PackOptions {
   readonly practiceLevel?: LevelChoice;
   /** The level of the rule's `undecided` findings (levels.ts); advisory when absent. */
   readonly undecidedLevel?: LevelChoice;
+  /** Resources whose findings are advisory until a date (exemptions.ts). */
+  readonly exemptions?: readonly Exemption[];
   /** Accounts, besides the key's own, whose principals a key policy may name. */
   readonly trustedAccounts?: readonly string[];
   /** The Control Tower management account: the landing zone key must be in it (seed 002). */
@@ -74,6 +77,7 @@ export function readOptions(raw: unknown): PackOptions {
   return {
     ...(isLevelChoice(r.practiceLevel) ? { practiceLevel: r.practiceLevel } : {}),
     ...(isLevelChoice(r.undecidedLevel) ? { undecidedLevel: r.undecidedLevel } : {}),
+    ...(Array.isArray(r.exemptions) ? { exemptions: readExemptions(r.exemptions) } : {}),
     ...(trusted !== undefined ? { trustedAccounts: trusted } : {}),
     ...(isAccount(r.managementAccountId) ? { managementAccountId: r.managementAccountId } : {}),
     ...(typeof r.homeRegion === "string" && r.homeRegion !== "" ? { homeRegion: r.homeRegion } : {}),

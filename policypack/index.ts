@@ -5,6 +5,7 @@
  */
 import { PolicyPack } from "@pulumi/policy";
 import { PACK_ENFORCEMENT_LEVEL } from "./config";
+import { installConfigureValidation } from "./configure-validation";
 import { policies } from "./policies";
 import { installDeserializeCache, installProxyCache } from "./server-cache";
 import { installStackRequestFilter } from "./stack-request-filter";
@@ -13,6 +14,7 @@ import { installStackRequestFilter } from "./stack-request-filter";
 installDeserializeCache();
 installProxyCache();
 installStackRequestFilter();
+installConfigureValidation();
 
 new PolicyPack("kms-guardrails", {
   description:

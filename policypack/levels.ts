@@ -17,6 +17,7 @@
  */
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import type { PackOptions } from "./config";
+import { EXEMPTIONS_SCHEMA, exemptMessage, exemptionFor, isLive } from "./exemptions";
 import type { RuleMetadata, Violation } from "./rules/types";
 
 type PropertySchema = PolicyConfigSchema["properties"][string];
@@ -30,7 +31,7 @@ const UNDECIDED_LEVEL: PropertySchema = {
 };
 
 /** The option names `ruleConfigSchema` adds; a rule whose schema has no others reads no options. */
-export const LEVEL_OPTIONS: ReadonlySet<string> = new Set(["practiceLevel", "undecidedLevel"]);
+export const LEVEL_OPTIONS: ReadonlySet<string> = new Set(["practiceLevel", "undecidedLevel", "exemptions"]);
 
 /** A rule's configSchema as the pack declares it: its own options and the level options. */
 export function ruleConfigSchema(rule: RuleMetadata): PolicyConfigSchema {
@@ -47,6 +48,7 @@ export function ruleConfigSchema(rule: RuleMetadata): PolicyConfigSchema {
           }
         : {}),
       undecidedLevel: UNDECIDED_LEVEL,
+      exemptions: EXEMPTIONS_SCHEMA,
     },
   };
 }
@@ -74,4 +76,33 @@ export function findingLevel(
     default:
       return undefined;
   }
+}
+
+/** A finding as reported: its level (`undefined`: the rule's own) and its message. */
+export interface ReportedFinding {
+  readonly level: EnforcementLevel | undefined;
+  readonly message: string;
+}
+
+/**
+ * `findingLevel`, then the rule's exemptions for the resource the finding is about (`urn`: the
+ * violation's, else the analyzed resource's): a live exemption reports the finding as advisory
+ * with its reason first; an expired one keeps the level and says it expired. `today` is YYYY-MM-DD
+ * (exemptions.ts `todayUtc()` in the pack).
+ */
+export function reportedFinding(
+  rule: RuleMetadata,
+  violation: Violation,
+  options: PackOptions,
+  urn: string | undefined,
+  today: string,
+): ReportedFinding {
+  const level = findingLevel(rule, violation, options);
+  const exemption =
+    urn !== undefined && options.exemptions !== undefined ? exemptionFor(options.exemptions, urn, today) : undefined;
+  if (exemption === undefined) return { level, message: violation.message };
+  return {
+    level: isLive(exemption, today) ? "advisory" : level,
+    message: exemptMessage(exemption, violation.message, today),
+  };
 }

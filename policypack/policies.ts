@@ -15,7 +15,8 @@ import type {
 } from "@pulumi/policy";
 import { awsUrl } from "pulumi-kms-guardrails/catalog";
 import { readOptions, type PackOptions } from "./config";
-import { findingLevel, hasOwnOptions, ruleConfigSchema } from "./levels";
+import { todayUtc } from "./exemptions";
+import { hasOwnOptions, reportedFinding, ruleConfigSchema } from "./levels";
 import { keyPolicySubjectOf } from "./model/subject-memo";
 import { stackModelFor } from "./model/memo";
 import { redact } from "./redact";
@@ -39,20 +40,28 @@ function sentence(message: string): string {
 }
 
 /**
- * Reports violations at the level `findingLevel` gives, withholding `secrets()` from their messages
- * (redact.ts). The secrets and the options are looked up only when there is something to report.
+ * Reports violations at the level and with the message `reportedFinding` gives (exemptions
+ * included), withholding `secrets()` from their messages (redact.ts). The secrets and the options
+ * are looked up only when there is something to report.
  */
 function reporter(
   rule: Rule,
   report: ReportViolation,
   options: () => PackOptions,
   secrets: () => readonly string[] | undefined,
+  subjectUrn?: string,
 ): (v: Violation) => void {
   const reportInfo = report as unknown as (info: ViolationInfo) => void;
   return (v) => {
-    const level = findingLevel(rule, v, options());
+    const { level, message } = reportedFinding(
+      rule,
+      { ...v, message: sentence(v.message) },
+      options(),
+      v.urn ?? subjectUrn,
+      todayUtc(),
+    );
     reportInfo({
-      message: redact(sentence(v.message), secrets()),
+      message: redact(message, secrets()),
       ...(v.urn !== undefined ? { urn: v.urn } : {}),
       ...(level !== undefined ? { enforcementLevel: level } : {}),
     });
@@ -110,7 +119,7 @@ export function resourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
       const document = subject.document;
       const secrets = document.kind === "present" ? document.secrets : () => undefined;
       safely(rule, () => rule.check(subject, ownOptions ? options() : NO_OPTIONS)).forEach(
-        reporter(rule, report, options, secrets),
+        reporter(rule, report, options, secrets, args.urn),
       );
     },
   };

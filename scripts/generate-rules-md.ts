@@ -12,6 +12,7 @@ import { AWS_PAGES, awsPage, awsUrl } from "pulumi-kms-guardrails/catalog";
 import type { SeedRef } from "pulumi-kms-guardrails/engine";
 import { PACK_ENFORCEMENT_LEVEL } from "../policypack/config";
 import { ruleConfigSchema } from "../policypack/levels";
+import { FIX_SUMMARIES } from "../policypack/remediation";
 import { RULES, type Rule, type RuleExample } from "../policypack/rules";
 
 export const RULES_MD_PATH = join(__dirname, "..", "policypack", "RULES.md");
@@ -70,6 +71,7 @@ function section(rule: Rule): string[] {
     `- Default enforcement level: ${rule.enforcementLevel}`,
     `- Severity: ${rule.severity}`,
     ...rule.sources.map((s) => `- AWS documentation: ${source(s)}`),
+    ...(FIX_SUMMARIES[rule.id] !== undefined ? [`- Remediation (level \`remediate\`): ${FIX_SUMMARIES[rule.id]}`] : []),
     ...configuration(rule),
     "",
     ...example("Passes", rule.passing),
@@ -138,6 +140,37 @@ export function renderRulesMarkdown(): string {
       2,
     ),
     "```",
+    "",
+    "## Exemptions",
+    "",
+    "Every rule takes `exemptions`: resources it reports as advisory until a date, each with the reason, so every exemption can be audited.",
+    "",
+    "```json",
+    JSON.stringify(
+      {
+        "cloudtrail-key-allows-describe": {
+          exemptions: [
+            {
+              resource: "missing-describe",
+              reason: "legacy key, replaced in SEC-1234",
+              expires: "2027-03-31",
+              ticket: "SEC-1234",
+            },
+          ],
+        },
+      },
+      null,
+      2,
+    ),
+    "```",
+    "",
+    "- `resource`: a URN, a resource name (the last part of its URN), or a URN pattern where `*` stands for any characters (`urn:pulumi:dev::shop::aws:kms/key:Key::legacy-*`). Required, as are `reason` (not blank) and `expires` (`YYYY-MM-DD`, a real date); `ticket` is optional and, when given, follows the reason in messages (`; ticket SEC-1234`).",
+    "- Before `expires` (UTC), a finding on that resource is still reported, as advisory, its message starting `Exempt until 2027-03-31 (legacy key, replaced in SEC-1234): `. On and after that date it takes the rule's level again, its message starting `Exemption expired on 2027-03-31 (...)`.",
+    "- An exemption without `reason` or `expires`, with a malformed date or an unknown field, is a configuration error: the rule's configSchema rejects it (`pulumi policy enable --config`, `--policy-pack-config`), and the pack fails `Configure` with every error. `all` cannot exempt.",
+    "",
+    "## Remediation",
+    "",
+    'At the `remediate` level (`"<rule-id>": "remediate"`), the rules whose fix follows from the key alone change the key policy before the resource is created or updated: AWS Classic `aws.kms.Key` and `aws.kms.KeyPolicy` (`policy`, a JSON string, indentation kept) and AWS Native keys (`keyPolicy`, an object). A fix never deletes or weakens a statement and keeps the user\'s statements in order; it is applied only when the fixed policy parses, passes the rule, makes no other rule fail that passed before, and writes no statement that opens the key. Otherwise, or while the policy is not known yet (preview), nothing is changed and the rule reports its finding as `mandatory`. The fix of each such rule is listed under it. The other rules have no remediation: their fix needs a choice only the key\'s owner can make (which condition limits a principal, which service a Deny exempts, which trail to name).',
     "",
     "## Rules",
     "",

@@ -18,6 +18,14 @@ export const KEY_POLICY_FIXES: ReadonlyMap<string, KeyPolicyFix> = new Map([
   ["kms-key-policy-enables-iam-policies", fixKeyPolicyEnablesIamPolicies],
 ]);
 
+/** What each fix does, one sentence, for RULES.md. */
+export const FIX_SUMMARIES: Readonly<Record<string, string>> = {
+  "kms-encryption-context-on-unsupported-action":
+    "moves the actions that cannot carry an encryption context to a statement of their own right after the original, without the encryption context conditions and with every other condition (a statement whose every action moves keeps its place and Sid).",
+  "kms-key-policy-enables-iam-policies":
+    "adds the documented \"Enable IAM User Permissions\" statement for the key's account as the first statement. The account comes from the key's ARN (an aws.kms.KeyPolicy `keyId` given as an ARN, or a known `arn`), the one account in the provider's `allowedAccountIds`, or the key ARNs in `Resource`; without any, nothing is changed, because granting kms:* to a guessed account would open the key to it.",
+};
+
 export type Remediation =
   | { readonly kind: "unchanged" }
   | { readonly kind: "declined"; readonly reason: string }

@@ -161,4 +161,72 @@ describe("governance over the analyzer protocol (e2e)", function () {
       );
     });
   });
+
+  describe("exemptions", () => {
+    const PUBLIC_RULE = "kms-no-unconditioned-public-principal";
+    const publicKey = resource("aws:kms/key:Key", "legacy", {
+      policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          ROOT_GRANT,
+          { Sid: "Everyone", Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" },
+        ],
+      }),
+    });
+    const exemption = { resource: "legacy", reason: "legacy key, replaced in SEC-1234" };
+    const reported = async (): Promise<{ level: string; message: string }[]> =>
+      (await pack.analyze(publicKey)).diagnostics
+        .filter((d) => d.policyName === PUBLIC_RULE)
+        .map((d) => ({ level: d.enforcementLevel, message: d.message }));
+
+    after(async () => {
+      await pack.configure({});
+    });
+
+    it("live: the finding is advisory and starts with the exemption", async () => {
+      await pack.configure({ [PUBLIC_RULE]: { exemptions: [{ ...exemption, expires: "2999-12-31" }] } });
+      const [d, ...rest] = await reported();
+      assert.deepEqual(rest, []);
+      assert.equal(d.level, "advisory");
+      assert.ok(d.message.startsWith("Exempt until 2999-12-31 (legacy key, replaced in SEC-1234): "), d.message);
+    });
+
+    it("expired: the rule's level again, and the message says so", async () => {
+      await pack.configure({ [PUBLIC_RULE]: { exemptions: [{ ...exemption, expires: "2000-01-01" }] } });
+      const [d] = await reported();
+      assert.equal(d.level, "mandatory");
+      assert.match(d.message, /^Exemption expired on 2000-01-01 \(legacy key, replaced in SEC-1234\)/);
+    });
+
+    it("unmatched: another resource's exemption changes nothing", async () => {
+      await pack.configure({
+        [PUBLIC_RULE]: { exemptions: [{ ...exemption, resource: "other", expires: "2999-12-31" }] },
+      });
+      assert.deepEqual(
+        (await reported()).map((d) => d.level),
+        ["mandatory"],
+      );
+    });
+
+    it("invalid: Configure fails naming every error, and the previous configuration stays", async () => {
+      await pack.configure({});
+      await assert.rejects(
+        pack.configure({
+          [PUBLIC_RULE]: {
+            exemptions: [
+              { resource: "legacy", expires: "2999-12-31" },
+              { ...exemption, expires: "2027-02-30" },
+            ],
+          },
+        }),
+        (e: Error) =>
+          /exemptions\[0\]\.reason is required/.test(e.message) &&
+          /exemptions\[1\]\.expires "2027-02-30" is not a date/.test(e.message),
+      );
+      assert.deepEqual(
+        (await reported()).map((d) => d.level),
+        ["mandatory"],
+      );
+    });
+  });
 });
