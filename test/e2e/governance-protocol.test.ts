@@ -208,20 +208,16 @@ describe("governance over the analyzer protocol (e2e)", function () {
       );
     });
 
-    it("invalid: Configure fails naming every error, and the previous configuration stays", async () => {
+    it("invalid: the schema rejects a missing reason; the pack fails Configure on a date that does not exist", async () => {
       await pack.configure({});
       await assert.rejects(
-        pack.configure({
-          [PUBLIC_RULE]: {
-            exemptions: [
-              { resource: "legacy", expires: "2999-12-31" },
-              { ...exemption, expires: "2027-02-30" },
-            ],
-          },
-        }),
-        (e: Error) =>
-          /exemptions\[0\]\.reason is required/.test(e.message) &&
-          /exemptions\[1\]\.expires "2027-02-30" is not a date/.test(e.message),
+        pack.configure({ [PUBLIC_RULE]: { exemptions: [{ resource: "legacy", expires: "2999-12-31" }] } }),
+        /"reason" is required/,
+      );
+      // 2027-02-30 has the schema's shape: only the pack can tell it is not a date.
+      await assert.rejects(
+        pack.configure({ [PUBLIC_RULE]: { exemptions: [{ ...exemption, expires: "2027-02-30" }] } }),
+        (e: Error) => /exemptions\[0\]\.expires "2027-02-30" is not a date/.test(e.message),
       );
       assert.deepEqual(
         (await reported()).map((d) => d.level),
