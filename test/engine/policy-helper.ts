@@ -3,6 +3,11 @@ import { parsePolicy, type KeyPolicy } from "pulumi-kms-guardrails/engine";
 
 const cache = new Map<unknown, KeyPolicy>();
 
+/** Forgets the parsed policies (the mutation run starts each mutant from fresh policy objects). */
+export function clearPolicyCache(): void {
+  cache.clear();
+}
+
 /** The parsed policy (errors and all: the evaluator must cope with what the parser could not represent). */
 export function toKeyPolicy(document: unknown): KeyPolicy {
   let policy = cache.get(document);

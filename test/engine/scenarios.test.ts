@@ -21,6 +21,13 @@ describe("evaluator scenarios", () => {
       if (scenario.decidingSid !== undefined) {
         assert.equal(decision.deciding[0]?.sid ?? null, scenario.decidingSid, `deciding statement${context}`);
       }
+      if (scenario.because !== undefined) {
+        const said = [
+          decision.reason,
+          ...decision.trace.flatMap((t) => [t.explanation, ...t.conditions.map((c) => c.explanation)]),
+        ];
+        for (const sentence of scenario.because) assert.ok(said.includes(sentence), `says "${sentence}"${context}`);
+      }
       assert.ok(decision.reason.length > 0);
       assert.doesNotMatch(decision.reason, /Internal error/);
       assert.ok(decision.trace.length >= toKeyPolicy(scenario.policy).statements.length);

@@ -14,6 +14,11 @@ export interface Scenario {
   readonly request: Request;
   readonly expect: Verdict;
   readonly decidingSid?: string | null;
+  /**
+   * Sentences the decision must contain, each exactly: the reason, a statement's explanation or a
+   * condition's. Explanations are what users read, so rows pin them where they tell operators apart.
+   */
+  readonly because?: readonly string[];
   readonly note?: string;
 }
 
@@ -265,7 +270,7 @@ const allow = (Sid: string, extra: Record<string, unknown>) =>
       ...extra,
     }).filter(([, v]) => v !== undefined),
   );
-const decrypt = (context: Request["context"] = {}, principal = aws(USER)): Request => ({
+const decrypt = (context: Request["context"] = {}, principal: Request["principal"] = aws(USER)): Request => ({
   principal,
   action: "kms:Decrypt",
   resource: KEY_K,
@@ -2427,6 +2432,897 @@ const undecidable: Scenario[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------------------------
+// Operator semantics, value by value (issue 18: each row kills a mutant a verdict table missed)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Numeric and Date operators at their boundary: a request value below, equal to and above the
+ * policy value, as the IAM User Guide's "Numeric condition operators" and "Date condition
+ * operators" define each comparison. `[below, equal, above]`: whether the condition holds.
+ */
+const COMPARISONS: readonly (readonly [string, readonly [boolean, boolean, boolean]])[] = [
+  ["Equals", [false, true, false]],
+  ["NotEquals", [true, false, true]],
+  ["LessThan", [true, false, false]],
+  ["LessThanEquals", [true, true, false]],
+  ["GreaterThan", [false, false, true]],
+  ["GreaterThanEquals", [false, true, true]],
+];
+const ORDERED_FAMILIES = [
+  { family: "Numeric", key: "aws:MultiFactorAuthAge", policy: "3600", values: ["3599", "3600", "3601"] },
+  {
+    family: "Date",
+    key: "aws:CurrentTime",
+    policy: "2026-01-01T00:00:00Z",
+    // The equal value as epoch seconds: the operators compare instants, not text.
+    values: ["2025-12-31T23:59:59Z", "1767225600", "2026-01-01T00:00:01Z"],
+  },
+] as const;
+
+const orderedOperators: Scenario[] = ORDERED_FAMILIES.flatMap(({ family, key, policy, values }) =>
+  COMPARISONS.flatMap(([comparison, holds]) => {
+    const op = `${family}${comparison}`;
+    const negated = comparison === "NotEquals";
+    const rows: Scenario[] = values.map((value, i) => ({
+      name: `${family}: ${value} against ${op} ${policy} ${holds[i] ? "holds" : "fails"}`,
+      policy: withCondition({ [op]: { [key]: policy } }),
+      request: decrypt({ [key]: value }),
+      expect: holds[i] ? "allowed" : "denied-implicit",
+      decidingSid: holds[i] ? "Conditional" : null,
+      because: [
+        negated
+          ? holds[i]
+            ? `${key} = ${value} does not satisfy ${policy}, so ${op} holds`
+            : `${key} = ${value} satisfies ${policy}, so ${op} fails`
+          : `${key} = ${value} ${holds[i] ? "satisfies" : "does not satisfy"} ${op} ${policy}`,
+      ],
+    }));
+    rows.push(
+      {
+        name: `${family}: an absent key ${negated ? "satisfies the negated" : "fails"} ${op}`,
+        policy: withCondition({ [op]: { [key]: policy } }),
+        request: decrypt(),
+        expect: negated ? "allowed" : "denied-implicit",
+        because: [negated ? `${key} is absent, so the negated ${op} holds` : `${key} is absent; ${op} requires it`],
+      },
+      {
+        name: `${family}: an absent key satisfies ${op}IfExists`,
+        policy: withCondition({ [`${op}IfExists`]: { [key]: policy } }),
+        request: decrypt(),
+        expect: "allowed",
+        decidingSid: "Conditional",
+        because: [`${key} is absent, so ${op}IfExists holds`],
+      },
+      {
+        name: `${family}: a present key is compared by ${op}IfExists`,
+        policy: withCondition({ [`${op}IfExists`]: { [key]: policy } }),
+        request: decrypt({ [key]: values[holds[2] ? 0 : 2] }),
+        expect: holds[holds[2] ? 0 : 2] ? "allowed" : "denied-implicit",
+      },
+    );
+    return rows;
+  }),
+);
+
+const LOG_GROUP = `arn:aws:logs:eu-west-1:${K}:log-group`;
+
+const valueSemantics: Scenario[] = [
+  {
+    name: "Numeric: a request value that is not a number satisfies no comparison",
+    policy: withCondition({ NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } }),
+    request: decrypt({ "aws:MultiFactorAuthAge": "soon" }),
+    expect: "denied-implicit",
+    because: ["aws:MultiFactorAuthAge = soon does not satisfy NumericLessThan 3600"],
+  },
+  {
+    name: "Numeric: a policy value that is not a number cannot be judged",
+    policy: withCondition({ NumericLessThan: { "aws:MultiFactorAuthAge": "an hour" } }),
+    request: decrypt({ "aws:MultiFactorAuthAge": "60" }),
+    expect: "undecidable",
+    because: [
+      "aws:MultiFactorAuthAge = 60 against an hour cannot be judged (the policy value an hour is not a number)",
+    ],
+  },
+  {
+    name: "Numeric: one of two policy values satisfied is enough, and the explanation names it",
+    policy: withCondition({ NumericEquals: { "aws:MultiFactorAuthAge": ["10", "20"] } }),
+    request: decrypt({ "aws:MultiFactorAuthAge": "20.0" }),
+    expect: "allowed",
+    because: ["aws:MultiFactorAuthAge = 20.0 satisfies NumericEquals 20"],
+  },
+  {
+    name: "Numeric: no policy value satisfied lists them all",
+    policy: withCondition({ NumericEquals: { "aws:MultiFactorAuthAge": ["10", "20"] } }),
+    request: decrypt({ "aws:MultiFactorAuthAge": "15" }),
+    expect: "denied-implicit",
+    because: ["aws:MultiFactorAuthAge = 15 does not satisfy NumericEquals [10, 20]"],
+  },
+  {
+    name: "Date: a policy value that is not a date cannot be judged",
+    policy: withCondition({ DateLessThan: { "aws:CurrentTime": "tomorrow" } }),
+    request: decrypt({ "aws:CurrentTime": "2026-01-01T00:00:00Z" }),
+    expect: "undecidable",
+    because: [
+      "aws:CurrentTime = 2026-01-01T00:00:00Z against tomorrow cannot be judged (the policy value tomorrow is not an ISO 8601 date or epoch seconds)",
+    ],
+  },
+  {
+    name: "Date: a request value that is not a date satisfies no comparison",
+    policy: withCondition({ DateGreaterThan: { "aws:CurrentTime": "2026-01-01T00:00:00Z" } }),
+    request: decrypt({ "aws:CurrentTime": "later" }),
+    expect: "denied-implicit",
+  },
+  // Gap 2: the negated Arn operators reach definite verdicts both ways.
+  ...(["ArnNotLike", "ArnNotEquals"] as const).flatMap((op): Scenario[] => [
+    {
+      name: `${op}: a SourceArn outside the pattern satisfies it`,
+      policy: withCondition({ [op]: { "aws:SourceArn": `arn:aws:cloudtrail:*:${K}:trail/*` } }),
+      request: decrypt({ "aws:SourceArn": `arn:aws:config:eu-west-1:${K}:config-rule/r` }),
+      expect: "allowed",
+      decidingSid: "Conditional",
+      because: [
+        `aws:SourceArn = arn:aws:config:eu-west-1:${K}:config-rule/r does not match arn:aws:cloudtrail:*:${K}:trail/*, so ${op} holds`,
+      ],
+    },
+    {
+      name: `${op}: a SourceArn the pattern matches fails it`,
+      policy: withCondition({ [op]: { "aws:SourceArn": `arn:aws:cloudtrail:*:${K}:trail/*` } }),
+      request: decrypt({ "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${K}:trail/audit` }),
+      expect: "denied-implicit",
+      decidingSid: null,
+      because: [
+        `aws:SourceArn = arn:aws:cloudtrail:eu-west-1:${K}:trail/audit matches arn:aws:cloudtrail:*:${K}:trail/*, so ${op} fails`,
+      ],
+    },
+    {
+      name: `${op}: in a Deny, another account's trail is denied explicitly`,
+      policy: doc(allow("Decrypt", {}), {
+        Sid: "Only our trails",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "kms:*",
+        Resource: "*",
+        Condition: { [op]: { "aws:SourceArn": `arn:aws:cloudtrail:*:${K}:trail/*` } },
+      }),
+      request: decrypt({ "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${B}:trail/audit` }),
+      expect: "denied-explicit",
+      decidingSid: "Only our trails",
+    },
+  ]),
+  // Gap 5: the resource part of an ARN keeps its colons.
+  {
+    name: "Arn: colons inside the resource part are compared, not cut off (log-group:a is not log-group:b)",
+    policy: withCondition({ ArnEquals: { "aws:SourceArn": `${LOG_GROUP}:a` } }),
+    request: decrypt({ "aws:SourceArn": `${LOG_GROUP}:b` }),
+    expect: "denied-implicit",
+    because: [`aws:SourceArn = ${LOG_GROUP}:b does not match ${LOG_GROUP}:a`],
+  },
+  {
+    name: "Arn: the same resource part with its colons matches",
+    policy: withCondition({ ArnEquals: { "aws:SourceArn": `${LOG_GROUP}:a` } }),
+    request: decrypt({ "aws:SourceArn": `${LOG_GROUP}:a` }),
+    expect: "allowed",
+    because: [`aws:SourceArn = ${LOG_GROUP}:a matches ${LOG_GROUP}:a`],
+  },
+  {
+    name: "Arn: a wildcard in the resource part spans its colons",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": `${LOG_GROUP}:a:*` } }),
+    request: decrypt({ "aws:SourceArn": `${LOG_GROUP}:a:log-stream:s1` }),
+    expect: "allowed",
+  },
+  {
+    name: "Arn: a wildcard in one part does not reach into the next",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": `arn:aws:logs:*:${K}:log-group:a` } }),
+    request: decrypt({ "aws:SourceArn": `arn:aws:logs:eu-west-1:x:${K}:log-group:a` }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "Arn: a request value that is not an ARN matches nothing",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:logs:*" } }),
+    request: decrypt({ "aws:SourceArn": "logs:eu-west-1:x:y:z:w" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "Arn: a policy value that is not an ARN matches nothing, not even itself",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "trail/*" } }),
+    request: decrypt({ "aws:SourceArn": "trail/*" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "Arn: ARN comparison is case-sensitive",
+    policy: withCondition({ ArnEquals: { "aws:SourceArn": `${LOG_GROUP}:a` } }),
+    request: decrypt({ "aws:SourceArn": `${LOG_GROUP}:A` }),
+    expect: "denied-implicit",
+  },
+  // Gap 6: Null with an invalid value.
+  {
+    name: "Null: an invalid value beside a valid one that fails is undecidable",
+    policy: withCondition({ Null: { "aws:SourceAccount": ["false", "maybe"] } }),
+    request: decrypt(),
+    expect: "undecidable",
+    because: [
+      "aws:SourceAccount is absent, but Null [false, maybe] cannot be judged (the policy value maybe is not true or false)",
+    ],
+  },
+  {
+    name: "Null: an invalid value before a valid one that fails is undecidable too",
+    policy: withCondition({ Null: { "aws:SourceAccount": ["maybe", "false"] } }),
+    request: decrypt(),
+    expect: "undecidable",
+  },
+  {
+    name: "Null: a valid value that holds decides, whatever the invalid one beside it",
+    policy: withCondition({ Null: { "aws:SourceAccount": ["true", "maybe"] } }),
+    request: decrypt(),
+    expect: "allowed",
+    because: ["aws:SourceAccount is absent, as Null [true, maybe] requires"],
+  },
+  {
+    name: "Null: an invalid value after the one that holds still decides",
+    policy: withCondition({ Null: { "aws:SourceAccount": ["maybe", "true"] } }),
+    request: decrypt(),
+    expect: "allowed",
+  },
+  {
+    name: "Null: false with the key present holds",
+    policy: withCondition({ Null: { "aws:SourceAccount": "false" } }),
+    request: decrypt({ "aws:SourceAccount": K }),
+    expect: "allowed",
+    because: ["aws:SourceAccount is present, as Null false requires"],
+  },
+  {
+    name: "Null: true with the key present fails",
+    policy: withCondition({ Null: { "aws:SourceAccount": "true" } }),
+    request: decrypt({ "aws:SourceAccount": K }),
+    expect: "denied-implicit",
+    because: ["aws:SourceAccount is present; Null true requires it absent"],
+  },
+  {
+    name: "Null: false with the key absent fails",
+    policy: withCondition({ Null: { "aws:SourceAccount": "false" } }),
+    request: decrypt(),
+    expect: "denied-implicit",
+    because: ["aws:SourceAccount is absent; Null false requires it present"],
+  },
+  // Gap 7: an empty value list is no value.
+  {
+    name: "empty list: a key given with no values is absent for StringEquals",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": K } }),
+    request: decrypt({ "aws:SourceAccount": [] }),
+    expect: "denied-implicit",
+    because: ["aws:SourceAccount is absent; StringEquals requires it"],
+  },
+  {
+    name: "empty list: a key given with no values is absent for StringNotEquals",
+    policy: withCondition({ StringNotEquals: { "aws:SourceAccount": K } }),
+    request: decrypt({ "aws:SourceAccount": [] }),
+    expect: "allowed",
+    because: ["aws:SourceAccount is absent, so the negated StringNotEquals holds"],
+  },
+  {
+    name: "empty list: a key given with no values is absent for Null",
+    policy: withCondition({ Null: { "aws:SourceAccount": "true" } }),
+    request: decrypt({ "aws:SourceAccount": [] }),
+    expect: "allowed",
+  },
+  {
+    name: "empty list: ForAllValues holds for a key given with no values",
+    policy: withCondition({ "ForAllValues:StringEquals": { "aws:TagKeys": "team" } }),
+    request: decrypt({ "aws:TagKeys": [] }),
+    expect: "allowed",
+    because: ["aws:TagKeys is absent, so ForAllValues:StringEquals holds for its (no) values"],
+  },
+  // Gap 8: set operators with a negated comparison.
+  {
+    name: "ForAnyValue: a negated operator on an absent key is false (no value to satisfy it)",
+    policy: withCondition({ "ForAnyValue:StringNotEquals": { "aws:TagKeys": "team" } }),
+    request: decrypt(),
+    expect: "denied-implicit",
+    because: ["aws:TagKeys is absent; ForAnyValue:StringNotEquals needs at least one value"],
+  },
+  {
+    name: "ForAllValues: a negated operator on an absent key is true",
+    policy: withCondition({ "ForAllValues:StringNotEquals": { "aws:TagKeys": "team" } }),
+    request: decrypt(),
+    expect: "allowed",
+  },
+  {
+    name: "ForAnyValue: a negated operator holds when one value matches none of the policy values",
+    policy: withCondition({ "ForAnyValue:StringNotEquals": { "aws:TagKeys": ["team", "cost"] } }),
+    request: decrypt({ "aws:TagKeys": ["team", "owner"] }),
+    expect: "allowed",
+    because: ["aws:TagKeys value owner satisfies ForAnyValue:StringNotEquals [team, cost]"],
+  },
+  {
+    name: "ForAnyValue: a negated operator fails when every value matches a policy value",
+    policy: withCondition({ "ForAnyValue:StringNotEquals": { "aws:TagKeys": ["team", "cost"] } }),
+    request: decrypt({ "aws:TagKeys": ["team", "cost"] }),
+    expect: "denied-implicit",
+    because: ["no value of aws:TagKeys [team, cost] satisfies ForAnyValue:StringNotEquals [team, cost]"],
+  },
+  {
+    name: "ForAllValues: a negated operator fails on the first value a policy value matches",
+    policy: withCondition({ "ForAllValues:StringNotEquals": { "aws:TagKeys": ["team"] } }),
+    request: decrypt({ "aws:TagKeys": ["owner", "team"] }),
+    expect: "denied-implicit",
+    because: [
+      "aws:TagKeys value team does not satisfy ForAllValues:StringNotEquals team; ForAllValues requires every value to",
+    ],
+  },
+  {
+    name: "ForAllValues: every value satisfying the operator holds",
+    policy: withCondition({ "ForAllValues:StringLike": { "aws:TagKeys": ["team*", "cost"] } }),
+    request: decrypt({ "aws:TagKeys": ["team-a", "cost"] }),
+    expect: "allowed",
+    because: ["every value of aws:TagKeys [team-a, cost] satisfies ForAllValues:StringLike [team*, cost]"],
+  },
+  {
+    name: "ForAnyValue: a value not known yet among values that fail is undecidable",
+    policy: withCondition({ "ForAnyValue:NumericLessThan": { "aws:MultiFactorAuthAge": "oops" } }),
+    request: decrypt({ "aws:MultiFactorAuthAge": ["1", "2"] }),
+    expect: "undecidable",
+    because: ["aws:MultiFactorAuthAge [1, 2] against oops cannot be judged (the policy value oops is not a number)"],
+  },
+  {
+    name: "single-valued operator: several request values are ambiguous",
+    policy: withCondition({ StringEquals: { "aws:TagKeys": "team" } }),
+    request: decrypt({ "aws:TagKeys": ["team", "cost"] }),
+    expect: "undecidable",
+    because: ["aws:TagKeys has 2 values but StringEquals compares a single value; use ForAnyValue: or ForAllValues:"],
+  },
+  // The string, Bool, IP and Binary families, each way.
+  {
+    name: "StringEqualsIgnoreCase: case does not matter",
+    policy: withCondition({ StringEqualsIgnoreCase: { "aws:PrincipalTag/team": "Audit" } }),
+    request: decrypt({ "aws:PrincipalTag/team": "AUDIT" }),
+    expect: "allowed",
+    because: ["aws:PrincipalTag/team = AUDIT matches Audit"],
+  },
+  {
+    name: "StringEquals: case matters",
+    policy: withCondition({ StringEquals: { "aws:PrincipalTag/team": "Audit" } }),
+    request: decrypt({ "aws:PrincipalTag/team": "AUDIT" }),
+    expect: "denied-implicit",
+    because: ["aws:PrincipalTag/team = AUDIT does not match Audit"],
+  },
+  {
+    name: "StringNotEqualsIgnoreCase: the same text in another case fails it",
+    policy: withCondition({ StringNotEqualsIgnoreCase: { "aws:PrincipalTag/team": "Audit" } }),
+    request: decrypt({ "aws:PrincipalTag/team": "audit" }),
+    expect: "denied-implicit",
+    because: ["aws:PrincipalTag/team = audit matches Audit, so StringNotEqualsIgnoreCase fails"],
+  },
+  {
+    name: "StringEquals: * is a plain character",
+    policy: withCondition({ StringEquals: { "aws:PrincipalTag/team": "a*" } }),
+    request: decrypt({ "aws:PrincipalTag/team": "ab" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "StringNotLike: a value outside the pattern holds",
+    policy: withCondition({ StringNotLike: { "aws:PrincipalTag/team": "aud*" } }),
+    request: decrypt({ "aws:PrincipalTag/team": "ops" }),
+    expect: "allowed",
+    because: ["aws:PrincipalTag/team = ops does not match aud*, so StringNotLike holds"],
+  },
+  {
+    name: "StringLike: ? stands for exactly one character",
+    policy: withCondition({ StringLike: { "aws:PrincipalTag/team": "a?c" } }),
+    request: decrypt({ "aws:PrincipalTag/team": "abbc" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "Bool: true matches True",
+    policy: withCondition({ Bool: { "aws:SecureTransport": "true" } }),
+    request: decrypt({ "aws:SecureTransport": " True" }),
+    expect: "allowed",
+    because: ["aws:SecureTransport =  True matches true"],
+  },
+  {
+    name: "Bool: false does not match true",
+    policy: withCondition({ Bool: { "aws:SecureTransport": "false" } }),
+    request: decrypt({ "aws:SecureTransport": "true" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "Bool: a policy value other than true or false cannot be judged",
+    policy: withCondition({ Bool: { "aws:SecureTransport": "yes" } }),
+    request: decrypt({ "aws:SecureTransport": "true" }),
+    expect: "undecidable",
+    because: ["aws:SecureTransport = true against yes cannot be judged (the policy value yes is not true or false)"],
+  },
+  {
+    name: "IpAddress: inside the block",
+    policy: withCondition({ IpAddress: { "aws:SourceIp": "203.0.113.0/24" } }),
+    request: decrypt({ "aws:SourceIp": "203.0.113.9" }),
+    expect: "allowed",
+    because: ["aws:SourceIp = 203.0.113.9 is in 203.0.113.0/24"],
+  },
+  {
+    name: "IpAddress: outside the block",
+    policy: withCondition({ IpAddress: { "aws:SourceIp": "203.0.113.0/24" } }),
+    request: decrypt({ "aws:SourceIp": "198.51.100.1" }),
+    expect: "denied-implicit",
+    because: ["aws:SourceIp = 198.51.100.1 is not in 203.0.113.0/24"],
+  },
+  {
+    name: "NotIpAddress: inside the block fails",
+    policy: withCondition({ NotIpAddress: { "aws:SourceIp": "203.0.113.0/24" } }),
+    request: decrypt({ "aws:SourceIp": "203.0.113.9" }),
+    expect: "denied-implicit",
+    because: ["aws:SourceIp = 203.0.113.9 is in 203.0.113.0/24, so NotIpAddress fails"],
+  },
+  {
+    name: "NotIpAddress: outside the block holds",
+    policy: withCondition({ NotIpAddress: { "aws:SourceIp": "203.0.113.0/24" } }),
+    request: decrypt({ "aws:SourceIp": "198.51.100.1" }),
+    expect: "allowed",
+    because: ["aws:SourceIp = 198.51.100.1 is not in 203.0.113.0/24, so NotIpAddress holds"],
+  },
+  {
+    name: "IpAddress: a policy value that is not an address cannot be judged",
+    policy: withCondition({ IpAddress: { "aws:SourceIp": "intranet" } }),
+    request: decrypt({ "aws:SourceIp": "10.0.0.1" }),
+    expect: "undecidable",
+    because: [
+      "aws:SourceIp = 10.0.0.1 against intranet cannot be judged (the policy value intranet is not an IPv4 or IPv6 address or CIDR block)",
+    ],
+  },
+  {
+    name: "BinaryEquals: the same bytes in base64 match",
+    policy: withCondition({ BinaryEquals: { "aws:PrincipalTag/blob": "QmluYXJ5" } }),
+    request: decrypt({ "aws:PrincipalTag/blob": " QmluYXJ5 " }),
+    expect: "allowed",
+  },
+  {
+    name: "BinaryEquals: other bytes do not",
+    policy: withCondition({ BinaryEquals: { "aws:PrincipalTag/blob": "QmluYXJ5" } }),
+    request: decrypt({ "aws:PrincipalTag/blob": "QmluYXJ6" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "a value not known yet in the request is undecidable, and says so",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": K } }),
+    request: decrypt({ "aws:SourceAccount": UNKNOWN }),
+    expect: "undecidable",
+    because: ["aws:SourceAccount is not known yet"],
+  },
+  {
+    name: "a policy value not known yet is undecidable when no other value matches",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": [PULUMI_UNKNOWN_SENTINEL, B] } }),
+    request: decrypt({ "aws:SourceAccount": K }),
+    expect: "undecidable",
+    because: [
+      `aws:SourceAccount = ${K} against [${PULUMI_UNKNOWN_SENTINEL}, ${B}] cannot be judged (the policy value ${PULUMI_UNKNOWN_SENTINEL} is not known yet)`,
+    ],
+  },
+  {
+    name: "a policy value not known yet does not matter when another value matches",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": [PULUMI_UNKNOWN_SENTINEL, K] } }),
+    request: decrypt({ "aws:SourceAccount": K }),
+    expect: "allowed",
+    because: [`aws:SourceAccount = ${K} matches ${K}`],
+  },
+  {
+    name: "a DescribeKey request never carries an encryption context, and the explanation says so",
+    policy: doc(
+      allow("Describe", {
+        Action: "kms:DescribeKey",
+        Condition: { StringEquals: { "kms:EncryptionContext:dept": "finance" } },
+      }),
+    ),
+    request: { ...decrypt({ "kms:EncryptionContext:dept": "finance" }), action: "kms:DescribeKey" },
+    expect: "denied-implicit",
+    because: [
+      "kms:EncryptionContext:dept is absent (kms:DescribeKey requests never carry it); StringEquals requires it",
+    ],
+  },
+];
+
+// Gap 9: policy variables in String and Arn operators (IAM User Guide, "IAM policy elements:
+// Variables and tags").
+const policyVariables: Scenario[] = [
+  {
+    name: "variables: ArnLike with the caller's account substituted matches its trail",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:${aws:PrincipalAccount}:trail/*" } }),
+    request: decrypt({ "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${K}:trail/audit` }),
+    expect: "allowed",
+    decidingSid: "Conditional",
+  },
+  {
+    name: "variables: ArnLike with the caller's account substituted rejects another account's trail",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:${aws:PrincipalAccount}:trail/*" } }),
+    request: decrypt({ "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${B}:trail/audit` }),
+    expect: "denied-implicit",
+    because: [
+      `aws:SourceArn = arn:aws:cloudtrail:eu-west-1:${B}:trail/audit does not match arn:aws:cloudtrail:*:\${aws:PrincipalAccount}:trail/*`,
+    ],
+  },
+  {
+    name: "variables: ArnEquals compares the substituted ARN part by part",
+    policy: withCondition({
+      ArnEquals: { "aws:SourceArn": "arn:aws:cloudtrail:eu-west-1:${aws:PrincipalAccount}:trail/a:b" },
+    }),
+    request: decrypt({ "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${K}:trail/a:b` }),
+    expect: "allowed",
+  },
+  {
+    name: "variables: ArnEquals with a variable rejects a different resource part",
+    policy: withCondition({
+      ArnEquals: { "aws:SourceArn": "arn:aws:cloudtrail:eu-west-1:${aws:PrincipalAccount}:trail/a:b" },
+    }),
+    request: decrypt({ "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${K}:trail/a:c` }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variables: a substituted value's * is a plain character in ArnLike",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:${aws:PrincipalTag/acct}:trail/*" } }),
+    request: decrypt({ "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${K}:trail/a`, "aws:PrincipalTag/acct": "*" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variables: ArnLike with a variable against a request value that is not an ARN",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:${aws:PrincipalAccount}:trail/*" } }),
+    request: decrypt({ "aws:SourceArn": "trail/audit" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variables: ArnLike whose substituted value is not an ARN matches nothing",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "${aws:PrincipalTag/arn}" } }),
+    request: decrypt({ "aws:SourceArn": "trail/audit", "aws:PrincipalTag/arn": "trail/audit" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variables: a variable whose value is not known yet is undecidable (ArnLike)",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:${aws:PrincipalTag/acct}:trail/*" } }),
+    request: decrypt({
+      "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${K}:trail/a`,
+      "aws:PrincipalTag/acct": UNKNOWN,
+    }),
+    expect: "undecidable",
+  },
+  {
+    name: "variables: an unresolvable variable does not match (ArnLike)",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:${aws:PrincipalTag/acct}:trail/*" } }),
+    request: decrypt({ "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${K}:trail/a` }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variables: an unresolvable variable in a negated Arn operator holds",
+    policy: withCondition({ ArnNotLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:${aws:PrincipalTag/acct}:trail/*" } }),
+    request: decrypt({ "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${K}:trail/a` }),
+    expect: "allowed",
+  },
+  {
+    name: "variables: StringLike keeps the policy's wildcards around a substituted user name",
+    policy: withCondition({ StringLike: { "aws:RequestTag/owner": "${aws:username}-*" } }),
+    request: decrypt({ "aws:RequestTag/owner": "carol-1" }),
+    expect: "allowed",
+  },
+  {
+    name: "variables: StringLike with a substituted user name rejects another owner",
+    policy: withCondition({ StringLike: { "aws:RequestTag/owner": "${aws:username}-*" } }),
+    request: decrypt({ "aws:RequestTag/owner": "dave-1" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variables: StringLike without wildcards compares the substituted text exactly",
+    policy: withCondition({ StringLike: { "aws:RequestTag/owner": "team-${aws:username}" } }),
+    request: decrypt({ "aws:RequestTag/owner": "team-carol" }),
+    expect: "allowed",
+  },
+  {
+    name: "variables: a substituted value's * is a plain character in StringLike",
+    policy: withCondition({ StringLike: { "aws:RequestTag/owner": "team-${aws:PrincipalTag/team}" } }),
+    request: decrypt({ "aws:RequestTag/owner": "team-x", "aws:PrincipalTag/team": "*" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variables: ${*} is a literal * in StringLike",
+    policy: withCondition({ StringLike: { "aws:RequestTag/owner": "a${*}b" } }),
+    request: decrypt({ "aws:RequestTag/owner": "axb" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variables: ${*} matches the literal *",
+    policy: withCondition({ StringLike: { "aws:RequestTag/owner": "a${*}b" } }),
+    request: decrypt({ "aws:RequestTag/owner": "a*b" }),
+    expect: "allowed",
+  },
+  {
+    name: "variables: StringEqualsIgnoreCase compares the substituted text in any case",
+    policy: withCondition({ StringEqualsIgnoreCase: { "aws:RequestTag/owner": "${aws:username}" } }),
+    request: decrypt({ "aws:RequestTag/owner": "CAROL" }),
+    expect: "allowed",
+  },
+  {
+    name: "variables: StringEquals compares the substituted text case-sensitively",
+    policy: withCondition({ StringEquals: { "aws:RequestTag/owner": "${aws:username}" } }),
+    request: decrypt({ "aws:RequestTag/owner": "CAROL" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variables: StringLikeIgnoreCase-like matching through StringNotLike with a variable",
+    policy: withCondition({ StringNotLike: { "aws:RequestTag/owner": "${aws:username}*" } }),
+    request: decrypt({ "aws:RequestTag/owner": "carol-2" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variables: a variable whose value is not known yet is undecidable (StringEquals)",
+    policy: withCondition({ StringEquals: { "aws:RequestTag/owner": "${aws:PrincipalTag/owner}" } }),
+    request: decrypt({ "aws:RequestTag/owner": "carol", "aws:PrincipalTag/owner": UNKNOWN }),
+    expect: "undecidable",
+  },
+  {
+    name: "variables: an absent key without a default does not match",
+    policy: withCondition({ StringEquals: { "aws:RequestTag/owner": "${aws:PrincipalTag/owner}" } }),
+    request: decrypt({ "aws:RequestTag/owner": "carol" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variables: an absent key takes its default",
+    policy: withCondition({ StringEquals: { "aws:RequestTag/owner": "${aws:PrincipalTag/owner, 'nobody'}" } }),
+    request: decrypt({ "aws:RequestTag/owner": "nobody" }),
+    expect: "allowed",
+  },
+  {
+    name: "variables: a multivalued key is not substituted",
+    policy: withCondition({ StringEquals: { "aws:RequestTag/owner": "${aws:PrincipalTag/owner}" } }),
+    request: decrypt({ "aws:RequestTag/owner": "carol", "aws:PrincipalTag/owner": ["carol", "dave"] }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variables: only Version 2012-10-17 substitutes; elsewhere ${...} is text",
+    policy: {
+      Version: "2008-10-17",
+      Statement: [allow("Conditional", { Condition: { StringEquals: { "aws:RequestTag/owner": "${aws:username}" } } })],
+    },
+    request: decrypt({ "aws:RequestTag/owner": "carol" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variables: in Version 2008-10-17 the text ${aws:username} matches itself",
+    policy: {
+      Version: "2008-10-17",
+      Statement: [allow("Conditional", { Condition: { StringEquals: { "aws:RequestTag/owner": "${aws:username}" } } })],
+    },
+    request: decrypt({ "aws:RequestTag/owner": "${aws:username}" }),
+    expect: "allowed",
+  },
+];
+
+// Gaps 3 and 4: account principals.
+const accountPrincipals: Scenario[] = [
+  {
+    name: "principal: the account's root ARN names the root caller directly",
+    policy: doc(allow("Root", { Principal: { AWS: `arn:aws:iam::${K}:root` } })),
+    request: decrypt({}, aws(`arn:aws:iam::${K}:root`)),
+    expect: "allowed",
+    decidingSid: "Root",
+    because: [`"Root" applies: the principal names arn:aws:iam::${K}:root, it covers kms:Decrypt on ${KEY_K}.`],
+  },
+  {
+    name: "principal: a bare account id names the root caller directly",
+    policy: doc(allow("Root", { Principal: { AWS: K } })),
+    request: decrypt({}, aws(K)),
+    expect: "allowed",
+    because: [`"Root" applies: the principal names arn:aws:iam::${K}:root, it covers kms:Decrypt on ${KEY_K}.`],
+  },
+  {
+    name: "principal: the account's root ARN delegates a user of the account to IAM",
+    policy: doc(allow("Root", { Principal: { AWS: `arn:aws:iam::${K}:root` } })),
+    request: decrypt(),
+    expect: "needs-iam",
+    because: [
+      `"Root" applies: the principal is account ${K}, which delegates to its IAM policies, it covers kms:Decrypt on ${KEY_K}.`,
+    ],
+  },
+  {
+    name: "principal: an account root in another partition does not match",
+    policy: doc(allow("Root", { Principal: { AWS: `arn:aws-cn:iam::${K}:root` } })),
+    request: decrypt(),
+    expect: "denied-implicit",
+  },
+  {
+    name: "principal: a bare account id matches the account in any partition",
+    policy: doc(allow("Root", { Principal: { AWS: K } })),
+    request: decrypt({}, aws(`arn:aws-us-gov:iam::${K}:user/carol`)),
+    expect: "needs-iam",
+  },
+  {
+    name: "principal: another account's root does not match",
+    policy: doc(allow("Root", { Principal: { AWS: `arn:aws:iam::${B}:root` } })),
+    request: decrypt(),
+    expect: "denied-implicit",
+  },
+  {
+    name: "principal: an account match beside an entry not known yet stays a match (cross-account caller)",
+    policy: doc(allow("Mixed", { Principal: { AWS: [PULUMI_UNKNOWN_SENTINEL, `arn:aws:iam::${B}:root`] } })),
+    request: decrypt({}, aws(`arn:aws:iam::${B}:user/dave`)),
+    expect: "needs-iam",
+    decidingSid: "Mixed",
+  },
+  {
+    name: "principal: an account match beside an entry not known yet could still be a direct one",
+    policy: doc(allow("Mixed", { Principal: { AWS: [PULUMI_UNKNOWN_SENTINEL, `arn:aws:iam::${K}:root`] } })),
+    request: decrypt(),
+    expect: "undecidable",
+    because: [
+      `"Mixed" applies: the principal is account ${K}, which delegates to its IAM policies, it covers kms:Decrypt on ${KEY_K}.`,
+    ],
+  },
+  {
+    name: "principal: an entry not known yet, and no match, is undecidable",
+    policy: doc(allow("Mixed", { Principal: { AWS: [PULUMI_UNKNOWN_SENTINEL, `arn:aws:iam::${B}:root`] } })),
+    request: decrypt(),
+    expect: "undecidable",
+  },
+  {
+    name: "principal: an exact user ARN after an entry not known yet matches directly",
+    policy: doc(allow("Mixed", { Principal: { AWS: [PULUMI_UNKNOWN_SENTINEL, USER] } })),
+    request: decrypt(),
+    expect: "allowed",
+  },
+  {
+    name: "principal: a role names its sessions, but only in its own account",
+    policy: doc(allow("Role", { Principal: { AWS: `arn:aws:iam::${B}:role/Admin` } })),
+    request: decrypt({}, aws(ADMIN_SESSION)),
+    expect: "denied-implicit",
+  },
+  {
+    name: "principal: a role names its sessions, but only in its own partition",
+    policy: doc(allow("Role", { Principal: { AWS: `arn:aws-cn:iam::${K}:role/Admin` } })),
+    request: decrypt({}, aws(ADMIN_SESSION)),
+    expect: "denied-implicit",
+  },
+  {
+    name: "principal: a role with a path names its sessions by name",
+    policy: doc(allow("Role", { Principal: { AWS: `arn:aws:iam::${K}:role/ops/Admin` } })),
+    request: decrypt({}, aws(ADMIN_SESSION)),
+    expect: "allowed",
+  },
+  {
+    name: "principal: a role does not name another role's sessions",
+    policy: doc(allow("Role", { Principal: { AWS: `arn:aws:iam::${K}:role/Admin` } })),
+    request: decrypt({}, aws(`arn:aws:sts::${K}:assumed-role/Auditor/ops-session`)),
+    expect: "denied-implicit",
+  },
+  {
+    name: "principal: a role names the role ARN itself",
+    policy: doc(allow("Role", { Principal: { AWS: `arn:aws:iam::${K}:role/Admin` } })),
+    request: decrypt({}, aws(`arn:aws:iam::${K}:role/Admin`)),
+    expect: "allowed",
+  },
+  {
+    name: "principal: a deleted principal's unique id matches nobody",
+    policy: doc(allow("Deleted", { Principal: { AWS: "AROAEXAMPLEID1234567" } })),
+    request: decrypt(),
+    expect: "denied-implicit",
+  },
+  {
+    name: "principal: a service principal is compared ignoring case",
+    policy: doc(allow("Service", { Principal: { Service: "CloudTrail.amazonaws.com" } })),
+    request: decrypt({}, service("cloudtrail.amazonaws.com")),
+    expect: "allowed",
+  },
+  {
+    name: "principal: a service principal not known yet is undecidable for a service caller",
+    policy: doc(allow("Service", { Principal: { Service: [PULUMI_UNKNOWN_SENTINEL, "config.amazonaws.com"] } })),
+    request: decrypt({}, service("cloudtrail.amazonaws.com")),
+    expect: "undecidable",
+  },
+  {
+    name: "principal: a listed service decides despite one not known yet",
+    policy: doc(allow("Service", { Principal: { Service: [PULUMI_UNKNOWN_SENTINEL, "cloudtrail.amazonaws.com"] } })),
+    request: decrypt({}, service("cloudtrail.amazonaws.com")),
+    expect: "allowed",
+  },
+  {
+    name: "principal: an AWS principal does not name a service caller",
+    policy: doc(allow("Aws", { Principal: { AWS: `arn:aws:iam::${K}:root` } })),
+    request: decrypt({}, service("cloudtrail.amazonaws.com")),
+    expect: "denied-implicit",
+  },
+  {
+    name: "principal: a service principal does not name an anonymous caller",
+    policy: doc(allow("Service", { Principal: { Service: "cloudtrail.amazonaws.com" } })),
+    request: decrypt({}, anonymous),
+    expect: "denied-implicit",
+  },
+  {
+    name: "NotPrincipal: an account excludes its users in every partition the id names",
+    policy: doc(
+      {
+        Sid: "Deny others",
+        Effect: "Deny",
+        NotPrincipal: { AWS: K },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      allow("Decrypt", {}),
+    ),
+    request: decrypt(),
+    expect: "allowed",
+  },
+  {
+    name: "NotPrincipal: an account root ARN of another partition does not exclude the caller",
+    policy: doc(
+      {
+        Sid: "Deny others",
+        Effect: "Deny",
+        NotPrincipal: { AWS: `arn:aws-cn:iam::${K}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      allow("Decrypt", {}),
+    ),
+    request: decrypt(),
+    expect: "denied-explicit",
+    decidingSid: "Deny others",
+  },
+  {
+    name: "NotPrincipal: an entry not known yet leaves the exclusion open",
+    policy: doc(
+      {
+        Sid: "Deny others",
+        Effect: "Deny",
+        NotPrincipal: { AWS: [PULUMI_UNKNOWN_SENTINEL] },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      allow("Decrypt", {}),
+    ),
+    request: decrypt(),
+    expect: "undecidable",
+  },
+  {
+    name: "NotPrincipal: a listed user ARN after an entry not known yet is excluded",
+    policy: doc(
+      {
+        Sid: "Deny others",
+        Effect: "Deny",
+        NotPrincipal: { AWS: [PULUMI_UNKNOWN_SENTINEL, USER] },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      allow("Decrypt", {}),
+    ),
+    request: decrypt(),
+    expect: "allowed",
+  },
+  {
+    name: "NotPrincipal: a listed service is excluded, another service is not",
+    policy: doc(
+      {
+        Sid: "Deny other services",
+        Effect: "Deny",
+        NotPrincipal: { Service: "config.amazonaws.com" },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      allow("Services", { Principal: { Service: ["config.amazonaws.com", "cloudtrail.amazonaws.com"] } }),
+    ),
+    request: decrypt({}, service("cloudtrail.amazonaws.com")),
+    expect: "denied-explicit",
+  },
+  {
+    name: "NotPrincipal: a service not known yet leaves a service caller's exclusion open",
+    policy: doc(
+      {
+        Sid: "Deny other services",
+        Effect: "Deny",
+        NotPrincipal: { Service: PULUMI_UNKNOWN_SENTINEL },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      allow("Services", { Principal: { Service: "cloudtrail.amazonaws.com" } }),
+    ),
+    request: decrypt({}, service("cloudtrail.amazonaws.com")),
+    expect: "undecidable",
+  },
+];
+
 export const SCENARIOS: readonly Scenario[] = [
   ...seed003,
   ...seed001,
@@ -2438,4 +3334,8 @@ export const SCENARIOS: readonly Scenario[] = [
   ...actionsAndResources,
   ...conditions,
   ...undecidable,
+  ...orderedOperators,
+  ...valueSemantics,
+  ...policyVariables,
+  ...accountPrincipals,
 ];

@@ -1,0 +1,189 @@
+/**
+ * `encryption-context-on-unsupported-action`: which clauses make an Allow void for an action, and
+ * the finding a user reads (message, path, the statement to add instead). Seed 001, "Using
+ * encryption context condition keys": the keys exist only on CreateGrant and the symmetric
+ * cryptographic operations; "If you use these condition keys to allow other operations, such as
+ * DescribeKey, permission will be denied."
+ */
+import { strict as assert } from "node:assert";
+import { lintPolicy, type Finding } from "pulumi-kms-guardrails/engine";
+import { keyPolicyFromJson } from "./policy-from-json";
+
+const ID = "encryption-context-on-unsupported-action";
+const CT = "kms:EncryptionContext:aws:cloudtrail:arn";
+const TRAILS = "arn:aws:cloudtrail:*:111122223333:trail/*";
+const TRAIL = "arn:aws:cloudtrail:us-east-1:111122223333:trail/t";
+const CLOUDTRAIL = { Service: "cloudtrail.amazonaws.com" };
+
+function findings(statement: unknown): Finding[] {
+  const policy = keyPolicyFromJson({ Version: "2012-10-17", Statement: [statement] });
+  return lintPolicy(policy, { keyAccount: "111122223333" }).filter((f) => f.id === ID);
+}
+
+const only = (statement: unknown): Finding => {
+  const list = findings(statement);
+  assert.equal(list.length, 1, JSON.stringify(list));
+  return list[0];
+};
+
+describe("lint: encryption-context-on-unsupported-action, finding and fix", () => {
+  it("says which action, which keys and which actions never carry them", () => {
+    const f = only({
+      Sid: "CloudTrail",
+      Effect: "Allow",
+      Principal: CLOUDTRAIL,
+      Action: ["kms:GenerateDataKey*", "kms:DescribeKey"],
+      Resource: "*",
+      Condition: { StringLike: { [CT]: TRAILS } },
+    });
+    assert.equal(f.severity, "error");
+    assert.equal(f.path, "$.Statement[0].Action[1]");
+    assert.deepEqual(f.statement, { index: 0, sid: "CloudTrail" });
+    assert.equal(
+      f.message,
+      `Statement "CloudTrail" allows kms:DescribeKey only when ${CT} matches, but requests for DescribeKey never carry it: ` +
+        "the Allow silently denies that action.",
+    );
+    assert.equal(
+      f.fix?.description,
+      "Move kms:DescribeKey to its own statement without the encryption context condition.",
+    );
+    assert.deepEqual(f.source, {
+      seed: "001",
+      section: "Using encryption context condition keys",
+      anchor: "least-privilege-encryption-context",
+    });
+  });
+
+  it("names every action a pattern covers and every key it lacks, once each", () => {
+    const f = only({
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::111122223333:role/R" },
+      Action: "kms:Get*",
+      Resource: "*",
+      Condition: {
+        StringEquals: { "kms:EncryptionContext:dept": "a" },
+        StringLike: { "kms:EncryptionContext:dept": "a*", "kms:EncryptionContext:team": "b" },
+      },
+    });
+    assert.match(
+      f.message,
+      /^Statement\[0\] allows kms:Get\* only when kms:EncryptionContext:dept, kms:EncryptionContext:team matches, but requests for (\w+, )+\w+ never carry it/,
+    );
+    for (const action of ["GetKeyPolicy", "GetKeyRotationStatus", "GetParametersForImport", "GetPublicKey"]) {
+      assert.ok(f.message.includes(action), action);
+    }
+    assert.equal(f.path, "$.Statement[0].Action");
+    assert.deepEqual(f.statement, { index: 0 });
+    // No Sid in the statement: none in the fix; every context clause is gone, and so is Condition.
+    assert.deepEqual(f.fix?.json, {
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::111122223333:role/R" },
+      Resource: "*",
+      Action: "kms:Get*",
+    });
+  });
+
+  it("removes only the required context clauses from the fix, wherever they stand", () => {
+    const f = only({
+      Sid: "Trail",
+      Effect: "Allow",
+      Principal: CLOUDTRAIL,
+      Action: ["kms:GenerateDataKey*", "KMS:DescribeKey"],
+      Resource: "*",
+      // The context clause first, the source clause after it: the source clause stays.
+      Condition: {
+        StringLike: { [CT]: TRAILS, "aws:SourceAccount": "1111*" },
+        StringEquals: { "aws:SourceArn": TRAIL },
+        StringNotEquals: { "kms:EncryptionContext:dept": "x" },
+        StringEqualsIfExists: { "kms:EncryptionContext:team": "y" },
+      },
+    });
+    assert.equal(f.message.split(" only when ")[1].split(" matches")[0], CT);
+    assert.deepEqual(f.fix?.json, {
+      Sid: "Trail for DescribeKey",
+      Effect: "Allow",
+      Principal: CLOUDTRAIL,
+      Resource: "*",
+      Action: "KMS:DescribeKey",
+      Condition: {
+        StringLike: { "aws:SourceAccount": "1111*" },
+        StringEquals: { "aws:SourceArn": TRAIL },
+        StringNotEquals: { "kms:EncryptionContext:dept": "x" },
+        StringEqualsIfExists: { "kms:EncryptionContext:team": "y" },
+      },
+    });
+  });
+
+  it("a key written in another case is still the clause removed", () => {
+    const f = only({
+      Sid: "S",
+      Effect: "Allow",
+      Principal: CLOUDTRAIL,
+      Action: "kms:DescribeKey",
+      Resource: "*",
+      Condition: { StringLike: { "KMS:ENCRYPTIONCONTEXT:aws:cloudtrail:arn": TRAILS } },
+    });
+    assert.deepEqual(f.fix?.json, {
+      Sid: "S for DescribeKey",
+      Effect: "Allow",
+      Principal: CLOUDTRAIL,
+      Resource: "*",
+      Action: "kms:DescribeKey",
+    });
+  });
+
+  it("keeps a `__proto__` element of the statement as data, not as the fix's prototype", () => {
+    const statement = JSON.parse(
+      `{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"kms:DescribeKey",` +
+        `"Resource":"*","__proto__":{"polluted":true},"Condition":{"Null":{"${CT}":"false"}}}`,
+    );
+    const json = only(statement).fix?.json as Record<string, unknown>;
+    assert.equal(Object.getPrototypeOf(json), Object.prototype);
+    assert.ok(Object.prototype.hasOwnProperty.call(json, "__proto__"));
+    assert.deepEqual(Object.getOwnPropertyDescriptor(json, "__proto__")?.value, { polluted: true });
+    assert.equal((json as { polluted?: unknown }).polluted, undefined);
+    assert.deepEqual(Object.keys(json), ["Effect", "Principal", "Action", "Resource", "__proto__"]);
+  });
+
+  it("reports nothing for clauses that do not require the key, for Deny, or for kms:*", () => {
+    const base = { Effect: "Allow", Principal: CLOUDTRAIL, Action: "kms:DescribeKey", Resource: "*" };
+    for (const Condition of [
+      { StringNotEquals: { [CT]: TRAILS } },
+      { StringLikeIfExists: { [CT]: TRAILS } },
+      { "ForAllValues:StringEquals": { "kms:EncryptionContextKeys": "aws:cloudtrail:arn" } },
+      { Null: { [CT]: "true" } },
+      { StringEquals: { "aws:SourceArn": TRAIL } },
+    ]) {
+      assert.deepEqual(findings({ ...base, Condition }), [], JSON.stringify(Condition));
+    }
+    assert.deepEqual(findings({ ...base, Effect: "Deny", Condition: { StringLike: { [CT]: TRAILS } } }), []);
+    assert.deepEqual(findings({ ...base, Action: "kms:*", Condition: { StringLike: { [CT]: TRAILS } } }), []);
+    assert.deepEqual(findings({ ...base, Action: "kms:Decrypt", Condition: { StringLike: { [CT]: TRAILS } } }), []);
+    assert.deepEqual(findings({ ...base, Action: "s3:GetObject", Condition: { StringLike: { [CT]: TRAILS } } }), []);
+  });
+
+  it("Null false requires the key; Null false with an invalid value beside it does not", () => {
+    const base = { Effect: "Allow", Principal: CLOUDTRAIL, Action: "kms:DescribeKey", Resource: "*" };
+    assert.equal(findings({ ...base, Condition: { Null: { [CT]: "FALSE" } } }).length, 1);
+    assert.deepEqual(findings({ ...base, Condition: { Null: { [CT]: ["false", "true"] } } }), []);
+  });
+
+  it("one finding per unsupported Action entry, each with its own fix", () => {
+    const list = findings({
+      Sid: "Two",
+      Effect: "Allow",
+      Principal: CLOUDTRAIL,
+      Action: ["kms:DescribeKey", "kms:Decrypt", "kms:GetKeyPolicy"],
+      Resource: "*",
+      Condition: { StringLike: { [CT]: TRAILS } },
+    });
+    assert.deepEqual(
+      list.map((f) => [f.path, (f.fix?.json as { Sid: string }).Sid]),
+      [
+        ["$.Statement[0].Action[0]", "Two for DescribeKey"],
+        ["$.Statement[0].Action[2]", "Two for GetKeyPolicy"],
+      ],
+    );
+  });
+});
