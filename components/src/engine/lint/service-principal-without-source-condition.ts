@@ -41,13 +41,15 @@ function fixFor(statement: Statement, account: string): LintFix {
   const services = (statement.principal?.service ?? []).map((s) => s.toLowerCase());
   if (services.includes(CLOUDTRAIL)) {
     return {
-      description: "Restrict CloudTrail to your trails with aws:SourceArn (seed 003, Granting encrypt permissions).",
+      description:
+        'Restrict CloudTrail to your trails with aws:SourceArn, as the CloudTrail User Guide does under "Granting encrypt permissions".',
       json: { ArnEquals: { "aws:SourceArn": `arn:aws:cloudtrail:REGION:${account}:trail/TRAIL_NAME` } },
     };
   }
   if (services.includes("config.amazonaws.com")) {
     return {
-      description: "Restrict AWS Config to your account's delivery channels (seed 000).",
+      description:
+        "Restrict AWS Config to your account's delivery channels with AWS:SourceAccount, as the AWS Config Developer Guide does.",
       json: { StringEquals: { "AWS:SourceAccount": account } },
     };
   }
