@@ -16,6 +16,8 @@ const KIND_BY_TYPE: Readonly<Record<string, string>> = {
   "aws-native:configuration:DeliveryChannel": "delivery channel",
   "aws:controltower/landingZone:LandingZone": "landing zone",
   "aws-native:controltower:LandingZone": "landing zone",
+  "aws:cloudwatch/logGroup:LogGroup": "log group",
+  "aws-native:logs:LogGroup": "log group",
   "aws:kms/keyPolicy:KeyPolicy": "key policy",
   "aws:kms/replicaKey:ReplicaKey": "replica key",
   "aws-native:kms:ReplicaKey": "replica key",

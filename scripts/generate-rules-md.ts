@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { AWS_PAGES, awsPage, awsUrl } from "pulumi-kms-guardrails/catalog";
+import { AWS_PAGES, awsPage, awsUrl, type SourceRef } from "pulumi-kms-guardrails/catalog";
 import type { SeedRef } from "pulumi-kms-guardrails/engine";
 import { PACK_ENFORCEMENT_LEVEL } from "../policypack/config";
 import { ruleConfigSchema } from "../policypack/levels";
@@ -22,7 +22,7 @@ const TABLE_START = "<!-- rules-table:start -->";
 const TABLE_END = "<!-- rules-table:end -->";
 
 /** A rule's source as a Markdown link: the AWS page and section. */
-function source(s: SeedRef): string {
+function source(s: SourceRef): string {
   const page = awsPage(s);
   const section = s.section !== page.title ? `, section "${s.section}"` : "";
   return `[${page.title}](${awsUrl(s)})${section} (${page.guide})`;

@@ -21,7 +21,15 @@ import {
   type RawProps,
   type UnknownValue,
 } from "../model/values";
-import { dependencies, encryptionRule, firstRule, keyReference, policyDocument, regionOf } from "./common";
+import {
+  dependencies,
+  encryptionRule,
+  firstRule,
+  keyReference,
+  logGroupArnOf,
+  policyDocument,
+  regionOf,
+} from "./common";
 import type { Adapter, KeyPolicyFields, RawResource } from "./types";
 
 const KEY_FIELDS: KeyPolicyFields = { policy: "policy", keyArn: "arn", keyArnMayBeId: false };
@@ -147,6 +155,20 @@ export const AWS_CLASSIC_ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string
         region: regionOf(r),
         key: keyReference(r, "s3KmsKeyArn"),
         bucketName: readString(r.props, "s3BucketName"),
+      },
+    }),
+  ],
+  [
+    "aws:cloudwatch/logGroup:LogGroup",
+    (r) => ({
+      kind: "log-group",
+      value: {
+        ref: r.ref,
+        family: "aws",
+        name: readString(r.props, "name"),
+        arn: logGroupArnOf(r),
+        region: regionOf(r),
+        key: keyReference(r, "kmsKeyId"),
       },
     }),
   ],

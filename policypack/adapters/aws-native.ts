@@ -13,7 +13,15 @@ import {
   type UnknownValue,
 } from "../model/values";
 import { manifestKey } from "./aws-classic";
-import { dependencies, encryptionRule, firstRule, keyReference, policyDocument, regionOf } from "./common";
+import {
+  dependencies,
+  encryptionRule,
+  firstRule,
+  keyReference,
+  logGroupArnOf,
+  policyDocument,
+  regionOf,
+} from "./common";
 import type { Adapter, KeyPolicyFields, RawResource } from "./types";
 
 const KEY_FIELDS: KeyPolicyFields = { policy: "keyPolicy", keyArn: "arn", keyArnMayBeId: false };
@@ -106,6 +114,20 @@ export const AWS_NATIVE_ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string,
         region: regionOf(r),
         key: keyReference(r, "s3KmsKeyArn"),
         bucketName: readString(r.props, "s3BucketName"),
+      },
+    }),
+  ],
+  [
+    "aws-native:logs:LogGroup",
+    (r) => ({
+      kind: "log-group",
+      value: {
+        ref: r.ref,
+        family: "aws-native",
+        name: readString(r.props, "logGroupName"),
+        arn: logGroupArnOf(r),
+        region: regionOf(r),
+        key: keyReference(r, "kmsKeyId"),
       },
     }),
   ],

@@ -82,3 +82,12 @@ export function firstRule(list: unknown): unknown {
   if (Array.isArray(list)) return list.length > 0 ? list[0] : undefined;
   return list;
 }
+
+/**
+ * A log group's ARN as CloudWatch Logs puts it in the encryption context: CloudFormation (AWS
+ * Native) returns it with a `:*` suffix, AWS Classic without.
+ */
+export function logGroupArnOf(resource: RawResource): Value<string> {
+  const arn = readString(resource.props, "arn");
+  return typeof arn === "string" && arn.endsWith(":*") ? arn.slice(0, -2) : arn;
+}

@@ -12,6 +12,7 @@ import type {
   KeyModel,
   KeyPolicyAttachment,
   LandingZoneModel,
+  LogGroupModel,
   RecorderModel,
   ResourceRef,
   ServiceLinkedRoleModel,
@@ -36,6 +37,7 @@ export type Adapted =
   | { readonly kind: "trail"; readonly value: TrailModel }
   | { readonly kind: "event-data-store"; readonly value: EventDataStoreModel }
   | { readonly kind: "delivery-channel"; readonly value: DeliveryChannelModel }
+  | { readonly kind: "log-group"; readonly value: LogGroupModel }
   | { readonly kind: "recorder"; readonly value: RecorderModel }
   | { readonly kind: "service-linked-role"; readonly value: ServiceLinkedRoleModel }
   | { readonly kind: "landing-zone"; readonly value: LandingZoneModel }

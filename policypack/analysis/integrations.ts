@@ -6,9 +6,11 @@
  */
 import {
   cloudTrailTrailPlan,
+  cloudWatchLogsPlan,
   configIamRolePlan,
   configServiceLinkedRolePlan,
   eventDataStorePlan,
+  logGroupArn,
   type IntegrationPlan,
   type KeyLocation,
 } from "pulumi-kms-guardrails/catalog";
@@ -21,6 +23,7 @@ import type {
   EventDataStoreModel,
   KeyModel,
   KeyReference,
+  LogGroupModel,
   ResourceRef,
   TrailModel,
 } from "../model/types";
@@ -163,6 +166,45 @@ export function eventDataStoreChecks(model: StackModel): IntegrationChecks<Event
       };
       const result = checkGroup(facts, fallback, [], (location) => [eventDataStorePlan({ key: location })]);
       groups.push({ facts, members: stores, result });
+    }
+    return { groups, unlinked };
+  });
+}
+
+/**
+ * Log groups by key, checked against the CloudWatch Logs plan. A log group whose ARN is not known
+ * yet but whose name is (a named log group in preview) is taken to be in the key's account and its
+ * own Region: its ARN is computed, as CloudWatch Logs will put it in the encryption context.
+ */
+export function logGroupChecks(model: StackModel): IntegrationChecks<LogGroupModel> {
+  return model.memo("log-group-checks", () => {
+    const { linked, unlinked } = group(model, model.resources.logGroups);
+    const groups: KeyGroup<LogGroupModel>[] = [];
+    for (const [key, logGroups] of linked) {
+      const facts = keyFacts(model, key);
+      const first = logGroups.find((g) => known(g.arn) !== undefined);
+      const fallback = {
+        account: accountOfArn(first?.arn),
+        region: regionOfArn(first?.arn) ?? known(logGroups[0].region),
+      };
+      const unknowns: string[] = [];
+      const result = checkGroup(facts, fallback, unknowns, (location) => [
+        cloudWatchLogsPlan({
+          key: location,
+          logGroupArns: logGroups.map((g) => {
+            const arn = known(g.arn);
+            if (arn !== undefined) return arn;
+            const name = known(g.name);
+            if (name !== undefined) {
+              const region = known(g.region) ?? location.region;
+              return logGroupArn({ partition: location.partition, region, account: location.account, name });
+            }
+            unknowns.push(`the ARN of log group '${g.ref.name}'`);
+            return PULUMI_UNKNOWN_SENTINEL;
+          }),
+        }),
+      ]);
+      groups.push({ facts, members: logGroups, result });
     }
     return { groups, unlinked };
   });

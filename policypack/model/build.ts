@@ -49,6 +49,7 @@ export function emptyStackResources(): StackResources {
     trails: [],
     eventDataStores: [],
     deliveryChannels: [],
+    logGroups: [],
     recorders: [],
     serviceLinkedRoles: [],
     landingZones: [],
@@ -86,6 +87,9 @@ export function buildStackResources(resources: readonly StackResourceInput[]): S
         break;
       case "delivery-channel":
         out.deliveryChannels.push(adapted.value);
+        break;
+      case "log-group":
+        out.logGroups.push(adapted.value);
         break;
       case "recorder":
         out.recorders.push(adapted.value);

@@ -108,6 +108,17 @@ export interface DeliveryChannelModel {
   readonly bucketName: Value<string>;
 }
 
+/** A CloudWatch Logs log group; `key` is its `kmsKeyId` (a key ARN). */
+export interface LogGroupModel {
+  readonly ref: ResourceRef;
+  readonly family: ProviderFamily;
+  readonly name: Value<string>;
+  /** The log group's ARN without the `:*` suffix CloudFormation adds: the encryption context value. */
+  readonly arn: Value<string>;
+  readonly region: Value<string>;
+  readonly key: KeyReference;
+}
+
 export interface RecorderModel {
   readonly ref: ResourceRef;
   readonly roleArn: Value<string>;
@@ -162,6 +173,7 @@ export interface StackResources {
   readonly trails: TrailModel[];
   readonly eventDataStores: EventDataStoreModel[];
   readonly deliveryChannels: DeliveryChannelModel[];
+  readonly logGroups: LogGroupModel[];
   readonly recorders: RecorderModel[];
   readonly serviceLinkedRoles: ServiceLinkedRoleModel[];
   readonly landingZones: LandingZoneModel[];

@@ -4,6 +4,7 @@ import { cloudtrailKeyAllowsDescribe } from "./cloudtrail-key-allows-describe";
 import { cloudtrailKeyAllowsEncrypt } from "./cloudtrail-key-allows-encrypt";
 import { cloudtrailLogDecryptNullGuard } from "./cloudtrail-log-decrypt-null-guard";
 import { cloudtrailTrailEncrypted } from "./cloudtrail-trail-encrypted";
+import { cloudwatchLogsKeyAllowsLogs } from "./cloudwatch-logs-key-allows-logs";
 import { configDeliveryChannelEncrypted } from "./config-delivery-channel-encrypted";
 import { configKeyAllowsDelivery } from "./config-key-allows-delivery";
 import { controltowerLandingZoneKey } from "./controltower-landing-zone-key";
@@ -41,6 +42,7 @@ export const STACK_RULES: readonly StackRule[] = [
   configDeliveryChannelEncrypted,
   configKeyAllowsDelivery,
   controltowerLandingZoneKey,
+  cloudwatchLogsKeyAllowsLogs,
   kmsIntegrationKeyUsable,
   kmsCrossAccountPrincipalsTrusted,
 ];

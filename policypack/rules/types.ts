@@ -4,7 +4,7 @@
  * rules to CrossGuard policies; scripts/generate-rules-md.ts renders the metadata as RULES.md.
  */
 import type { EnforcementLevel, PolicyConfigSchema, Severity } from "@pulumi/policy";
-import type { SeedRef } from "pulumi-kms-guardrails/engine";
+import type { SourceRef } from "pulumi-kms-guardrails/catalog";
 import type { PackOptions } from "../config";
 import type { StackModel } from "../model/stack";
 import type { KeyPolicySubject } from "../model/types";
@@ -22,7 +22,7 @@ export interface RuleMetadata {
   readonly severity: Severity;
   readonly enforcementLevel: EnforcementLevel;
   /** Where AWS documents the rule. */
-  readonly sources: readonly SeedRef[];
+  readonly sources: readonly SourceRef[];
   readonly passing: RuleExample;
   readonly failing: RuleExample;
   /** The rule's own options; levels.ts `ruleConfigSchema` adds the level options every rule has. */

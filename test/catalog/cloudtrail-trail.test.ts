@@ -52,7 +52,7 @@ describe("catalog: CloudTrail trail (seed 003)", () => {
     assert.deepEqual(plan.grants[4].statement.Principal, {
       AWS: ["arn:aws:iam::222222222222:root", "arn:aws:iam::111111111111:role/CloudTrailReadRole"],
     });
-    assert.ok(plan.grants.every((g) => g.source.seed === "003"));
+    assert.ok(plan.grants.every((g) => "seed" in g.source && g.source.seed === "003"));
   });
 
   it("names its probes with stable ids", () => {

@@ -187,15 +187,28 @@ describe("EncryptedTrail", () => {
     assert.equal(reg.inputs.isOrganizationTrail, true);
   });
 
-  it("CloudWatch Logs: a log group and a role pinned to the trail, which waits for the role's policy", async () => {
+  it("CloudWatch Logs: a log group encrypted with the trail's key, a role pinned to the trail, which waits for the role's policy", async () => {
     const { registrations } = await setUp();
     const trail = new EncryptedTrail("audit", { cloudWatchLogs: { retentionInDays: 90 } });
     const logs = trail.cloudWatchLogs;
-    assert.ok(logs !== undefined);
+    assert.ok(logs !== undefined && trail.key !== undefined);
     await assertParent(registrations, trail, logs.logGroup, logs.role, logs.rolePolicy);
     await assertDependsOn(registrations, trail.trail, logs.rolePolicy);
-    const [trailReg, roleReg] = await registrationsOf(registrations, trail.trail, logs.role);
+    const [trailReg, roleReg, groupReg] = await registrationsOf(registrations, trail.trail, logs.role, logs.logGroup);
     assert.equal(trailReg.inputs.cloudWatchLogsGroupArn, `${await known(logs.logGroup.arn)}:*`);
+    // The log group's name is fixed, so the key policy names its ARN before either exists.
+    const groupArn = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:aws-cloudtrail-logs-audit`;
+    assert.equal(groupReg.inputs.name, "aws-cloudtrail-logs-audit");
+    assert.equal(groupReg.inputs.kmsKeyId, await known(trail.keyArn));
+    await assertDependsOn(registrations, logs.logGroup, trail.key.key);
+    const logsStatement = statementsOf(await known(trail.key.policy)).find(
+      (s) => s.Sid === "Allow CloudWatch Logs to encrypt log groups",
+    );
+    assert.deepEqual(logsStatement?.Principal, { Service: `logs.${REGION}.amazonaws.com` });
+    assert.deepEqual(logsStatement?.Condition, { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": groupArn } });
+    const plans = await known(trail.key.plans);
+    assert.ok(probeIds(plans, "allow").includes("cloudwatch-logs.encrypt"));
+    assertPolicyHolds(await known(trail.key.policy), plans);
     assert.equal(trailReg.inputs.cloudWatchLogsRoleArn, await known(logs.role.arn));
     assert.match(String(roleReg.inputs.assumeRolePolicy), new RegExp(`"aws:SourceArn":"${TRAIL_ARN}"`));
   });

@@ -24,6 +24,7 @@ const CONTRACT = [
   "kms-network-conditions",
   "kms-service-principal-source-condition",
   "cloudtrail-trail-encrypted",
+  "cloudwatch-logs-key-allows-logs",
   "cloudtrail-key-allows-encrypt",
   "cloudtrail-key-allows-describe",
   "cloudtrail-log-decrypt-null-guard",

@@ -25,6 +25,14 @@ export const CONFIG_DELIVERY_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] as
 /** Seed 002 "Allow CloudTrail to use KMS for encryption". */
 export const CONTROL_TOWER_CLOUDTRAIL_ACTIONS = ["kms:GenerateDataKey*", "kms:Decrypt"] as const;
 
+/**
+ * "Encrypt log data in CloudWatch Logs using AWS Key Management Service", step 2: the service
+ * principal's actions, without the page's `kms:Describe*`. The page conditions the statement on
+ * `kms:EncryptionContext:aws:logs:arn`, and DescribeKey never carries an encryption context (seed 001:
+ * "permission will be denied"), so that entry never matches; every action kept here takes one.
+ */
+export const CLOUDWATCH_LOGS_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"] as const;
+
 /** KMS default key policy, "Enable IAM User Permissions": everything, delegated to IAM (seed 004). */
 export const ALL_KMS_ACTIONS = ["kms:*"] as const;
 

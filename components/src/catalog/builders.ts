@@ -7,11 +7,12 @@ export {
   CLOUDTRAIL_SERVICE_PRINCIPAL,
   CONFIG_SERVICE_PRINCIPAL,
   CONTROL_TOWER_TRAIL_NAME,
+  LOGS_CONTEXT_KEY,
   S3_CONTEXT_KEY,
   SIDS,
 } from "./constants";
 export * from "./actions";
-export { SOURCES } from "./sources";
+export { SOURCES, isPageRef, type PageRef, type SourceRef } from "./sources";
 export { CatalogInputError, isUnknownValue } from "./inputs";
 export {
   accountRootArn,
@@ -35,6 +36,7 @@ export { eventDataStorePlan, EVENT_DATA_STORE_NOTES } from "./event-data-store";
 export { configIamRolePlan, configServiceLinkedRolePlan } from "./config";
 export { baselineTrailArn, controlTowerPlan } from "./control-tower";
 export { serviceGrantPlan } from "./service-grant";
+export { cloudWatchLogsPlan, logGroupArn, logsServicePrincipal } from "./cloudwatch-logs";
 export {
   composeKeyPolicy,
   composeKeyPolicyDetailed,

@@ -15,6 +15,11 @@ export const CONTROL_TOWER_TRAIL_NAME = "aws-controltower-BaselineCloudTrail";
 
 /** The encryption context key CloudTrail binds to every log file it encrypts (seed 003). */
 export const CLOUDTRAIL_CONTEXT_KEY = "aws:cloudtrail:arn";
+/**
+ * The encryption context key CloudWatch Logs binds to a log group's data: the log group's ARN
+ * ("Encrypt log data in CloudWatch Logs using AWS Key Management Service").
+ */
+export const LOGS_CONTEXT_KEY = "aws:logs:arn";
 /** The encryption context key Amazon S3 binds to objects (and to S3 Bucket Keys) it encrypts. */
 export const S3_CONTEXT_KEY = "aws:s3:arn";
 
@@ -50,6 +55,11 @@ export const SIDS = {
   controlTowerConfig: "Allow Config to use KMS for encryption",
   /** Seed 002 "Update the KMS key policy". */
   controlTowerCloudTrail: "Allow CloudTrail to use KMS for encryption",
+  /**
+   * The CloudWatch Logs page prints its statement without a Sid; this one says what it does, so
+   * the rendered policy still reads like the others.
+   */
+  cloudWatchLogs: "Allow CloudWatch Logs to encrypt log groups",
 } as const;
 
 /**
@@ -64,6 +74,8 @@ export const PROBE_NAMES = {
   /** AWS's documentation bucket name, so a reader sees it is a placeholder. */
   bucket: "amzn-s3-demo-bucket",
   otherTrail: "other-trail",
+  /** A log group name for the confused deputy of the CloudWatch Logs plan. */
+  otherLogGroup: "other-log-group",
 } as const;
 
 /**

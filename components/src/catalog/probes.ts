@@ -4,9 +4,9 @@
  * decided it, and the statement JSON to add (STYLE.md: "Every verdict carries its explanation").
  */
 import { evaluate } from "../engine/evaluate";
-import type { Decision, KeyPolicy, SeedRef, StatementTrace } from "../engine/types";
+import type { Decision, KeyPolicy, StatementTrace } from "../engine/types";
 import type { Grant, IntegrationPlan, PolicyStatementJson, Probe, ProbeOutcome } from "./types";
-import { citeAws } from "./sources";
+import { citeAws, type SourceRef } from "./sources";
 
 /**
  * Whether a decision meets the probe's expectation (catalog/types.ts `ProbeExpectation`): `allow`
@@ -40,7 +40,7 @@ export interface ProbeFailure {
   /** The statements that blocked an allow probe or let a deny probe through. */
   readonly statements: readonly { readonly index: number; readonly sid?: string }[];
   readonly fix?: { readonly description: string; readonly json?: PolicyStatementJson };
-  readonly source: SeedRef;
+  readonly source: SourceRef;
 }
 
 const label = (t: StatementTrace): string =>
@@ -72,7 +72,7 @@ const VERDICT_WORDS: Readonly<Record<Decision["verdict"], string>> = {
   undecidable: "it cannot be decided",
 };
 
-const cite = (s: SeedRef): string => `documented in ${citeAws(s)}`;
+const cite = (s: SourceRef): string => `documented in ${citeAws(s)}`;
 
 function explainAllow(
   outcome: ProbeOutcome,

@@ -52,7 +52,26 @@ export const AWS_PAGES = {
     guide: KMS_GUIDE,
     url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html",
   },
+  cloudWatchLogsKms: {
+    title: "Encrypt log data in CloudWatch Logs using AWS Key Management Service",
+    guide: "Amazon CloudWatch Logs User Guide",
+    url: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html",
+  },
 } as const satisfies Record<string, AwsPage>;
+
+/** A section of an AWS page that is not one of the seed documents (the CloudWatch Logs page). */
+export interface PageRef {
+  readonly page: AwsPage;
+  readonly section: string;
+  readonly anchor?: string;
+}
+
+/** Where a statement, probe or rule is documented: a seed document or another AWS page. */
+export type SourceRef = SeedRef | PageRef;
+
+export function isPageRef(ref: SourceRef): ref is PageRef {
+  return "page" in ref;
+}
 
 /** Seed 004 gathers notes from several KMS pages: its sections, by the page each comes from. */
 const SEED_004_PAGES: Readonly<Record<string, AwsPage>> = {
@@ -68,19 +87,20 @@ const PAGE_BY_SEED: Readonly<Record<Exclude<SeedRef["seed"], "004">, AwsPage>> =
 };
 
 /** The AWS page a source is on. */
-export function awsPage(ref: SeedRef): AwsPage {
+export function awsPage(ref: SourceRef): AwsPage {
+  if (isPageRef(ref)) return ref.page;
   if (ref.seed === "004") return SEED_004_PAGES[ref.section] ?? AWS_PAGES.kmsCreatingKeyPolicy;
   return PAGE_BY_SEED[ref.seed];
 }
 
 /** The address of a source: its page, and the section's anchor when the page has one. */
-export function awsUrl(ref: SeedRef): string {
+export function awsUrl(ref: SourceRef): string {
   const page = awsPage(ref);
-  return ref.anchor !== undefined && ref.seed !== "004" ? `${page.url}#${ref.anchor}` : page.url;
+  return ref.anchor !== undefined && (isPageRef(ref) || ref.seed !== "004") ? `${page.url}#${ref.anchor}` : page.url;
 }
 
 /** `"Page title", section "Section" (Guide): URL`: how user-facing text cites a source. */
-export function citeAws(ref: SeedRef): string {
+export function citeAws(ref: SourceRef): string {
   const page = awsPage(ref);
   const section = ref.section !== page.title ? `, section "${ref.section}"` : "";
   return `"${page.title}"${section} (${page.guide}): ${awsUrl(ref)}`;
@@ -167,4 +187,17 @@ export const SOURCES = {
     section: "Using aws:SourceArn or aws:SourceAccount condition keys",
     anchor: "least-privilege-source-arn",
   },
-} as const satisfies Record<string, SeedRef>;
+
+  /** CloudWatch Logs: the service principal's statement, limited by the log group's encryption context. */
+  cloudWatchLogsKeyPolicy: {
+    page: AWS_PAGES.cloudWatchLogsKms,
+    section: "Step 2: Set permissions on the KMS key",
+    anchor: "cmk-permissions",
+  },
+  /** CloudWatch Logs: the log group ARN is the encryption context `aws:logs:arn`. */
+  cloudWatchLogsEncryptionContext: {
+    page: AWS_PAGES.cloudWatchLogsKms,
+    section: "AWS KMS keys and encryption context",
+    anchor: "encrypt-log-data-kms-policy",
+  },
+} as const satisfies Record<string, SourceRef>;

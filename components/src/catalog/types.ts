@@ -5,7 +5,8 @@
  * allow (the service doing its documented job) or must deny (the confused deputy). Components
  * render the statements; the policy pack evaluates any key policy against the probes.
  */
-import type { Decision, Request, SeedRef } from "../engine/types";
+import type { Decision, Request } from "../engine/types";
+import type { SourceRef } from "./sources";
 
 /** A key policy statement as JSON, exactly as it is written into the policy. */
 export interface PolicyStatementJson {
@@ -29,7 +30,7 @@ export interface Grant {
   readonly statement: PolicyStatementJson;
   /** One sentence: what the statement lets whom do. */
   readonly purpose: string;
-  readonly source: SeedRef;
+  readonly source: SourceRef;
 }
 
 export type ProbeExpectation = "allow" | "deny";
@@ -58,7 +59,7 @@ export interface Probe {
    * within a plan; `id` alone names the kind of check (waive or report by it).
    */
   readonly subject?: string;
-  readonly source: SeedRef;
+  readonly source: SourceRef;
 }
 
 export type IntegrationId =
@@ -70,6 +71,7 @@ export type IntegrationId =
   | "config-iam-role"
   | "config-service-linked-role"
   | "control-tower"
+  | "cloudwatch-logs"
   | "service-grant";
 
 export interface IntegrationPlan {

@@ -331,6 +331,8 @@ function hintFor(integration: KeyIntegration): string {
       return '`config: { mode: "service-linked-role" }`';
     case "control-tower":
       return "`controlTower: {}`";
+    case "cloudwatch-logs":
+      return "none: construct the EncryptedTrail with `cloudWatchLogs` in the same turn as the key";
     case "service-grant":
       return "`serviceGrants: [...]`";
   }

@@ -8,7 +8,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { trailArn } from "../catalog";
+import { logGroupArn, trailArn } from "../catalog";
 import type { AuditKey } from "./audit-key";
 import type { KeySettings } from "./audit-key-args";
 import { awsContext } from "./aws-context";
@@ -17,7 +17,12 @@ import { componentLabel, configurationError } from "./errors";
 import { useKey } from "./key-reference";
 import { createLogBucket, type LogBucket } from "./log-bucket";
 import { trailNameProblem } from "./names";
-import { createTrailLogGroup, type TrailCloudWatchLogs, type TrailLogGroup } from "./trail-log-group";
+import {
+  createTrailLogGroup,
+  defaultLogGroupName,
+  type TrailCloudWatchLogs,
+  type TrailLogGroup,
+} from "./trail-log-group";
 
 /** Pulumi type token of `EncryptedTrail`. */
 export const ENCRYPTED_TRAIL_TYPE = "pulumi-kms-guardrails:index:EncryptedTrail";
@@ -41,7 +46,10 @@ export interface TrailOptions {
   readonly includeGlobalServiceEvents?: pulumi.Input<boolean>;
   /** Prefix of the log objects in the bucket. */
   readonly s3KeyPrefix?: pulumi.Input<string>;
-  /** Also deliver to CloudWatch Logs: given (`{}` for the defaults), the log group and its role are created. */
+  /**
+   * Also deliver to CloudWatch Logs: given (`{}` for the defaults), the log group and its role are
+   * created; the log group is encrypted with the trail's key, whose policy gets the CloudWatch Logs statement.
+   */
   readonly cloudWatchLogs?: TrailCloudWatchLogs;
   /** Delete all log objects when the bucket is destroyed. Default false. */
   readonly forceDestroy?: pulumi.Input<boolean>;
@@ -132,6 +140,16 @@ export class EncryptedTrail extends pulumi.ComponentResource {
     this.trailName = pulumi.output(nameInput);
     this.trailArn = pulumi.all([context, this.trailName]).apply(([c, n]) => trailArn({ ...c, name: n }));
 
+    const logsArgs = args.cloudWatchLogs;
+    const logGroupName =
+      logsArgs === undefined
+        ? undefined
+        : pulumi.output(logsArgs.logGroupName ?? this.trailName.apply(defaultLogGroupName));
+    const logGroupArnValue =
+      logGroupName === undefined
+        ? undefined
+        : pulumi.all([context, logGroupName]).apply(([c, n]) => logGroupArn({ ...c, name: n }));
+
     const bucketKeyEnabled = args.bucketKeyEnabled ?? true;
     const key = useKey({
       owner: this,
@@ -148,6 +166,8 @@ export class EncryptedTrail extends pulumi.ComponentResource {
         // Seed 003: with an S3 Bucket Key, kms:Decrypt is required to create or update the trail.
         serviceDecrypt: bucketKeyEnabled ? true : undefined,
       },
+      extraIntegrations:
+        logGroupArnValue === undefined ? [] : [{ kind: "cloudwatch-logs", logGroups: [logGroupArnValue] }],
     });
     state.key = key.auditKey;
     this.keyArn = key.arn;
@@ -182,8 +202,8 @@ export class EncryptedTrail extends pulumi.ComponentResource {
     this.bucketArn = bucket.bucket.arn;
 
     const logs =
-      args.cloudWatchLogs !== undefined
-        ? createTrailLogGroup(name, this, this.trailArn, args.cloudWatchLogs)
+      logsArgs !== undefined && logGroupName !== undefined
+        ? createTrailLogGroup(name, this, this.trailArn, logsArgs, { logGroupName, keyArn: key.arn })
         : undefined;
     state.cloudWatchLogs = logs;
     this.logGroupArn = logs !== undefined ? logs.logGroup.arn : pulumi.output(undefined);

@@ -69,6 +69,16 @@ export interface ControlTowerIntegration {
   readonly configSourceAccounts?: Strings;
 }
 
+/**
+ * CloudWatch Logs log groups encrypted with the key ("Encrypt log data in CloudWatch Logs using AWS
+ * Key Management Service"): the Region's logs principal, limited by the log group's encryption context.
+ */
+export interface CloudWatchLogsIntegration {
+  readonly kind: "cloudwatch-logs";
+  /** Log group ARNs (`arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME`), in the key's Region. */
+  readonly logGroups: Strings;
+}
+
 /** A principal using the key through one AWS service (seed 001, `kms:ViaService`). */
 export interface ServiceGrantIntegration {
   readonly kind: "service-grant";
@@ -92,6 +102,7 @@ export type KeyIntegration =
   | ConfigIamRoleIntegration
   | ConfigServiceLinkedRoleIntegration
   | ControlTowerIntegration
+  | CloudWatchLogsIntegration
   | ServiceGrantIntegration;
 
 /** A `KeyIntegration` with every input resolved. */

@@ -8,6 +8,7 @@ import {
   accountRootPlan,
   checkProbes,
   cloudTrailTrailPlan,
+  cloudWatchLogsPlan,
   composeKeyPolicy,
   configIamRolePlan,
   configServiceLinkedRolePlan,
@@ -138,6 +139,9 @@ export function planKeyPolicy(context: AwsContext, integrations: readonly Resolv
     plans.push(controlTowerPlan({ key, configSourceAccounts: unionIfAll(towers.map((t) => t.configSourceAccounts)) }));
   }
 
+  const logGroups = unique(ofKind(integrations, "cloudwatch-logs").flatMap((l) => l.logGroups));
+  if (logGroups.length > 0) plans.push(cloudWatchLogsPlan({ key, logGroupArns: logGroups }));
+
   for (const { kind: _kind, ...grant } of ofKind(integrations, "service-grant")) {
     plans.push(serviceGrantPlan({ key, ...grant }));
   }
@@ -176,6 +180,7 @@ const SERVICE_INTEGRATIONS: ReadonlySet<string> = new Set([
   "config-iam-role",
   "config-service-linked-role",
   "control-tower",
+  "cloudwatch-logs",
   "service-grant",
 ]);
 

@@ -35,16 +35,22 @@ export interface UseKeyParams {
   readonly keyArgs?: KeySettings;
   /** What the component needs in the key policy. */
   readonly integration: KeyIntegration;
+  /** More needs of the same component (an EncryptedTrail's CloudWatch Logs log group). */
+  readonly extraIntegrations?: readonly KeyIntegration[];
   readonly context: pulumi.Output<AwsContext>;
 }
 
 const KEY_ARN = /^arn:[a-z-]+:kms:[a-z0-9-]+:\d{12}:(key|alias)\/.+$/;
 
+function needsOf(p: UseKeyParams): KeyIntegration[] {
+  return [p.integration, ...(p.extraIntegrations ?? [])];
+}
+
 /** Resolves the `keyArn` argument: creates, declares on, checks, or warns about the key. */
 export function useKey(p: UseKeyParams): KeyReference {
   if (p.keyArn === undefined) {
     const auditKey = new AuditKey(`${p.name}-key`, p.keyArgs ?? {}, { parent: p.owner });
-    auditKey.addIntegration(p.integration, p.label);
+    for (const need of needsOf(p)) auditKey.addIntegration(need, p.label);
     return { arn: auditKey.arn, auditKey, policy: auditKey.policy };
   }
   if (typeof p.keyArn === "string" && !KEY_ARN.test(p.keyArn)) {
@@ -57,14 +63,14 @@ export function useKey(p: UseKeyParams): KeyReference {
   }
   const auditKey = auditKeyOfArn(p.keyArn);
   if (auditKey !== undefined && !auditKey.sealed) {
-    auditKey.addIntegration(p.integration, p.label);
+    for (const need of needsOf(p)) auditKey.addIntegration(need, p.label);
     return { arn: auditKey.arn, auditKey, policy: auditKey.policy };
   }
   if (auditKey !== undefined) {
     // Rendered already (the key was built before an await): its arguments must have listed this need.
     const arn = pulumi
-      .all([p.context, pulumi.output(p.integration), auditKey.policy, auditKey.arn])
-      .apply(([context, integration, policy, keyArn]) => checkCovered(p, context, integration, policy, keyArn));
+      .all([p.context, pulumi.output(needsOf(p)), auditKey.policy, auditKey.arn])
+      .apply(([context, needs, policy, keyArn]) => checkCovered(p, context, needs, policy, keyArn));
     return { arn, auditKey, policy: auditKey.policy };
   }
   const keyArn = pulumi.output(p.keyArn);
@@ -73,10 +79,10 @@ export function useKey(p: UseKeyParams): KeyReference {
   const known = keyArn.apply((arn) => (typeof p.keyArn === "string" ? undefined : auditKeyOfArnValue(arn)));
   const policy = known.apply((k): pulumi.Output<string | undefined> => k?.policy ?? pulumi.output(undefined));
   const arn = pulumi
-    .all([p.context, pulumi.output(p.integration), keyArn, policy])
-    .apply(([context, integration, value, policy]) => {
-      if (policy !== undefined) return checkCovered(p, context, integration, policy, value);
-      warnForeignKey(p, context, integration, value);
+    .all([p.context, pulumi.output(needsOf(p)), keyArn, policy])
+    .apply(([context, needs, value, policy]) => {
+      if (policy !== undefined) return checkCovered(p, context, needs, policy, value);
+      warnForeignKey(p, context, needs, value);
       return value;
     });
   return { arn, policy };
@@ -86,18 +92,18 @@ export function useKey(p: UseKeyParams): KeyReference {
 function checkCovered(
   p: UseKeyParams,
   context: AwsContext,
-  integration: ResolvedKeyIntegration,
+  needs: readonly ResolvedKeyIntegration[],
   policy: string,
   keyArn: string,
 ): string {
   // The first plan enables IAM policies for the owning account: not this component's need.
-  const plans = planKeyPolicy(context, [integration]).slice(1);
+  const plans = planKeyPolicy(context, needs).slice(1);
   const { errors } = verifyKeyPolicy({ plans, document: JSON.parse(policy), json: policy });
   if (errors.length > 0) {
     throw configurationError(
       p.label,
       `the policy of the AuditKey ${keyArn} does not let it do its job; list it in the AuditKey's arguments ` +
-        `(its ${integration.kind} integration):\n${errors.join("\n")}`,
+        `(its ${needs.map((n) => n.kind).join(" and ")} integration):\n${errors.join("\n")}`,
       p.owner,
     );
   }
@@ -105,14 +111,19 @@ function checkCovered(
 }
 
 /** Says plainly that the key's policy is not changed here and which catalog statements it needs. */
-function warnForeignKey(p: UseKeyParams, context: AwsContext, integration: ResolvedKeyIntegration, key: string): void {
+function warnForeignKey(
+  p: UseKeyParams,
+  context: AwsContext,
+  integrations: readonly ResolvedKeyIntegration[],
+  key: string,
+): void {
   let needs: string;
   try {
     // The first plan enables IAM policies for the owning account: not this component's need.
-    const plans = planKeyPolicy(context, [integration]).slice(1);
+    const plans = planKeyPolicy(context, integrations).slice(1);
     needs = plans.flatMap((plan) => plan.grants.map((g) => JSON.stringify(g.statement.Sid))).join(", ");
   } catch {
-    needs = `the statements of the catalog's ${integration.kind} integration`;
+    needs = `the statements of the catalog's ${integrations.map((i) => i.kind).join(" and ")} integration`;
   }
   pulumi.log.warn(
     `${p.label}: the key ${key} is not managed by this component, so its key policy cannot be changed here. ` +

@@ -1,6 +1,9 @@
 /**
  * CloudTrail delivery to CloudWatch Logs: a log group and the role CloudTrail assumes to write to
- * it (CloudTrail User Guide, "Sending events to CloudWatch Logs").
+ * it (CloudTrail User Guide, "Sending events to CloudWatch Logs"). The log group is encrypted with
+ * the trail's key ("Encrypt log data in CloudWatch Logs using AWS Key Management Service"): its name
+ * is fixed before anything is created, so its ARN, which the key policy names as the encryption
+ * context `aws:logs:arn`, is known at preview and the key does not wait for the log group.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -9,6 +12,19 @@ import * as pulumi from "@pulumi/pulumi";
 export interface TrailCloudWatchLogs {
   /** Days to keep log events. Default 365. */
   readonly retentionInDays?: pulumi.Input<number>;
+  /** The log group's name. Default `aws-cloudtrail-logs-TRAIL_NAME`. It must be known at preview. */
+  readonly logGroupName?: pulumi.Input<string>;
+}
+
+/** The log group name used when `logGroupName` is not given. */
+export function defaultLogGroupName(trailName: string): string {
+  return `aws-cloudtrail-logs-${trailName}`;
+}
+
+/** Where the log group goes: its name, and the key that encrypts it (its policy allows the log group). */
+export interface TrailLogGroupTarget {
+  readonly logGroupName: pulumi.Output<string>;
+  readonly keyArn: pulumi.Output<string>;
 }
 
 /** The resources of a trail's CloudWatch Logs delivery. */
@@ -21,16 +37,17 @@ export interface TrailLogGroup {
   readonly rolePolicy: aws.iam.RolePolicy;
 }
 
-/** Creates the log group and role for the trail `trailArn`, under `parent`. */
+/** Creates the encrypted log group and the role for the trail `trailArn`, under `parent`. */
 export function createTrailLogGroup(
   name: string,
   parent: pulumi.Resource,
   trailArn: pulumi.Output<string>,
   args: TrailCloudWatchLogs,
+  target: TrailLogGroupTarget,
 ): TrailLogGroup {
   const logGroup = new aws.cloudwatch.LogGroup(
     `${name}-logs`,
-    { retentionInDays: args.retentionInDays ?? 365 },
+    { name: target.logGroupName, kmsKeyId: target.keyArn, retentionInDays: args.retentionInDays ?? 365 },
     { parent },
   );
   const role = new aws.iam.Role(
