@@ -91,6 +91,7 @@ export const EXAMPLES = {
     preview: [
       ["cloudtrail-key-allows-encrypt", "advisory", `${KEY}::org-audit`],
       ["cloudtrail-key-allows-describe", "advisory", `${KEY}::org-audit`],
+      ["cloudwatch-logs-key-allows-logs", "advisory", `${KEY}::org-audit`],
     ],
   },
   "control-tower": {

@@ -280,7 +280,7 @@ export function deliveryChannelChecks(model: StackModel): IntegrationChecks<Deli
 /** Every key of the stack that some integration of the given kinds uses. */
 export function keysUsedBy(
   model: StackModel,
-  kinds: readonly ("trail" | "event-data-store" | "delivery-channel")[],
+  kinds: readonly ("trail" | "event-data-store" | "delivery-channel" | "log-group")[],
 ): Set<KeyModel> {
   const keys = new Set<KeyModel>();
   for (const kind of kinds) {
@@ -289,7 +289,9 @@ export function keysUsedBy(
         ? trailChecks(model)
         : kind === "event-data-store"
           ? eventDataStoreChecks(model)
-          : deliveryChannelChecks(model);
+          : kind === "log-group"
+            ? logGroupChecks(model)
+            : deliveryChannelChecks(model);
     for (const g of checks.groups) keys.add(g.facts.key);
   }
   return keys;

@@ -37,7 +37,7 @@ function otherAccountViolations(group: KeyGroup<LogGroupModel>): Violation[] {
             `because ${statementName(trace)} does not limit kms:EncryptionContext:aws:logs:arn to ${membersText(group.members)}.` +
             (grant !== undefined ? `\n${replaceWith(grant.statement)}` : ""),
           urn: group.facts.policySource.urn,
-          advisory: true,
+          kind: "practice",
         });
       }
     }
@@ -52,6 +52,8 @@ export const cloudwatchLogsKeyAllowsLogs: StackRule = {
     "The key a CloudWatch Logs log group encrypts with (kmsKeyId) must let logs.REGION.amazonaws.com encrypt and decrypt for that log group, limited by kms:EncryptionContext:aws:logs:arn.",
   severity: "critical",
   enforcementLevel: "mandatory",
+  practices:
+    "Statements that let CloudWatch Logs use the key for another account's log groups (no kms:EncryptionContext:aws:logs:arn limit): the CloudWatch Logs page recommends the limit, its earliest example had none.",
   sources: [SOURCES.cloudWatchLogsKeyPolicy, SOURCES.cloudWatchLogsEncryptionContext],
   passing: {
     description: "The CloudWatch Logs page's statement, limited to the log group by its encryption context.",

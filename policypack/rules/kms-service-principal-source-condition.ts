@@ -42,9 +42,17 @@ const cloudTrailOnly = (s: Statement): boolean => {
   return services.length > 0 && services.every((p) => p.toLowerCase() === "cloudtrail.amazonaws.com");
 };
 
+const LOGS_PRINCIPAL = /^logs\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
+const cloudWatchLogsOnly = (s: Statement): boolean => {
+  const services = s.principal?.service ?? [];
+  return services.length > 0 && services.every((p) => LOGS_PRINCIPAL.test(p.toLowerCase()));
+};
+
 interface Context {
   readonly model: StackModel;
   readonly eventDataStoreKeys: ReadonlySet<KeyModel>;
+  /** Keys of the stack's log groups: cloudwatch-logs-key-allows-logs proves their CloudWatch Logs statements. */
+  readonly logGroupKeys: ReadonlySet<KeyModel>;
   readonly reported: Set<string>;
   readonly out: Violation[];
 }
@@ -110,6 +118,10 @@ function fromLint(ctx: Context): void {
     };
     for (const f of lintDocument(policy, options, LINT_CHECK)) {
       if (f.id !== LINT_FINDING) continue;
+      // CloudWatch Logs is limited by the log group's encryption context, not aws:SourceArn (the CloudWatch
+      // Logs page): on a log group's key, cloudwatch-logs-key-allows-logs probes exactly that.
+      const statement = policy.statements.find((st) => st.index === f.statement?.index);
+      if (ctx.logGroupKeys.has(key) && statement !== undefined && cloudWatchLogsOnly(statement)) continue;
       const id = `${facts.policySource.urn}#${f.statement?.index ?? -1}`;
       if (ctx.reported.has(id)) continue;
       ctx.reported.add(id);
@@ -176,6 +188,7 @@ export const kmsServicePrincipalSourceCondition: StackRule = {
     const ctx: Context = {
       model,
       eventDataStoreKeys: keysUsedBy(model, ["event-data-store"]),
+      logGroupKeys: keysUsedBy(model, ["log-group"]),
       reported: new Set(),
       out: [],
     };

@@ -55,16 +55,15 @@ describe("catalog: CloudWatch Logs log groups (CloudWatch Logs page)", () => {
   });
 
   it("the page's single-log-group statement (ArnEquals on the log group ARN) passes every probe", () => {
-    const results = outcomes(
-      doc(pageStatement({ ArnEquals: { "kms:EncryptionContext:aws:logs:arn": GROUP } })),
-      plan,
-    );
+    const results = outcomes(doc(pageStatement({ ArnEquals: { "kms:EncryptionContext:aws:logs:arn": GROUP } })), plan);
     assert.ok(results.every((o) => o.satisfied === true));
   });
 
   it("the page's account-wide statement (ArnLike arn:aws:logs:REGION:ACCOUNT:*) passes every probe", () => {
     const results = outcomes(
-      doc(pageStatement({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:111122223333:*" } })),
+      doc(
+        pageStatement({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:111122223333:*" } }),
+      ),
       plan,
     );
     assert.ok(results.every((o) => o.satisfied === true));

@@ -25,6 +25,7 @@ const PRACTICE_CASES: readonly (readonly [rule: string, name: string])[] = [
     "aws:SourceAccount only: another trail of the account gets through (advisory)",
   ],
   ["kms-service-principal-source-condition", "a service statement no integration of the stack proves (advisory)"],
+  ["cloudwatch-logs-key-allows-logs", "the page's unconditioned statement: delivers, but for any account's log group"],
 ];
 
 /** Cases whose findings are undecided: a value not known yet, a key outside the stack. */
@@ -34,6 +35,7 @@ const UNDECIDED_CASES: readonly (readonly [rule: string, name: string])[] = [
   ["cloudtrail-key-allows-encrypt", "kmsKeyId not known yet, no dependency"],
   ["event-data-store-key-allows-cloudtrail", "key outside the stack"],
   ["controltower-landing-zone-key", "key outside the stack"],
+  ["cloudwatch-logs-key-allows-logs", "key outside the stack"],
   ["kms-integration-key-usable", "enabled not known yet"],
 ];
 

@@ -31,7 +31,12 @@ export const CONTROL_TOWER_CLOUDTRAIL_ACTIONS = ["kms:GenerateDataKey*", "kms:De
  * `kms:EncryptionContext:aws:logs:arn`, and DescribeKey never carries an encryption context (seed 001:
  * "permission will be denied"), so that entry never matches; every action kept here takes one.
  */
-export const CLOUDWATCH_LOGS_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"] as const;
+export const CLOUDWATCH_LOGS_ACTIONS = [
+  "kms:Encrypt*",
+  "kms:Decrypt*",
+  "kms:ReEncrypt*",
+  "kms:GenerateDataKey*",
+] as const;
 
 /** KMS default key policy, "Enable IAM User Permissions": everything, delegated to IAM (seed 004). */
 export const ALL_KMS_ACTIONS = ["kms:*"] as const;

@@ -85,7 +85,10 @@ export function integrationProblems(integration: KeyIntegration): string[] {
     case "cloudwatch-logs":
       return knownStrings(integration.logGroups)
         .filter((g) => !/^arn:[a-z-]+:logs:[a-z0-9-]+:\d{12}:log-group:[^*?]+$/.test(g))
-        .map((g) => `logGroups: ${JSON.stringify(g)} is not a log group ARN (arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME).`);
+        .map(
+          (g) =>
+            `logGroups: ${JSON.stringify(g)} is not a log group ARN (arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME).`,
+        );
     case "service-grant":
       return principalProblems("principal", [integration.principal]);
   }
