@@ -4,7 +4,8 @@
  * Messages never print a whole key policy: a policy may be a secret, a statement to add never is.
  */
 import { citeAws } from "pulumi-kms-guardrails/catalog";
-import type { Finding, SeedRef } from "pulumi-kms-guardrails/engine";
+import type { SourceRef } from "pulumi-kms-guardrails/catalog";
+import type { Finding } from "pulumi-kms-guardrails/engine";
 import type { KeyPolicySubject, ResourceRef } from "./model/types";
 
 const KIND_BY_TYPE: Readonly<Record<string, string>> = {
@@ -44,16 +45,16 @@ export function forKeyPolicy(statement: unknown): unknown {
 }
 
 /** The line that cites where AWS documents a statement or a rule. */
-export function seeAws(source: SeedRef | undefined): string {
+export function seeAws(source: SourceRef | undefined): string {
   return source !== undefined ? `\nAWS documentation: ${citeAws(source)}` : "";
 }
 
 /** The closing part of a message: the statement to add, and where AWS documents it. */
-export function addStatement(policySource: ResourceRef, statement: unknown, source?: SeedRef): string {
+export function addStatement(policySource: ResourceRef, statement: unknown, source?: SourceRef): string {
   return `Add this statement to the key policy of ${resourceLabel(policySource)}:\n${json(forKeyPolicy(statement))}${seeAws(source)}`;
 }
 
-export function replaceWith(statement: unknown, source?: SeedRef): string {
+export function replaceWith(statement: unknown, source?: SourceRef): string {
   return `Limit it the way the documented statement does:\n${json(forKeyPolicy(statement))}${seeAws(source)}`;
 }
 

@@ -9,7 +9,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { AWS_PAGES, awsPage, awsUrl, type SourceRef } from "pulumi-kms-guardrails/catalog";
-import type { SeedRef } from "pulumi-kms-guardrails/engine";
 import { PACK_ENFORCEMENT_LEVEL } from "../policypack/config";
 import { ruleConfigSchema } from "../policypack/levels";
 import { FIX_SUMMARIES } from "../policypack/remediation";

@@ -4,7 +4,8 @@
  * yet, and about each failed probe (issue 4, "Violation messages").
  */
 import type { Grant, IntegrationPlan, ProbeOutcome } from "pulumi-kms-guardrails/catalog";
-import { PULUMI_UNKNOWN_SENTINEL, type KeyPolicy, type SeedRef } from "pulumi-kms-guardrails/engine";
+import type { SourceRef } from "pulumi-kms-guardrails/catalog";
+import { PULUMI_UNKNOWN_SENTINEL, type KeyPolicy } from "pulumi-kms-guardrails/engine";
 import type { GroupResult, IntegrationChecks, KeyGroup, UnlinkedIntegration } from "../analysis/integrations";
 import { keyLabel, type KeyFacts } from "../analysis/keys";
 import { denialCause, grantFor, requestText } from "../analysis/probes";
@@ -69,7 +70,7 @@ function sameCauseFix(
   policy: KeyPolicy | undefined,
   facts: KeyFacts,
   outcome: ProbeOutcome,
-): { readonly statement: unknown; readonly source: SeedRef } | undefined {
+): { readonly statement: unknown; readonly source: SourceRef } | undefined {
   if (policy === undefined) return undefined;
   const action = outcome.probe.request.action.toLowerCase();
   const near = new Set(
