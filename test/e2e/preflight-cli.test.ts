@@ -2,25 +2,8 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { PassThrough } from "node:stream";
-import { main } from "../../components/src/preflight/cli";
 import type { PreflightResult } from "../../components/src/preflight/preflight";
-
-const FIXTURES = path.join(__dirname, "..", "fixtures");
-const TINY_PROGRAM = path.join(FIXTURES, "programs", "tiny");
-const TINY_PACK = path.join(FIXTURES, "packs", "tiny");
-const ACCOUNT = ["--account", "111122223333", "--region", "us-east-1"];
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on("data", (c: Buffer) => out.push(c.toString()));
-  stderr.on("data", (c: Buffer) => err.push(c.toString()));
-  const code = await main(argv, { stdout, stderr });
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+import { ACCOUNT, FIXTURES, TINY_PACK, TINY_PROGRAM, runCli as run } from "./preflight-helpers";
 
 function errorLines(stderr: string): string[] {
   return stderr.split("\n").filter((line) => line.includes("error"));
