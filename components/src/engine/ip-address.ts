@@ -4,6 +4,7 @@
  * bigints so a CIDR test is one shift and compare. IPv4-mapped IPv6 addresses (`::ffff:10.0.0.1`)
  * are compared as IPv4, since that is the address the client really has.
  */
+import { memoMap } from "./caches";
 
 export interface IpNetwork {
   readonly version: 4 | 6;
@@ -100,7 +101,7 @@ export function parseCidr(s: string): IpNetwork | undefined {
   return { version: ip.version, network: (ip.value >> shift) << shift, prefix };
 }
 
-const addressCache = new Map<string, IpValue | null>();
+const addressCache = memoMap<string, IpValue | null>();
 
 /** Whether the request's address lies in the network; a value that is not an address never does. */
 export function ipInNetwork(address: string, net: IpNetwork): boolean {

@@ -3,7 +3,8 @@
  * Patterns are compiled once and cached because the same policy strings are matched against
  * many requests.
  */
-const cache = new Map<string, RegExp>();
+import { memoMap } from "./caches";
+const cache = memoMap<string, RegExp>();
 
 function compile(pattern: string, ignoreCase: boolean): RegExp {
   const cacheKey = (ignoreCase ? "i:" : "s:") + pattern;

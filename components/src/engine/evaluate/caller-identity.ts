@@ -4,6 +4,7 @@
  * keys" (`aws:PrincipalArn`, `aws:PrincipalType`): a session ARN is
  * `arn:PART:sts::ACCT:assumed-role/ROLE/SESSION`, without the role's path.
  */
+import { memoMap } from "../caches";
 import { isAccountId, parseArn } from "../arn";
 import type { RequestPrincipal } from "../types";
 
@@ -29,7 +30,7 @@ export interface CallerIdentity {
   readonly display: string;
 }
 
-const cache = new Map<string, CallerIdentity>();
+const cache = memoMap<string, CallerIdentity>();
 
 /** The caller's identity; memoized, since a stack's probes come from a handful of principals. */
 export function describeCaller(principal: RequestPrincipal): CallerIdentity {

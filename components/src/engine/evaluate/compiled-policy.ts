@@ -5,6 +5,7 @@
  * `KeyPolicy`, so shapes AWS would reject are recorded as problems here and make the statement's
  * applicability unknown rather than guessed.
  */
+import { memoWeakMap } from "../caches";
 import { compileActions, type CompiledActions } from "./action-match";
 import { compileCondition, opaqueCondition, type CompiledCondition } from "./conditions";
 import { compilePrincipals, type CompiledPrincipals } from "./principal-match";
@@ -35,7 +36,7 @@ export interface CompiledPolicy {
   readonly problems: readonly string[];
 }
 
-const cache = new WeakMap<KeyPolicy, CompiledPolicy>();
+const cache = memoWeakMap<KeyPolicy, CompiledPolicy>();
 
 const isStringList = (v: unknown): v is readonly string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
 

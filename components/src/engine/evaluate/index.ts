@@ -14,6 +14,7 @@
  * Whatever is not known yet (Pulumi preview values, constructs AWS would reject, ambiguous
  * multivalued keys) makes the verdict `undecidable` only when it could change it.
  */
+import { memoMap } from "../caches";
 import { parseArn } from "../arn";
 import { describeCaller, type CallerIdentity } from "./caller-identity";
 import { compilePolicy } from "./compiled-policy";
@@ -23,7 +24,7 @@ import { buildContext } from "./request-context";
 import { matchStatement, type StatementOutcome } from "./statement-match";
 import type { Decision, KeyPolicy, Request, StatementTrace, Verdict } from "../types";
 
-const accountOfKey = new Map<string, string>();
+const accountOfKey = memoMap<string, string>();
 
 /** The account that owns the key: given, else from the key ARN, else the caller's own. */
 function keyAccountOf(request: Request, caller: CallerIdentity): string | undefined {

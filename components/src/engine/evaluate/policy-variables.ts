@@ -6,6 +6,7 @@
  * value not match. Variables are only recognized in `"Version": "2012-10-17"` policies; elsewhere
  * `${...}` is plain text. Templates are parsed once per policy string and cached.
  */
+import { memoMap } from "../caches";
 import { UNKNOWN } from "../types";
 import { hasWildcard, wildcardMatch } from "../wildcard";
 
@@ -105,7 +106,7 @@ export function piecesText(pieces: readonly Piece[]): string {
   return pieces.length === 1 ? pieces[0].text : pieces.map((p) => p.text).join("");
 }
 
-const regexCache = new Map<string, RegExp>();
+const regexCache = memoMap<string, RegExp>();
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

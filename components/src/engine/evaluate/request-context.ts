@@ -10,6 +10,7 @@
  *    operations; "If you use these condition keys to allow other operations, such as DescribeKey,
  *    permission will be denied."
  */
+import { memoMap, memoWeakMap } from "../caches";
 import type { CallerIdentity } from "./caller-identity";
 import { actionSupportsConditionKey } from "../data/kms-reference";
 import type { ContextLookup } from "./policy-variables";
@@ -29,7 +30,7 @@ export interface EffectiveContext {
   cannotCarry(keyLower: string): boolean;
 }
 
-const supportCache = new Map<string, Map<string, boolean>>();
+const supportCache = memoMap<string, Map<string, boolean>>();
 
 /** `actionSupportsConditionKey`, memoized: the same few action/key pairs recur on every probe. */
 function actionCarries(action: string, keyLower: string): boolean {
@@ -55,7 +56,7 @@ function normalize(value: unknown): EffectiveValue | undefined {
   return [String(value)];
 }
 
-const derivedCache = new WeakMap<CallerIdentity, readonly [string, string][]>();
+const derivedCache = memoWeakMap<CallerIdentity, readonly [string, string][]>();
 
 /** The keys AWS derives from the principal (IAM User Guide, "Properties of the principal"). */
 function derivedKeys(caller: CallerIdentity): readonly [string, string][] {

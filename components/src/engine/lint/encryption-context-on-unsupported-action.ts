@@ -10,6 +10,7 @@
  * match or `Null: false`): for those actions the Allow can never apply. `kms:*` with a context
  * condition is fine: it covers the cryptographic operations the condition is meant for.
  */
+import { memoMap } from "../caches";
 import {
   actionSupportsConditionKey,
   expandKmsActions,
@@ -66,7 +67,7 @@ function isRequiredContext(c: ConditionClause): boolean {
  * Whether no action the pattern covers supports the condition key, per pattern and key (exact
  * strings: the answer depends on nothing else, and policies repeat both).
  */
-const lacksKey = new Map<string, Map<string, boolean>>();
+const lacksKey = memoMap<string, Map<string, boolean>>();
 const MAX_PATTERNS = 2_000;
 const MAX_KEYS_PER_PATTERN = 200;
 

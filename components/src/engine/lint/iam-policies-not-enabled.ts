@@ -8,6 +8,7 @@
  * of the KMS key ARNs in `Resource`. Without any, the check reports `iam-policies-account-unknown`
  * (info) instead of guessing.
  */
+import { onClearCaches } from "../caches";
 import { isAccountId, parseArn } from "../arn";
 import { kmsActions } from "../data/kms-reference";
 import type { Finding, KeyPolicy, Statement } from "../types";
@@ -43,6 +44,10 @@ function keyOfArn(keyArn: string): KeyAccount | undefined {
 }
 
 let lastKeyArn: string | undefined;
+onClearCaches(() => {
+  lastKeyArn = undefined;
+  lastKey = undefined;
+});
 let lastKey: KeyAccount | undefined;
 
 function keyAccountOf(policy: KeyPolicy, options: LintOptions): KeyAccount | undefined {

@@ -4,6 +4,7 @@
  * pack lints every key policy of every preview, so each answer is worth keeping; the strings come
  * from arbitrary documents, so no memo may grow without limit.
  */
+import { memoMap } from "../caches";
 
 const MAX_ENTRIES = 2_000;
 
@@ -13,7 +14,7 @@ const MAX_ENTRIES = 2_000;
  */
 export function memoized<T>(compute: (s: string) => T, max = MAX_ENTRIES): (s: string) => T {
   // Boxed, so that a remembered `undefined` is told apart from a miss with one lookup.
-  const cache = new Map<string, { readonly value: T }>();
+  const cache = memoMap<string, { readonly value: T }>();
   return (s: string): T => {
     if (typeof s !== "string") return compute(s);
     let hit = cache.get(s);

@@ -2,6 +2,7 @@
  * Questions the checks ask of a statement: who it names, which KMS actions it covers, which of its
  * conditions constrain a request, and where its elements are in the JSON document.
  */
+import { memoMap, onClearCaches } from "../caches";
 import { isAccountId, parseArn } from "../arn";
 import { expandKmsActions, kmsActions, type KmsActionInfo } from "../data/kms-reference";
 import type { ConditionClause, KeyPolicy, PrincipalBlock, Statement } from "../types";
@@ -61,9 +62,9 @@ export function coveredKmsActions(statement: Statement): readonly KmsActionInfo[
 }
 
 /** Bounded: action lists come from arbitrary documents. */
-const coveredByList = new Map<string, readonly KmsActionInfo[]>();
-const coveredByAction = new Map<string, readonly KmsActionInfo[]>();
-const coveredByNotAction = new Map<string, readonly KmsActionInfo[]>();
+const coveredByList = memoMap<string, readonly KmsActionInfo[]>();
+const coveredByAction = memoMap<string, readonly KmsActionInfo[]>();
+const coveredByNotAction = memoMap<string, readonly KmsActionInfo[]>();
 const MAX_LISTS = 2_000;
 
 function cover(action: readonly string[] | undefined, notAction: readonly string[]): KmsActionInfo[] {
@@ -102,6 +103,10 @@ function accountOfKeyArn(keyArn: string): string | undefined {
 
 let lastKeyArn: string | undefined;
 let lastKeyArnAccount: string | undefined;
+onClearCaches(() => {
+  lastKeyArn = undefined;
+  lastKeyArnAccount = undefined;
+});
 
 /** The key's account id from the lint options (`keyAccount`, else the account of `keyArn`). */
 export function keyAccountId(options: { readonly keyAccount?: string; readonly keyArn?: string }): string | undefined {

@@ -4,6 +4,7 @@
  * never apply, and a `kms:` name that is not a KMS action is a typo that silently grants nothing.
  * Action names are case-insensitive (IAM User Guide, "IAM JSON policy elements: Action").
  */
+import { memoMap, onClearCaches } from "../caches";
 import { kmsActions, type KmsActionInfo } from "../data/kms-reference";
 import { closestMatch } from "./suggest";
 import { isUnknown, quote, type ParseContext } from "./context";
@@ -14,6 +15,9 @@ const NAME_CHARS = /^[A-Za-z0-9*?]+$/;
 const SERVICE_CHARS = /^[A-Za-z0-9*?-]+$/;
 
 let table: ReadonlyMap<string, KmsActionInfo> | null | undefined;
+onClearCaches(() => {
+  table = undefined;
+});
 
 /**
  * The KMS action table, or `null` when it cannot be loaded (the generated table missing or the
@@ -31,7 +35,7 @@ function actionTable(): ReadonlyMap<string, KmsActionInfo> | null {
   return table;
 }
 
-const patternCache = new Map<string, boolean>();
+const patternCache = memoMap<string, boolean>();
 
 function patternMatchesSomeAction(namePattern: string, actions: ReadonlyMap<string, KmsActionInfo>): boolean {
   let result = patternCache.get(namePattern);

@@ -3,11 +3,12 @@
  * produce a million errors), JSON paths, the unknown-value test and small readers of members. The
  * codes are documented in `index.ts`.
  */
+import { memoMap } from "../caches";
 import { PULUMI_UNKNOWN_SENTINEL, type ValidationError } from "../types";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-const suffixes = new Map<string, string>();
+const suffixes = memoMap<string, string>();
 
 /**
  * Appends one member name or array index to a JSON path, in the form the parser reports them:

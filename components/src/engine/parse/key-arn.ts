@@ -1,3 +1,4 @@
+import { memoMap } from "../caches";
 import { hasWildcard } from "../wildcard";
 
 /**
@@ -100,7 +101,7 @@ function canMatch(pattern: string, units: readonly Unit[]): boolean {
   return false;
 }
 
-const cache = new Map<string, boolean>();
+const cache = memoMap<string, boolean>();
 
 /** Whether `pattern` can match the ARN of some KMS key. */
 export function canMatchKeyArn(pattern: string): boolean {

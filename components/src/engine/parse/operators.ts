@@ -7,6 +7,7 @@
  * the test for a key's presence. Names are matched exactly as AWS documents them; the parser turns a
  * case-only difference into an error with the correct spelling (see `parseOperatorIgnoringCase`).
  */
+import { memoMap } from "../caches";
 import { closestMatch } from "./suggest";
 import type { OperatorFamily, ParsedOperator, SetQualifier } from "../types";
 
@@ -87,7 +88,7 @@ export function splitOperatorName(raw: string, ignoreCase = false): OperatorName
   return qualifier === undefined ? { base, ifExists } : { qualifier, base, ifExists };
 }
 
-const exactCache = new Map<string, ParsedOperator | null>();
+const exactCache = memoMap<string, ParsedOperator | null>();
 const MAX_CACHE = 1_000;
 
 function build(raw: string, parts: OperatorNameParts, canonicalBase: string, qualifier?: SetQualifier): ParsedOperator {
