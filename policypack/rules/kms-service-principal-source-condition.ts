@@ -15,9 +15,16 @@
  *   (the engine's service-principal-without-source-condition; seed 002's Config statement has none).
  * Statements that serve an event data store are exempt: seed 003, "The aws:SourceArn and
  * aws:SourceAccount condition keys are not supported in KMS key policies for event data stores."
+ *
+ * Organization-wide keys: the IAM User Guide ("The confused deputy problem", "Cross-service confused
+ * deputy prevention") recommends aws:SourceOrgID and aws:SourceOrgPaths beside aws:SourceArn and
+ * aws:SourceAccount. A statement limited by them is protected: the other-account probes act for an
+ * account outside the organization (catalog organization.ts). Another trail of the organization
+ * gets through, a practice finding like aws:SourceAccount's, once the rule knows the organization
+ * (`organizationId`); until then that probe is undecidable and reports nothing.
  */
-import type { ProbeOutcome } from "pulumi-kms-guardrails/catalog";
-import type { Statement } from "pulumi-kms-guardrails/engine";
+import { SOURCES, type ProbeOutcome } from "pulumi-kms-guardrails/catalog";
+import { isLimitingMatch, type Statement } from "pulumi-kms-guardrails/engine";
 import { deliveryChannelChecks, keysUsedBy, trailChecks, type KeyGroup } from "../analysis/integrations";
 import { keyFacts, keyLabel } from "../analysis/keys";
 import { allowingStatements, grantFor, requestText, statementName, type CheckedPlan } from "../analysis/probes";
@@ -28,13 +35,16 @@ import type { KeyModel, ResourceRef } from "../model/types";
 import { membersText } from "./stack-helpers";
 import type { StackRule, Violation } from "./types";
 
-const SOURCE_KEYS = new Set(["aws:sourcearn", "aws:sourceaccount"]);
+/** The confused-deputy keys: the IAM User Guide names the organization's two beside the resource's and account's. */
+const SOURCE_KEYS = new Set(["aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid", "aws:sourceorgpaths"]);
 const READ_ONLY = new Set(["kms:decrypt", "kms:describekey"]);
 const LINT_FINDING = "service-principal-without-source-condition";
 /** The one check that reports it: a key policy is not linted whole for one finding kind. */
 const LINT_CHECK: ReadonlySet<string> = new Set([LINT_FINDING]);
 
-const hasSourceCondition = (s: Statement): boolean => s.conditions.some((c) => SOURCE_KEYS.has(c.keyLower));
+/** Limited by a source key: a negated or IfExists clause admits every other source, so it does not count. */
+const hasSourceCondition = (s: Statement): boolean =>
+  s.conditions.some((c) => SOURCE_KEYS.has(c.keyLower) && isLimitingMatch(c));
 const readOnly = (s: Statement): boolean =>
   s.action !== undefined && s.action.every((a) => READ_ONLY.has(a.toLowerCase()));
 const cloudTrailOnly = (s: Statement): boolean => {
@@ -42,17 +52,9 @@ const cloudTrailOnly = (s: Statement): boolean => {
   return services.length > 0 && services.every((p) => p.toLowerCase() === "cloudtrail.amazonaws.com");
 };
 
-const LOGS_PRINCIPAL = /^logs\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
-const cloudWatchLogsOnly = (s: Statement): boolean => {
-  const services = s.principal?.service ?? [];
-  return services.length > 0 && services.every((p) => LOGS_PRINCIPAL.test(p.toLowerCase()));
-};
-
 interface Context {
   readonly model: StackModel;
   readonly eventDataStoreKeys: ReadonlySet<KeyModel>;
-  /** Keys of the stack's log groups: cloudwatch-logs-key-allows-logs proves their CloudWatch Logs statements. */
-  readonly logGroupKeys: ReadonlySet<KeyModel>;
   readonly reported: Set<string>;
   readonly out: Violation[];
 }
@@ -118,10 +120,6 @@ function fromLint(ctx: Context): void {
     };
     for (const f of lintDocument(policy, options, LINT_CHECK)) {
       if (f.id !== LINT_FINDING) continue;
-      // CloudWatch Logs is limited by the log group's encryption context, not aws:SourceArn (the CloudWatch
-      // Logs page): on a log group's key, cloudwatch-logs-key-allows-logs probes exactly that.
-      const statement = policy.statements.find((st) => st.index === f.statement?.index);
-      if (ctx.logGroupKeys.has(key) && statement !== undefined && cloudWatchLogsOnly(statement)) continue;
       const id = `${facts.policySource.urn}#${f.statement?.index ?? -1}`;
       if (ctx.reported.has(id)) continue;
       ctx.reported.add(id);
@@ -142,11 +140,11 @@ export const kmsServicePrincipalSourceCondition: StackRule = {
   scope: "stack",
   id: "kms-service-principal-source-condition",
   description:
-    "Every Allow to an AWS service principal is limited with aws:SourceArn or aws:SourceAccount to the stack's own resources (event data store statements excepted).",
+    "Every Allow to an AWS service principal is limited with aws:SourceArn or aws:SourceAccount to the stack's own resources, or with aws:SourceOrgID / aws:SourceOrgPaths to its organization (event data store statements excepted).",
   severity: "high",
   enforcementLevel: "mandatory",
   practices:
-    "Service statements that are limited, only not to this stack's own trail or delivery channel (aws:SourceAccount alone, or a Region wildcard); statements that grant only kms:Decrypt or kms:DescribeKey; and unconditioned service statements the stack does not show to be exploitable (AWS's own Control Tower example has one).",
+    "Service statements that are limited, only not to this stack's own trail or delivery channel (aws:SourceAccount alone, a Region wildcard, or the organization); statements that grant only kms:Decrypt or kms:DescribeKey; and unconditioned service statements the stack does not show to be exploitable (AWS's own Control Tower example has one).",
   sources: [
     {
       seed: "001",
@@ -159,6 +157,8 @@ export const kmsServicePrincipalSourceCondition: StackRule = {
       section: "Required Permissions for the KMS Key When Using Service-Linked Roles (S3 Bucket Delivery)",
       anchor: "required-permissions-s3-kms-key-using-servicelinkedrole",
     },
+    SOURCES.crossServiceConfusedDeputy,
+    SOURCES.sourceOrgId,
   ],
   passing: {
     description: "The AWS KMS Developer Guide's statement: aws:SourceArn pins CloudTrail to the finance trail.",
@@ -188,7 +188,6 @@ export const kmsServicePrincipalSourceCondition: StackRule = {
     const ctx: Context = {
       model,
       eventDataStoreKeys: keysUsedBy(model, ["event-data-store"]),
-      logGroupKeys: keysUsedBy(model, ["log-group"]),
       reported: new Set(),
       out: [],
     };

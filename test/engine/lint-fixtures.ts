@@ -43,6 +43,7 @@ const CT_CONTEXT = {
   StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*:111122223333:trail/*" },
 };
 const TRAIL = "arn:aws:cloudtrail:us-east-1:111122223333:trail/management-events";
+const ORG = "o-a1b2c3d4e5";
 
 const pass = (name: string, json: unknown, options?: LintOptions): CheckFixture => ({ name, json, options, paths: [] });
 const fail = (name: string, json: unknown, paths: string[], options?: LintOptions): CheckFixture => ({
@@ -293,6 +294,50 @@ export const CHECK_FIXTURES: readonly CheckFixtures[] = [
       pass("CloudTrail on an event data store key", allow(CLOUDTRAIL, "kms:GenerateDataKey"), {
         eventDataStoreKey: true,
       }),
+      // Organization-wide keys (IAM User Guide, "The confused deputy problem", "Cross-service confused
+      // deputy prevention": aws:SourceOrgID and aws:SourceOrgPaths beside aws:SourceArn/aws:SourceAccount).
+      // The shape of a public Terraform organization-trail key: CloudTrail limited by aws:SourceOrgID only.
+      pass(
+        "StringEquals aws:SourceOrgID (organization trail key)",
+        allow(CLOUDTRAIL, ["kms:GenerateDataKey*", "kms:Decrypt"], { StringEquals: { "aws:SourceOrgID": ORG } }),
+      ),
+      pass(
+        "ForAnyValue:StringLike aws:SourceOrgPaths",
+        allow(CONFIG, ["kms:Decrypt", "kms:GenerateDataKey"], {
+          "ForAnyValue:StringLike": { "aws:SourceOrgPaths": `${ORG}/r-ab12/ou-ab12-11111111/*` },
+        }),
+      ),
+      fail(
+        "StringNotEquals aws:SourceOrgID admits every other organization",
+        allow(CONFIG, "kms:GenerateDataKey", { StringNotEquals: { "aws:SourceOrgID": "o-zzzzzzzzzz" } }),
+        ["$.Statement[0].Principal.Service"],
+      ),
+      fail(
+        "StringEqualsIfExists aws:SourceOrgID admits requests without it",
+        allow(CONFIG, "kms:GenerateDataKey", { StringEqualsIfExists: { "aws:SourceOrgID": ORG } }),
+        ["$.Statement[0].Principal.Service"],
+      ),
+      // "Encrypt log data in CloudWatch Logs using AWS Key Management Service": the log group's ARN.
+      pass(
+        "CloudWatch Logs limited to one account's log groups by kms:EncryptionContext:aws:logs:arn",
+        allow({ Service: "logs.us-east-1.amazonaws.com" }, ["kms:Encrypt*", "kms:Decrypt*", "kms:GenerateDataKey*"], {
+          ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:111122223333:*" },
+        }),
+      ),
+      fail(
+        "CloudWatch Logs limited to log groups of any account",
+        allow({ Service: "logs.us-east-1.amazonaws.com" }, "kms:GenerateDataKey*", {
+          ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:*:*:log-group:/aws/vpc-flow-logs/*" },
+        }),
+        ["$.Statement[0].Principal.Service"],
+      ),
+      fail(
+        "the logs encryption context does not protect another service in the statement",
+        allow({ Service: ["logs.us-east-1.amazonaws.com", "s3.amazonaws.com"] }, "kms:GenerateDataKey*", {
+          ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:111122223333:*" },
+        }),
+        ["$.Statement[0].Principal.Service"],
+      ),
       pass("not a service principal", allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:Decrypt")),
     ],
   },

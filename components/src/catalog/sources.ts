@@ -57,6 +57,16 @@ export const AWS_PAGES = {
     guide: "Amazon CloudWatch Logs User Guide",
     url: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html",
   },
+  iamGlobalConditionKeys: {
+    title: "AWS global condition context keys",
+    guide: "IAM User Guide",
+    url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html",
+  },
+  iamConfusedDeputy: {
+    title: "The confused deputy problem",
+    guide: "IAM User Guide",
+    url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html",
+  },
 } as const satisfies Record<string, AwsPage>;
 
 /** A section of an AWS page that is not one of the seed documents (the CloudWatch Logs page). */
@@ -193,6 +203,33 @@ export const SOURCES = {
     page: AWS_PAGES.cloudWatchLogsKms,
     section: "Step 2: Set permissions on the KMS key",
     anchor: "cmk-permissions",
+  },
+  /**
+   * IAM: aws:SourceArn, aws:SourceAccount, aws:SourceOrgID and aws:SourceOrgPaths limit what a
+   * service principal may do to the resource, account, organization or organization path it acts for.
+   */
+  crossServiceConfusedDeputy: {
+    page: AWS_PAGES.iamConfusedDeputy,
+    section: "Cross-service confused deputy prevention",
+    anchor: "cross-service-confused-deputy-prevention",
+  },
+  /** IAM: the organization of the resource a service principal acts for. */
+  sourceOrgId: {
+    page: AWS_PAGES.iamGlobalConditionKeys,
+    section: "aws:SourceOrgID",
+    anchor: "condition-keys-sourceorgid",
+  },
+  /** IAM: the organization path of the account whose resource a service principal acts for. */
+  sourceOrgPaths: {
+    page: AWS_PAGES.iamGlobalConditionKeys,
+    section: "aws:SourceOrgPaths",
+    anchor: "condition-keys-sourceorgpaths",
+  },
+  /** IAM: the organization of the calling principal's account, present whenever it is a member. */
+  principalOrgId: {
+    page: AWS_PAGES.iamGlobalConditionKeys,
+    section: "aws:PrincipalOrgID",
+    anchor: "condition-keys-principalorgid",
   },
   /** CloudWatch Logs: the log group ARN is the encryption context `aws:logs:arn`. */
   cloudWatchLogsEncryptionContext: {

@@ -2,7 +2,7 @@ export * from "./types";
 export { parsePolicy } from "./parse";
 export { evaluate } from "./evaluate";
 export { lintPolicy, type LintOptions } from "./lint";
-export { accountOfPrincipal } from "./lint/statements";
+export { accountOfPrincipal, isLimitingMatch } from "./lint/statements";
 export { wildcardMatch } from "./wildcard";
 export { parseArn, isAccountId, type Arn } from "./arn";
 export { MAX_KEY_POLICY_BYTES, KEY_POLICY_VERSION } from "./parse";

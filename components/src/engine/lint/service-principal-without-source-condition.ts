@@ -4,6 +4,16 @@
  * principal, we strongly recommend that you use the aws:SourceArn or aws:SourceAccount global
  * condition keys ... [to avoid] a potential confused deputy scenario."
  *
+ * The IAM User Guide ("The confused deputy problem", section "Cross-service confused deputy
+ * prevention"; "AWS global condition context keys") names aws:SourceOrgID and aws:SourceOrgPaths
+ * beside them: a statement limited to the organization's resources is protected too. An
+ * organization-wide key (every account's trail or delivery channel) has no narrower choice.
+ *
+ * CloudWatch Logs is limited by the log group, not the source: "Encrypt log data in CloudWatch Logs
+ * using AWS Key Management Service" writes its statement for `logs.REGION.amazonaws.com` with
+ * `kms:EncryptionContext:aws:logs:arn`, whose value names the log group's account. A logs-only
+ * statement limited that way is protected; the pack's cloudwatch-logs-key-allows-logs probes it.
+ *
  * Seed 003 exempts CloudTrail Lake: "The aws:SourceArn and aws:SourceAccount condition keys are not
  * supported in KMS key policies for event data stores" (`LintOptions.eventDataStoreKey`).
  * AWS's own examples without the condition (seed 002's Config statement, seed 003's "Allow CloudTrail
@@ -21,14 +31,39 @@ import {
 import { isLimitingMatch, isPublic, keyAccountId, statementsOf } from "./statements";
 
 const CLOUDTRAIL = "cloudtrail.amazonaws.com";
+const LOGS_CONTEXT_KEY = "kms:encryptioncontext:aws:logs:arn";
+const LOGS_PRINCIPAL = /^logs\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
 
 function isSourceCondition(c: ConditionClause): boolean {
   // Compared outright, not looked up in a set: that would hash every clause's key.
-  return (c.keyLower === "aws:sourcearn" || c.keyLower === "aws:sourceaccount") && isLimitingMatch(c);
+  const k = c.keyLower;
+  return (
+    (k === "aws:sourcearn" || k === "aws:sourceaccount" || k === "aws:sourceorgid" || k === "aws:sourceorgpaths") &&
+    isLimitingMatch(c)
+  );
 }
 
+/** A positive aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths condition. */
 export function hasSourceCondition(statement: Statement): boolean {
   return statement.conditions.some(isSourceCondition);
+}
+
+/** `arn:PARTITION:logs:REGION:ACCOUNT:...` with a concrete account: it names whose log groups. */
+function namesLogGroupAccount(value: string): boolean {
+  const account = value.split(":")[4];
+  return account !== undefined && /^[0-9]{12}$/.test(account);
+}
+
+/** Only CloudWatch Logs principals, limited to one account's log groups by the encryption context. */
+function isLimitedLogsStatement(statement: Statement): boolean {
+  const services = statement.principal?.service ?? [];
+  return (
+    services.length > 0 &&
+    services.every((s) => LOGS_PRINCIPAL.test(s.toLowerCase())) &&
+    statement.conditions.some(
+      (c) => c.keyLower === LOGS_CONTEXT_KEY && isLimitingMatch(c) && c.values.every(namesLogGroupAccount),
+    )
+  );
 }
 
 function isCloudTrailOnly(statement: Statement): boolean {
@@ -61,14 +96,14 @@ function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): 
   for (const s of statementsOf(policy)) {
     if (s.effect !== "Allow" || !((s.principal?.service.length ?? 0) > 0) || isPublic(s.principal)) continue;
     if (options.eventDataStoreKey === true && isCloudTrailOnly(s)) continue;
-    if (hasSourceCondition(s)) continue;
+    if (hasSourceCondition(s) || isLimitedLogsStatement(s)) continue;
     findings.push(
       finding(
         servicePrincipalWithoutSourceCondition,
         s,
         `${s.path}.Principal.Service`,
         `${statementLabel(s)} allows the service principal ${(s.principal?.service ?? []).join(", ")} without a ` +
-          "positive aws:SourceArn or aws:SourceAccount condition: any account's resource in that service could " +
+          "positive aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths condition: any account's resource in that service could " +
           "make the service use this key (confused deputy).",
         fixFor(s, account),
       ),
@@ -80,7 +115,8 @@ export const servicePrincipalWithoutSourceCondition: CollectingCheck = collectin
   {
     id: "service-principal-without-source-condition",
     severity: "warning",
-    description: "An Allow to an AWS service principal should be limited with aws:SourceArn or aws:SourceAccount.",
+    description:
+      "An Allow to an AWS service principal should be limited with aws:SourceArn or aws:SourceAccount (or, for an organization-wide key, aws:SourceOrgID or aws:SourceOrgPaths).",
     source: {
       seed: "001",
       section: "Using aws:SourceArn or aws:SourceAccount condition keys",
@@ -88,7 +124,7 @@ export const servicePrincipalWithoutSourceCondition: CollectingCheck = collectin
     },
     fix: {
       description:
-        "Add a condition on the resource (aws:SourceArn) or account (aws:SourceAccount) the service acts for.",
+        "Add a condition on the resource (aws:SourceArn), account (aws:SourceAccount) or organization (aws:SourceOrgID) the service acts for.",
       json: { StringEquals: { "aws:SourceAccount": "ACCOUNT_ID" } },
     },
   },
