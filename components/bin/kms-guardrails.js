@@ -1,16 +1,11 @@
 #!/usr/bin/env node
 // The `kms-guardrails` command. A committed file, so that npm can link it (and mark it executable)
 // before the TypeScript is compiled: `npm ci` links bins first and builds dist/ afterwards.
+// Everything else, --version and --help included, is dist/preflight/cli.js.
 "use strict";
 const path = require("node:path");
 
 const LIBRARY_ROOT = path.join(__dirname, "..");
-const argv = process.argv.slice(2);
-
-if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
-  process.stdout.write(`${require(path.join(LIBRARY_ROOT, "package.json")).version}\n`);
-  process.exit(0);
-}
 
 let cli;
 try {
@@ -22,7 +17,7 @@ try {
   }
   throw error;
 }
-cli.main(argv).then((code) => {
+cli.main(process.argv.slice(2)).then((code) => {
   // Exit explicitly: the Pulumi runtime can leave handles open, and the report must be flushed first.
   process.stdout.write("", () => process.exit(code));
 });

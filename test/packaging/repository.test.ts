@@ -17,6 +17,16 @@ describe("packaging: the repository", () => {
     assert.equal(out.stdout.trim(), version);
   });
 
+  it("the preflight CLI itself answers --version and -v, and --help lists them", function () {
+    this.timeout(60_000);
+    const version = readJson<{ version: string }>(path.join(ROOT, "components", "package.json")).version;
+    const cli = path.join(ROOT, "components", "dist", "preflight", "cli.js");
+    for (const flag of ["--version", "-v"]) {
+      assert.equal(run("node", [cli, flag], ROOT, `node cli.js ${flag}`).stdout.trim(), version);
+    }
+    assert.match(run("node", [cli, "--help"], ROOT, "node cli.js --help").stdout, /^\s+-v, --version\s/m);
+  });
+
   it("LICENSE is the Apache License 2.0, the same file at the root and in both packages", () => {
     const root = fs.readFileSync(path.join(ROOT, "LICENSE"), "utf8");
     assert.match(root, /^\s*Apache License\s+Version 2\.0, January 2004/);

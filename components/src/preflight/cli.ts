@@ -23,6 +23,7 @@ const USAGE = `usage: kms-guardrails preflight <program-dir> --account <12 digit
          [--stack <name>] [-c|--config-value <key>=<value>]... [--preview]
          [--policy-pack-config <file.json>] [--pack <dir>] [--partition aws]
          [--format human|json|sarif] [--json] [--quiet] [--verbose]
+       kms-guardrails --version | --help
 
 Runs the Pulumi program in <program-dir> under mocks (as an update, or as the first preview of a new
 stack with --preview) and checks every resource against the policy pack over the same protocol
@@ -33,13 +34,15 @@ stack with --preview) and checks every resource against the policy pack over the
   --policy-pack-config <file> the pack's configuration, as \`pulumi preview --policy-pack-config\`
   --format human|json|sarif   the report on stdout (--json is --format json); SARIF 2.1.0 for code scanning
 Exit code: 0 passed, 1 a mandatory policy is violated, 2 the preflight could not run (with json or sarif,
-stdout then says why: {"error": {"code", "message"}}, or a SARIF run whose invocation failed).`;
+stdout then says why: {"error": {"code", "message"}}, or a SARIF run whose invocation failed).
+  -v, --version               print the version of pulumi-kms-guardrails and exit`;
 
-const SARIF_TOOL: SarifTool = {
-  version: (
-    JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }
-  ).version,
-};
+/** The library's version (its package.json, two levels above dist/preflight and src/preflight). */
+const VERSION = (
+  JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }
+).version;
+
+const SARIF_TOOL: SarifTool = { version: VERSION };
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -259,6 +262,11 @@ export async function main(
   argv: string[],
   io: CliIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
+  // Anywhere on the line, as most CLIs take it; before parsing, so `kms-guardrails --version` needs no command.
+  if (argv.includes("--version") || argv.includes("-v")) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
   let args: PreflightArgs | "help";
   try {
     args = parsePreflightArgs(argv);
