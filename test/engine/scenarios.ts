@@ -6,6 +6,7 @@
  * implicit deny); omitted when the row does not pin it.
  */
 import { PULUMI_UNKNOWN_SENTINEL, UNKNOWN, type Request, type Verdict } from "pulumi-kms-guardrails/engine";
+import { partialValues } from "./scenarios-partial";
 
 export interface Scenario {
   readonly name: string;
@@ -3334,6 +3335,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...actionsAndResources,
   ...conditions,
   ...undecidable,
+  ...partialValues,
   ...orderedOperators,
   ...valueSemantics,
   ...policyVariables,

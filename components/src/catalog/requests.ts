@@ -1,11 +1,12 @@
 /**
  * Probe requests: who calls which KMS action on the key, with the request context AWS sends.
- * Strings carrying the Pulumi unknown sentinel become `UNKNOWN`, so a probe built from a value
- * not known yet is `undecidable` rather than wrongly allowed or denied.
+ * A value that is not known at all (the bare Pulumi unknown sentinel) becomes `UNKNOWN`; a value
+ * known in part (`arn:aws:cloudtrail:us-east-1:<sentinel>:trail/audit`) is passed as it is, and the
+ * evaluator decides on its known parts where they suffice (engine/evaluate/partial-values.ts). A
+ * probe is `undecidable` only when the unknown part could change its verdict.
  */
-import { UNKNOWN, type ContextValue, type Request } from "../engine/types";
+import { PULUMI_UNKNOWN_SENTINEL, UNKNOWN, type ContextValue, type Request } from "../engine/types";
 import { keyArnOf } from "./arns";
-import { isUnknownValue } from "./inputs";
 import type { KeyLocation } from "./types";
 
 export type ContextInput = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -15,7 +16,7 @@ function toContext(input: ContextInput): Record<string, ContextValue> {
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
     const values = typeof value === "string" ? [value] : value;
-    context[key] = values.some(isUnknownValue) ? UNKNOWN : value;
+    context[key] = values.some((v) => v === PULUMI_UNKNOWN_SENTINEL) ? UNKNOWN : value;
   }
   return context;
 }

@@ -6,6 +6,7 @@
  */
 import { memoMap } from "../caches";
 import { isAccountId, parseArn } from "../arn";
+import { isPartial, showPartial } from "./partial-values";
 import type { RequestPrincipal } from "../types";
 
 export type PrincipalType = "Account" | "User" | "AssumedRole" | "FederatedUser" | "Anonymous" | "Service" | "Other";
@@ -28,6 +29,8 @@ export interface CallerIdentity {
   readonly service?: string;
   /** A readable name for explanations. */
   readonly display: string;
+  /** The caller's ARN is known only in part (preview): which principals name it is not known. */
+  readonly partial?: boolean;
 }
 
 const cache = memoMap<string, CallerIdentity>();
@@ -64,7 +67,12 @@ function identify(principal: RequestPrincipal): CallerIdentity {
   // A bare account id stands for the account root, as it does in a Principal element.
   const arn = isAccountId(given) ? `arn:aws:iam::${given}:root` : given;
   const parsed = parseArn(arn);
-  const base = { kind: "aws" as const, arn, display: arn };
+  const base = {
+    kind: "aws" as const,
+    arn,
+    display: showPartial(arn),
+    ...(isPartial(arn) ? { partial: true } : {}),
+  };
   if (parsed === undefined) return { ...base, type: "Other", isRoot: false };
   const common = { ...base, partition: parsed.partition, account: parsed.account };
   const [head, ...rest] = parsed.resource.split("/");

@@ -15,6 +15,7 @@ import {
   type ContextLookup,
   type Template,
 } from "./policy-variables";
+import { arnParts, partialArn, partialString } from "./partial-values";
 import { PULUMI_UNKNOWN_SENTINEL, type OperatorFamily, type Tri } from "../types";
 import { wildcardTester } from "./wildcard-tester";
 
@@ -24,6 +25,11 @@ export interface ValueMatcher {
   /** Why the value cannot be judged (not known yet, or not a valid value for the operator). */
   readonly problem?: string;
   test(requestValue: string, lookup: ContextLookup): Tri;
+  /**
+   * The comparison with a request value known only in part (partial-values.ts); absent where the
+   * operator cannot judge one (numbers, dates, addresses, policy variables): then it is unknown.
+   */
+  readonly testPartial?: (requestValue: string) => Tri;
 }
 
 export type Comparison = "equals" | "like" | "lt" | "lte" | "gt" | "gte";
@@ -126,13 +132,6 @@ function stringMatcher(raw: string, sem: OperatorSemantics, template: Template |
   return { raw, test: (value) => value === raw };
 }
 
-/** The six colon-separated parts of an ARN; the sixth keeps the rest, colons included. */
-function arnParts(s: string): string[] | undefined {
-  const parts = s.split(":");
-  if (parts.length < 6 || parts[0] !== "arn") return undefined;
-  return [...parts.slice(0, 5), parts.slice(5).join(":")];
-}
-
 function arnMatcher(raw: string, template: Template | undefined): ValueMatcher {
   if (template !== undefined) {
     return {
@@ -163,16 +162,29 @@ function arnMatcher(raw: string, template: Template | undefined): ValueMatcher {
   };
 }
 
+/** String and Arn comparisons of request (or policy) values known only in part. */
+function partialTest(raw: string, sem: OperatorSemantics): (value: string) => Tri {
+  if (sem.family === "Arn") return (value) => partialArn(raw, value);
+  const like = sem.comparison === "like";
+  return (value) => partialString(raw, value, like, sem.ignoreCase);
+}
+
 /** Compiles one policy value for an operator. `variables`: the policy is `2012-10-17`. */
 export function compileValue(raw: string, sem: OperatorSemantics, variables: boolean): ValueMatcher {
-  if (raw.includes(PULUMI_UNKNOWN_SENTINEL)) return invalid(raw, "is not known yet");
+  if (raw.includes(PULUMI_UNKNOWN_SENTINEL)) {
+    if (sem.family !== "String" && sem.family !== "Arn") return invalid(raw, "is not known yet");
+    // Known parts of the value can still rule a request value out (`trail/<not known yet>` vs `key/1`).
+    const test = partialTest(raw, sem);
+    return { raw, problem: "is not known yet", test: (value) => test(value), testPartial: test };
+  }
   switch (sem.family) {
     case "String":
     case "Arn": {
       // Policy variables are recognized in String and Arn operators only.
       const template = variables ? parseTemplate(raw) : undefined;
       const withVariables = template?.hasVariables ? template : undefined;
-      return sem.family === "String" ? stringMatcher(raw, sem, withVariables) : arnMatcher(raw, withVariables);
+      const matcher = sem.family === "String" ? stringMatcher(raw, sem, withVariables) : arnMatcher(raw, withVariables);
+      return withVariables !== undefined ? matcher : { ...matcher, testPartial: partialTest(raw, sem) };
     }
     case "Numeric": {
       const policy = parseNumber(raw);

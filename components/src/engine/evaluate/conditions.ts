@@ -13,6 +13,7 @@
  */
 import { compileValue, operatorSemantics, type OperatorSemantics, type ValueMatcher } from "./condition-operators";
 import type { EffectiveContext } from "./request-context";
+import { isPartial, showPartial } from "./partial-values";
 import { triNot } from "./tri";
 import { PULUMI_UNKNOWN_SENTINEL, UNKNOWN, type ConditionClause, type ConditionTrace, type Tri } from "../types";
 
@@ -29,11 +30,15 @@ function verb(sem: OperatorSemantics, positive: boolean): string {
   return positive ? "matches" : "does not match";
 }
 
-/** The first policy value the request value matches (`true`), or `"unknown"` / `false`. */
+/**
+ * The first policy value the request value matches (`true`), or `"unknown"` / `false`. A request
+ * value known only in part is decided where its known parts decide it (partial-values.ts).
+ */
 function firstMatch(matchers: readonly ValueMatcher[], value: string, ctx: EffectiveContext): [Tri, string?] {
   let result: Tri = false;
+  const partial = isPartial(value);
   for (const m of matchers) {
-    const r = m.test(value, ctx.lookup);
+    const r = partial ? (m.testPartial?.(value) ?? "unknown") : m.test(value, ctx.lookup);
     if (r === true) return [true, m.raw];
     if (r === "unknown") result = "unknown";
   }
@@ -154,8 +159,8 @@ export function compileCondition(
           `${key} has ${given.length} values but ${opName} compares a single value; use ForAnyValue: or ForAllValues:`,
         );
       }
-      const value = given[0];
-      const [result, matched] = perValue(value, ctx);
+      const [result, matched] = perValue(given[0], ctx);
+      const value = showPartial(given[0]);
       if (result === "unknown")
         return done("unknown", `${key} = ${value} against ${policyValues} cannot be judged${problemNote}`);
       if (!sem.negated) {
@@ -179,12 +184,12 @@ export function compileCondition(
       const [r] = perValue(value, ctx);
       if (r === any) {
         result = any;
-        witness = value;
+        witness = showPartial(value);
         break;
       }
       if (r === "unknown") result = "unknown";
     }
-    const requestValues = list(given);
+    const requestValues = showPartial(list(given));
     let explanation: string;
     if (result === "unknown")
       explanation = `${key} ${requestValues} against ${policyValues} cannot be judged${problemNote}`;

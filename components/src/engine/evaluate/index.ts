@@ -19,6 +19,7 @@ import { parseArn } from "../arn";
 import { describeCaller, type CallerIdentity } from "./caller-identity";
 import { compilePolicy } from "./compiled-policy";
 import { explainDecision, type Grant, type Outcome } from "./decision-reason";
+import { isPartial } from "./partial-values";
 import { mayMatchDirectly } from "./principal-match";
 import { buildContext } from "./request-context";
 import { matchStatement, type StatementOutcome } from "./statement-match";
@@ -45,6 +46,8 @@ function keyAccountOf(request: Request, caller: CallerIdentity): string | undefi
 /** What an applying Allow grants this caller. */
 function grantOf(o: StatementOutcome, caller: CallerIdentity, keyAccount: string | undefined): Grant {
   if (caller.kind !== "aws") return "allowed";
+  // Whether the caller is in the key's account is not known yet: allowed, or left to its IAM policies.
+  if (caller.partial === true || (keyAccount !== undefined && isPartial(keyAccount))) return "unknown";
   if (keyAccount !== undefined && caller.account !== keyAccount) return "needs-iam";
   const match = o.trace.principal;
   if (match === "direct") return "allowed";

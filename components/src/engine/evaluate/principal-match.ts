@@ -75,9 +75,13 @@ export function compilePrincipals(block: PrincipalBlock): CompiledPrincipals {
   return { any: block.any === true || aws.some((e) => e.kind === "any"), aws, services, unknownReasons };
 }
 
+/** Whether the block names any IAM identity (the only principals a caller known in part could be). */
+const namesIdentities = (p: CompiledPrincipals): boolean => p.aws.some((e) => e.kind !== "never");
+
 /** How a `Principal` element matches the caller. */
 export function matchPrincipal(p: CompiledPrincipals, caller: CallerIdentity): PrincipalMatch {
   if (p.any) return "direct";
+  if (caller.partial === true) return namesIdentities(p) ? "unknown" : "none";
   let result: PrincipalMatch = "none";
   let unknown = false;
   if (caller.kind === "service") {
@@ -138,6 +142,7 @@ export function mayMatchDirectly(p: CompiledPrincipals): boolean {
  */
 export function listedInNotPrincipal(p: CompiledPrincipals, caller: CallerIdentity): boolean | "unknown" {
   if (p.any) return true;
+  if (caller.partial === true) return namesIdentities(p) ? "unknown" : false;
   let unknown = false;
   if (caller.kind === "service") {
     for (const s of p.services) {

@@ -6,6 +6,7 @@
  */
 import { parseArn } from "../arn";
 import { matchPieces, parseTemplate, resolveTemplate, type ContextLookup, type Template } from "./policy-variables";
+import { isPartial, partialString } from "./partial-values";
 import { triNot, triSome } from "./tri";
 import { PULUMI_UNKNOWN_SENTINEL, type Tri } from "../types";
 import { hasWildcard, wildcardMatch } from "../wildcard";
@@ -16,6 +17,7 @@ type ResourceEntry =
   | { readonly kind: "unknown" }
   | {
       readonly kind: "pattern";
+      readonly raw: string;
       readonly test: Tester;
       readonly template?: Template;
       readonly keyArnPattern: boolean;
@@ -42,6 +44,7 @@ export function compileResources(list: readonly string[], negated: boolean, vari
     const template = variables ? parseTemplate(s) : undefined;
     return {
       kind: "pattern",
+      raw: s,
       test: wildcardTester(s),
       keyArnPattern: isKeyArnPattern(s),
       ...(template?.hasVariables ? { template } : {}),
@@ -51,10 +54,12 @@ export function compileResources(list: readonly string[], negated: boolean, vari
 }
 
 export function matchResources(resources: CompiledResources, resource: string | undefined, lookup: ContextLookup): Tri {
-  const requestUnknown = resource !== undefined && resource.includes(PULUMI_UNKNOWN_SENTINEL);
+  // A key ARN known in part (its account or id not known yet) is matched on its known parts.
+  const partial = resource !== undefined && isPartial(resource);
   const listed = triSome(resources.entries, (entry): Tri => {
     if (entry.kind === "any") return true;
-    if (entry.kind === "unknown" || requestUnknown) return "unknown";
+    if (entry.kind === "unknown") return "unknown";
+    if (partial) return entry.template === undefined ? partialString(entry.raw, resource, true, false) : "unknown";
     if (resource === undefined) return entry.keyArnPattern;
     if (entry.template === undefined) return entry.test(resource);
     const resolved = resolveTemplate(entry.template, lookup);
