@@ -2,14 +2,7 @@
  * AWS Classic (`@pulumi/aws` v6 and v7) type tokens -> normalized model. Property names are the
  * SDK's camelCase inputs and outputs; v7 adds a per-resource `region` input.
  */
-import type {
-  BucketEncryption,
-  BucketEncryptionModel,
-  BucketModel,
-  KeyModel,
-  KeyReference,
-  LandingZoneModel,
-} from "../model/types";
+import type { BucketEncryption, BucketEncryptionModel, BucketModel, KeyModel } from "../model/types";
 import {
   firstOf,
   isSentinel,
@@ -30,6 +23,7 @@ import {
   policyDocument,
   regionOf,
 } from "./common";
+import { landingZoneModel } from "./landing-zone";
 import type { Adapter, KeyPolicyFields, RawResource } from "./types";
 
 const KEY_FIELDS: KeyPolicyFields = { policy: "policy", keyArn: "arn", keyArnMayBeId: false };
@@ -188,7 +182,7 @@ export const AWS_CLASSIC_ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string
   ],
   [
     "aws:controltower/landingZone:LandingZone",
-    (r) => ({ kind: "landing-zone", value: landingZoneFromManifestJson(r) }),
+    (r) => ({ kind: "landing-zone", value: landingZoneModel(r, "aws", "manifestJson", r.props.manifestJson) }),
   ],
   ["aws:s3/bucket:Bucket", (r) => ({ kind: "bucket", value: bucket(r) })],
   ["aws:s3/bucketV2:BucketV2", (r) => ({ kind: "bucket", value: bucket(r) })],
@@ -214,37 +208,4 @@ function bucketEncryption(r: RawResource): BucketEncryptionModel {
     bucketDependencies: dependencies(r, "bucket"),
     encryption: isSentinel(rules) ? unknownValue("rules") : encryptionRule(r, firstRule(rules), "rules", "rules"),
   };
-}
-
-/** `manifestJson` is a JSON string; its key is `centralizedLogging.configurations.kmsKeyArn`. */
-function landingZoneFromManifestJson(r: RawResource): LandingZoneModel {
-  const raw = r.props.manifestJson;
-  const base = { ref: r.ref, family: "aws" as const, arn: readString(r.props, "arn"), region: regionOf(r) };
-  const field = "manifestJson";
-  if (isSentinel(raw)) {
-    return { ...base, key: { field, value: unknownValue(field), dependencies: dependencies(r, field) } };
-  }
-  let manifest: unknown = raw;
-  let manifestProblem: string | undefined;
-  if (typeof raw === "string") {
-    try {
-      manifest = JSON.parse(raw);
-    } catch (err) {
-      manifestProblem = `manifestJson is not valid JSON: ${err instanceof Error ? err.message : String(err)}`;
-      manifest = undefined;
-    }
-  }
-  return {
-    ...base,
-    key: manifestKey(manifest, field, dependencies(r, field)),
-    ...(manifestProblem !== undefined ? { manifestProblem } : {}),
-  };
-}
-
-export const MANIFEST_KEY_PATH = ["centralizedLogging", "configurations", "kmsKeyArn"] as const;
-
-export function manifestKey(manifest: unknown, field: string, deps: readonly string[]): KeyReference {
-  const label = `${field}.${MANIFEST_KEY_PATH.join(".")}`;
-  if (typeof manifest !== "object" || manifest === null) return { field: label, value: undefined, dependencies: deps };
-  return { field: label, value: readString(manifest as RawProps, MANIFEST_KEY_PATH), dependencies: deps };
 }

@@ -3,16 +3,8 @@
  * model. Key policies are objects (`keyPolicy`), the landing zone manifest is an object (`manifest`).
  */
 import type { BucketEncryption, KeyModel } from "../model/types";
-import {
-  isSentinel,
-  isUnknown,
-  readBoolean,
-  readPath,
-  readString,
-  unknownValue,
-  type UnknownValue,
-} from "../model/values";
-import { manifestKey } from "./aws-classic";
+import { isUnknown, readBoolean, readPath, readString, type UnknownValue } from "../model/values";
+import { landingZoneModel } from "./landing-zone";
 import {
   dependencies,
   encryptionRule,
@@ -140,23 +132,7 @@ export const AWS_NATIVE_ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string,
   ],
   [
     "aws-native:controltower:LandingZone",
-    (r) => {
-      const manifest = r.props.manifest;
-      const field = "manifest";
-      const deps = dependencies(r, field);
-      return {
-        kind: "landing-zone",
-        value: {
-          ref: r.ref,
-          family: "aws-native",
-          arn: readString(r.props, "arn"),
-          region: regionOf(r),
-          key: isSentinel(manifest)
-            ? { field, value: unknownValue(field), dependencies: deps }
-            : manifestKey(typeof manifest === "string" ? safeParse(manifest) : manifest, field, deps),
-        },
-      };
-    },
+    (r) => ({ kind: "landing-zone", value: landingZoneModel(r, "aws-native", "manifest", r.props.manifest) }),
   ],
   [
     "aws-native:s3:Bucket",
@@ -166,11 +142,3 @@ export const AWS_NATIVE_ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string,
     }),
   ],
 ]);
-
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}

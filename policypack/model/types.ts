@@ -2,6 +2,7 @@
  * The normalized model: what the rules see, whichever provider (AWS Classic v6/v7, AWS Native)
  * declared the resources. Adapters fill it; rules never read provider properties themselves.
  */
+import type { LandingZoneKeyField } from "pulumi-kms-guardrails/catalog";
 import type { UnknownValue, Value } from "./values";
 
 export type ProviderFamily = "aws" | "aws-native";
@@ -131,13 +132,29 @@ export interface ServiceLinkedRoleModel {
   readonly arn: Value<string>;
 }
 
+/** One `kmsKeyArn` of a landing zone manifest: what its key serves and the key it names. */
+export interface LandingZoneKeyUse {
+  /** The catalog's description of the field for the landing zone's version. */
+  readonly field: LandingZoneKeyField;
+  /** `field` is the full property path, e.g. `manifestJson.config.configurations.kmsKeyArn`. */
+  readonly key: KeyReference;
+  /** The section's `enabled` flag (4.0); `false` means the integration, and so its key, is off. */
+  readonly enabled: Value<boolean>;
+  /** A value of the wrong type on the way to the key ARN: the property path and what it is. */
+  readonly problem?: string;
+}
+
 export interface LandingZoneModel {
   readonly ref: ResourceRef;
   readonly family: ProviderFamily;
   readonly arn: Value<string>;
   readonly region: Value<string>;
-  /** `centralizedLogging.configurations.kmsKeyArn` of the manifest. */
-  readonly key: KeyReference;
+  /** The landing zone version (`version`) as given, an `UnknownValue` in preview: it decides which keys the manifest names. */
+  readonly version: unknown;
+  /** The manifest's property: `manifestJson` (AWS Classic, a JSON string) or `manifest` (AWS Native). */
+  readonly manifestField: string;
+  /** The keys the manifest names, for the version's schema; empty when the version is unknown or not one the catalog knows. */
+  readonly keys: readonly LandingZoneKeyUse[];
   /** A manifest that is not valid JSON or not an object: the field and why. */
   readonly manifestProblem?: string;
 }

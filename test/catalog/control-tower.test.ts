@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { SIDS, controlTowerPlan, type KeyLocation } from "pulumi-kms-guardrails/catalog";
+import { SIDS, controlTowerPlan, landingZoneManifestShape, type KeyLocation } from "pulumi-kms-guardrails/catalog";
 import { assertGolden, dropCondition, mutate, outcomes, probeIds, satisfiedById, withAccountRoot } from "./golden";
 
 /** The management account and home Region. */
@@ -78,5 +78,89 @@ describe("catalog: Control Tower landing zone (seed 002)", () => {
       assert.deepEqual(satisfiedById(results, "control-tower.cloudtrail-encrypt.other-trail"), [false]);
       assert.deepEqual(satisfiedById(results, "control-tower.cloudtrail-encrypt.other-account"), [true]);
     });
+  });
+});
+
+describe("catalog: Control Tower statements per integration (landing zone 4.0)", () => {
+  it("the Config part alone: the guide's Config statement and its probes, nothing for CloudTrail", () => {
+    const plan = controlTowerPlan({ key: KEY, parts: ["config"] });
+    assert.deepEqual(
+      plan.grants.map((g) => g.statement.Sid),
+      ["Allow Config to use KMS for encryption"],
+    );
+    assert.deepEqual(probeIds(plan), ["control-tower.config-encrypt", "control-tower.config-decrypt"]);
+    assertGolden(withAccountRoot(KEY, plan), plan);
+  });
+
+  it("the CloudTrail part alone: the baseline trail's statement and probes, no Config note", () => {
+    const plan = controlTowerPlan({ key: KEY, parts: ["cloudtrail"] });
+    assert.deepEqual(
+      plan.grants.map((g) => g.statement.Sid),
+      ["Allow CloudTrail to use KMS for encryption"],
+    );
+    assert.ok(probeIds(plan).every((id) => id.startsWith("control-tower.cloudtrail-")));
+    assert.deepEqual(plan.notes, []);
+    assertGolden(withAccountRoot(KEY, plan), plan);
+  });
+
+  it("the CloudTrail key's policy does not satisfy the Config part, and the other way round", () => {
+    const trailOnly = withAccountRoot(KEY, controlTowerPlan({ key: KEY, parts: ["cloudtrail"] }));
+    const configOnly = withAccountRoot(KEY, controlTowerPlan({ key: KEY, parts: ["config"] }));
+    const config = controlTowerPlan({ key: KEY, parts: ["config"] });
+    const cloudtrail = controlTowerPlan({ key: KEY, parts: ["cloudtrail"] });
+    assert.deepEqual(satisfiedById(outcomes(trailOnly, config), "control-tower.config-encrypt"), [false]);
+    assert.deepEqual(satisfiedById(outcomes(configOnly, cloudtrail), "control-tower.cloudtrail-encrypt"), [false]);
+  });
+
+  it("both parts are the default and equal the 3.x plan", () => {
+    assert.deepEqual(controlTowerPlan({ key: KEY, parts: ["config", "cloudtrail"] }), controlTowerPlan({ key: KEY }));
+  });
+
+  it("no parts is a caller error, not an empty plan that passes every key", () => {
+    assert.throws(() => controlTowerPlan({ key: KEY, parts: [] }), /parts is empty/);
+  });
+});
+
+describe("catalog: landing zone manifest keys by version", () => {
+  const sections = (version: unknown) => {
+    const shape = landingZoneManifestShape(version);
+    assert.equal(shape.kind, "known");
+    return shape.kind === "known" ? shape.fields.map((f) => [f.path.join("."), f.parts.join("+")]) : [];
+  };
+
+  it("3.x: one key, centralizedLogging.configurations.kmsKeyArn, for Config and CloudTrail", () => {
+    for (const version of ["3.0", "3.3"]) {
+      assert.deepEqual(sections(version), [["centralizedLogging.configurations.kmsKeyArn", "config+cloudtrail"]]);
+    }
+  });
+
+  it("4.0: a key per integration, each with its own statement; AWS Backup's key gets none and no pre-check", () => {
+    assert.deepEqual(sections("4.0"), [
+      ["centralizedLogging.configurations.kmsKeyArn", "cloudtrail"],
+      ["config.configurations.kmsKeyArn", "config"],
+      ["backup.configurations.kmsKeyArn", ""],
+    ]);
+    const shape = landingZoneManifestShape("4.0");
+    assert.ok(shape.kind === "known" && shape.fields.every((f) => f.enabledPath?.[1] === "enabled"));
+    assert.ok(shape.kind === "known" && !shape.fields[2].precheck);
+  });
+
+  it("a well-formed version it does not know is not guessed at", () => {
+    for (const version of ["4.1", "5.0", "2.9"]) {
+      const shape = landingZoneManifestShape(version);
+      assert.equal(shape.kind, "unknown-version", version);
+      assert.match(shape.kind === "unknown-version" ? shape.problem : "", /not one this rule knows.*3\.x.*4\.0/);
+    }
+  });
+
+  it("a version CreateLandingZone rejects, or none, is malformed, naming what it is", () => {
+    const problem = (v: unknown) => {
+      const shape = landingZoneManifestShape(v);
+      return shape.kind === "malformed-version" ? shape.problem : `not malformed: ${shape.kind}`;
+    };
+    assert.match(problem("4"), /"4" is not MAJOR\.MINOR/);
+    assert.match(problem("v3.3"), /"v3\.3" is not MAJOR\.MINOR/);
+    assert.match(problem(4.0), /is a number/);
+    assert.match(problem(undefined), /is missing/);
   });
 });

@@ -7,10 +7,10 @@ import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
 import { checkPackEntry } from "../../components/src/preflight/locate-pack";
-import type { WireObject } from "../../components/src/preflight/proto-values";
-import type { EngineResource, PolicyPackConfig } from "../../components/src/preflight/types";
+import type { PolicyPackConfig } from "../../components/src/preflight/types";
 import { RESOURCE_RULES, RULES } from "../../policypack/rules";
-import { urnOf, type TestResource } from "../policypack/harness";
+import { urnOf } from "../policypack/harness";
+import { engineResource } from "./engine-resources";
 import { RESOURCE_CASES, STACK_CASES, VIOLATION_CASE, type RuleCase } from "../policypack/fixtures/rule-cases";
 
 const PACK_DIR = path.join(__dirname, "..", "..", "policypack");
@@ -43,33 +43,6 @@ function ruleCase(rule: string, name: string): RuleCase {
   const found = CASES.find((c) => c.rule === rule && c.name === name);
   assert.ok(found, `no case "${name}" for ${rule}`);
   return found;
-}
-
-function engineResource(r: TestResource, urns: ReadonlyMap<string, string>): EngineResource {
-  const props = JSON.parse(JSON.stringify(r.props)) as WireObject;
-  const propertyDependencies: Record<string, string[]> = {};
-  for (const [field, names] of Object.entries(r.propertyDependencies ?? {}))
-    propertyDependencies[field] = names.map((n) => urns.get(n) ?? n);
-  return {
-    urn: urnOf(r),
-    type: r.type,
-    name: r.name,
-    custom: true,
-    dependencies: [...new Set(Object.values(propertyDependencies).flat())],
-    propertyDependencies,
-    inputs: props,
-    outputs: props,
-    ...(r.providerRegion !== undefined
-      ? {
-          provider: {
-            urn: "urn:pulumi:test::kms::pulumi:providers:aws::default",
-            type: "pulumi:providers:aws",
-            name: "default",
-            properties: { region: r.providerRegion },
-          },
-        }
-      : {}),
-  };
 }
 
 describe("enforcement levels over the analyzer protocol (e2e)", function () {

@@ -254,6 +254,14 @@ const CONTROL_TOWER_KEY = {
   ],
 };
 
+/** Landing zone 4.0: the seed 002 policy split into a key per integration (each keeps its own statement). */
+const controlTowerKeyWith = (sid: string) => ({
+  ...CONTROL_TOWER_KEY,
+  Statement: CONTROL_TOWER_KEY.Statement.filter((st) => st.Sid === sid || st.Sid === "Enable IAM User Permissions"),
+});
+const CONTROL_TOWER_CLOUDTRAIL_KEY = controlTowerKeyWith("Allow CloudTrail to use KMS for encryption");
+const CONTROL_TOWER_CONFIG_KEY = controlTowerKeyWith("Allow Config to use KMS for encryption");
+
 /** A generic key for the feature groups: root delegation plus one statement under test. */
 const K = "555555555555";
 const KEY_K = `arn:aws:kms:eu-west-1:${K}:key/mrk-0000000000000000000000000000000f`;
@@ -1046,6 +1054,46 @@ const seed002: Scenario[] = [
     },
     expect: "needs-iam",
     decidingSid: "Enable IAM User Permissions",
+  },
+  // Landing zone 4.0 ("Step 2: Launch your landing zone using the AWS Control Tower APIs"): a key per
+  // integration, each with its own statement of seed 002. The CloudTrail key does not serve Config.
+  {
+    name: "002 Control Tower 4.0: the CloudTrail key (CloudTrail statement only) does not let Config encrypt",
+    policy: CONTROL_TOWER_CLOUDTRAIL_KEY,
+    request: { principal: service("config.amazonaws.com"), action: "kms:GenerateDataKey", resource: KEY_M },
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "002 Control Tower 4.0: the CloudTrail key lets CloudTrail encrypt for the BaselineCloudTrail",
+    policy: CONTROL_TOWER_CLOUDTRAIL_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_M,
+      context: { "aws:SourceArn": BASELINE_TRAIL, [CT_CONTEXT]: BASELINE_TRAIL },
+    },
+    expect: "allowed",
+    decidingSid: "Allow CloudTrail to use KMS for encryption",
+  },
+  {
+    name: "002 Control Tower 4.0: the Config key (Config statement only) lets Config decrypt",
+    policy: CONTROL_TOWER_CONFIG_KEY,
+    request: { principal: service("config.amazonaws.com"), action: "kms:Decrypt", resource: KEY_M },
+    expect: "allowed",
+    decidingSid: "Allow Config to use KMS for encryption",
+  },
+  {
+    name: "002 Control Tower 4.0: the Config key does not let CloudTrail encrypt for the BaselineCloudTrail",
+    policy: CONTROL_TOWER_CONFIG_KEY,
+    request: {
+      principal: service("cloudtrail.amazonaws.com"),
+      action: "kms:GenerateDataKey",
+      resource: KEY_M,
+      context: { "aws:SourceArn": BASELINE_TRAIL, [CT_CONTEXT]: BASELINE_TRAIL },
+    },
+    expect: "denied-implicit",
+    decidingSid: null,
   },
 ];
 

@@ -121,6 +121,7 @@ describe("policy pack: preview", () => {
           "roleArn",
           "manifestJson",
           "manifest",
+          "version",
           "bucket",
           "rules",
           "isEnabled",

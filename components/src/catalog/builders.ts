@@ -34,7 +34,13 @@ export {
 export { cloudTrailTrailPlan, CLOUDTRAIL_CONTEXT_PRESENT } from "./cloudtrail-trail";
 export { eventDataStorePlan, EVENT_DATA_STORE_NOTES } from "./event-data-store";
 export { configIamRolePlan, configServiceLinkedRolePlan } from "./config";
-export { baselineTrailArn, controlTowerPlan } from "./control-tower";
+export { baselineTrailArn, controlTowerPlan, CONTROL_TOWER_PARTS, type ControlTowerPart } from "./control-tower";
+export {
+  landingZoneManifestShape,
+  type LandingZoneKeyField,
+  type LandingZoneKeySection,
+  type LandingZoneManifestShape,
+} from "./control-tower-manifest";
 export { serviceGrantPlan } from "./service-grant";
 export { cloudWatchLogsPlan, logGroupArn, logsServicePrincipal } from "./cloudwatch-logs";
 export {

@@ -11,6 +11,10 @@
  * The guide grants CloudTrail no `kms:DescribeKey`, which seed 003 lists for trails: add
  * `cloudTrailTrailPlan` for the baseline trail if CloudTrail needs it.
  *
+ * `parts` picks the statements (and their probes): a landing zone 3.x key serves both; from 4.0 the
+ * manifest names a key per integration ("Step 2: Launch your landing zone using the AWS Control
+ * Tower APIs"), and each key carries its own part only (`control-tower-manifest.ts`).
+ *
  * | probe id                                       | expect | request                                                             |
  * |------------------------------------------------|--------|---------------------------------------------------------------------|
  * | control-tower.config-encrypt                   | allow  | Config GenerateDataKey for each source account (home Region)        |
@@ -67,39 +71,45 @@ function trailContext(key: KeyLocation, trail: string, account: string): Context
   };
 }
 
-function grants(key: KeyLocation, configAccounts: readonly string[] | undefined): Grant[] {
-  const resource = keyResource(key);
-  return [
-    {
-      statement: allowStatement({
-        sid: SIDS.controlTowerConfig,
-        principal: { service: [CONFIG_SERVICE_PRINCIPAL] },
-        actions: CONFIG_DELIVERY_ACTIONS,
-        resource,
-        conditions: [["StringEquals", "AWS:SourceAccount", configAccounts ?? []]],
-      }),
-      purpose: "Lets AWS Config encrypt and decrypt the landing zone's configuration items.",
-      source: SOURCE,
-    },
-    {
-      statement: allowStatement({
-        sid: SIDS.controlTowerCloudTrail,
-        principal: { service: [CLOUDTRAIL_SERVICE_PRINCIPAL] },
-        actions: CONTROL_TOWER_CLOUDTRAIL_ACTIONS,
-        resource,
-        conditions: [
-          ["StringEquals", "aws:SourceArn", [baselineTrailArn(key)]],
-          [
-            "StringLike",
-            `kms:EncryptionContext:${CLOUDTRAIL_CONTEXT_KEY}`,
-            [cloudTrailContextPattern(partitionOf(key), key.account)],
-          ],
+/** The two statements of the Control Tower guide, one per service: Config's and CloudTrail's. */
+export type ControlTowerPart = "config" | "cloudtrail";
+
+/** Both parts, in the guide's order: what one shared key carries. */
+export const CONTROL_TOWER_PARTS: readonly ControlTowerPart[] = ["config", "cloudtrail"];
+
+function configGrant(key: KeyLocation, configAccounts: readonly string[] | undefined): Grant {
+  return {
+    statement: allowStatement({
+      sid: SIDS.controlTowerConfig,
+      principal: { service: [CONFIG_SERVICE_PRINCIPAL] },
+      actions: CONFIG_DELIVERY_ACTIONS,
+      resource: keyResource(key),
+      conditions: [["StringEquals", "AWS:SourceAccount", configAccounts ?? []]],
+    }),
+    purpose: "Lets AWS Config encrypt and decrypt the landing zone's configuration items.",
+    source: SOURCE,
+  };
+}
+
+function cloudTrailGrant(key: KeyLocation): Grant {
+  return {
+    statement: allowStatement({
+      sid: SIDS.controlTowerCloudTrail,
+      principal: { service: [CLOUDTRAIL_SERVICE_PRINCIPAL] },
+      actions: CONTROL_TOWER_CLOUDTRAIL_ACTIONS,
+      resource: keyResource(key),
+      conditions: [
+        ["StringEquals", "aws:SourceArn", [baselineTrailArn(key)]],
+        [
+          "StringLike",
+          `kms:EncryptionContext:${CLOUDTRAIL_CONTEXT_KEY}`,
+          [cloudTrailContextPattern(partitionOf(key), key.account)],
         ],
-      }),
-      purpose: "Lets CloudTrail encrypt and decrypt the log files of the landing zone's baseline trail only.",
-      source: SOURCE,
-    },
-  ];
+      ],
+    }),
+    purpose: "Lets CloudTrail encrypt and decrypt the log files of the landing zone's baseline trail only.",
+    source: SOURCE,
+  };
 }
 
 function configProbes(key: KeyLocation, configAccounts: readonly string[] | undefined): Probe[] {
@@ -189,12 +199,16 @@ function cloudTrailProbes(key: KeyLocation): Probe[] {
 export function controlTowerPlan(p: ControlTowerParams): IntegrationPlan {
   const key = p.key;
   requireAccountId(key.account, "The management account");
+  const parts = p.parts ?? CONTROL_TOWER_PARTS;
+  if (parts.length === 0) throw new Error("controlTowerPlan: parts is empty; give config, cloudtrail or both.");
+  const config = parts.includes("config");
+  const cloudtrail = parts.includes("cloudtrail");
   const configAccounts =
     p.configSourceAccounts === undefined || p.configSourceAccounts.length === 0
       ? undefined
       : unique(p.configSourceAccounts.map((a) => requireAccountId(a, "A Config source account")));
   const notes =
-    configAccounts === undefined
+    config && configAccounts === undefined
       ? [
           "The Config statement is the Control Tower guide's, without a source condition: AWS Config may use the key " +
             "on behalf of any account (the AWS KMS Developer Guide recommends aws:SourceAccount). Pass configSourceAccounts to pin it.",
@@ -202,8 +216,8 @@ export function controlTowerPlan(p: ControlTowerParams): IntegrationPlan {
       : [];
   return {
     integration: "control-tower",
-    grants: grants(key, configAccounts),
-    probes: [...configProbes(key, configAccounts), ...cloudTrailProbes(key)],
+    grants: [...(config ? [configGrant(key, configAccounts)] : []), ...(cloudtrail ? [cloudTrailGrant(key)] : [])],
+    probes: [...(config ? configProbes(key, configAccounts) : []), ...(cloudtrail ? cloudTrailProbes(key) : [])],
     notes,
   };
 }

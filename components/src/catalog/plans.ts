@@ -3,6 +3,7 @@
  * plain strings: components call them inside `pulumi.all(...).apply(...)`, the pack calls them
  * with values read from resource properties.
  */
+import type { ControlTowerPart } from "./control-tower";
 import type { KeyLocation } from "./types";
 
 export interface AccountRootParams {
@@ -63,6 +64,11 @@ export interface ControlTowerParams {
    * condition; seed 001 strongly recommends one. When omitted the statement is the guide's own.
    */
   readonly configSourceAccounts?: readonly string[];
+  /**
+   * The statements the key carries: both (default; landing zone 3.x, or one key shared by the 4.0
+   * integrations), or one integration's when a 4.0 manifest gives it its own key.
+   */
+  readonly parts?: readonly ControlTowerPart[];
 }
 
 export interface ServiceGrantParams {

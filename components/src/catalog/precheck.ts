@@ -5,7 +5,7 @@
  * change, so a component can fail at preview instead of Control Tower failing at setup.
  */
 import type { KeyPolicy } from "../engine/types";
-import { controlTowerPlan } from "./control-tower";
+import { controlTowerPlan, type ControlTowerPart } from "./control-tower";
 import { isUnknownValue } from "./inputs";
 import type { LandingZoneKeyProperties } from "./plans";
 import { checkProbes, explainProbeFailure } from "./probes";
@@ -17,6 +17,8 @@ export interface LandingZonePrecheckOptions {
   readonly policy?: KeyPolicy;
   readonly partition?: string;
   readonly keyArn?: string;
+  /** The statements the policy must carry; default both (one key for AWS Config and CloudTrail). */
+  readonly parts?: readonly ControlTowerPart[];
 }
 
 const known = (v: string | undefined): v is string => v !== undefined && !isUnknownValue(v);
@@ -57,6 +59,7 @@ export function landingZoneKeyPrecheck(
   if (options.policy !== undefined && known(home)) {
     const plan = controlTowerPlan({
       key: { account: managementAccount, region: home, partition: options.partition, keyArn: options.keyArn },
+      ...(options.parts !== undefined ? { parts: options.parts } : {}),
     });
     const allowProbes = plan.probes.filter((p) => p.expect === "allow");
     const reported = new Set<string | undefined>();

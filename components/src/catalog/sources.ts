@@ -52,6 +52,26 @@ export const AWS_PAGES = {
     guide: KMS_GUIDE,
     url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html",
   },
+  controlTowerLaunchApi: {
+    title: "Step 2: Launch your landing zone using the AWS Control Tower APIs",
+    guide: "AWS Control Tower User Guide",
+    url: "https://docs.aws.amazon.com/controltower/latest/userguide/lz-api-launch.html",
+  },
+  controlTowerManifest: {
+    title: "View the details of your landing zone manifest file",
+    guide: "AWS Control Tower User Guide",
+    url: "https://docs.aws.amazon.com/controltower/latest/userguide/lz-manifest-file.html",
+  },
+  controlTowerCreateLandingZone: {
+    title: "CreateLandingZone",
+    guide: "AWS Control Tower API Reference",
+    url: "https://docs.aws.amazon.com/controltower/latest/APIReference/API_CreateLandingZone.html",
+  },
+  controlTowerBackupPrerequisites: {
+    title: "Prerequisites",
+    guide: "AWS Control Tower User Guide",
+    url: "https://docs.aws.amazon.com/controltower/latest/userguide/backup-prerequisites.html",
+  },
   cloudWatchLogsKms: {
     title: "Encrypt log data in CloudWatch Logs using AWS Key Management Service",
     guide: "Amazon CloudWatch Logs User Guide",
@@ -181,6 +201,18 @@ export const SOURCES = {
 
   controlTowerPrecheck: { seed: "002", section: "Optionally configure AWS KMS keys", anchor: "configure-kms-keys" },
   controlTowerPolicy: { seed: "002", section: "Update the KMS key policy", anchor: "kms-key-policy-update" },
+  /** Landing zone 4.0: a `kmsKeyArn` per integration (backup, centralizedLogging, config); "All enabled flags are required". */
+  controlTowerManifest4: { page: AWS_PAGES.controlTowerLaunchApi, section: "Creating the manifest file" },
+  /** Landing zone 3.x: one optional `centralizedLogging.configurations.kmsKeyArn`. */
+  controlTowerManifest3: { page: AWS_PAGES.controlTowerManifest, section: "centralizedLogging" },
+  /** The `version` parameter: "The landing zone version", pattern `^\\d+.\\d+$`. */
+  controlTowerVersion: {
+    page: AWS_PAGES.controlTowerCreateLandingZone,
+    section: "Request Body",
+    anchor: "API_CreateLandingZone_RequestBody",
+  },
+  /** AWS Backup for the landing zone needs "a multi-Region AWS KMS key, specifically for AWS Backup". */
+  controlTowerBackupKey: { page: AWS_PAGES.controlTowerBackupPrerequisites, section: "Prerequisites" },
 
   leastPrivilege: {
     seed: "001",
