@@ -15,7 +15,7 @@
  * ```
  */
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
-import { readExemptions, type Exemption } from "./exemptions";
+import { readExemptions, type Exemption } from "pulumi-kms-guardrails/governance";
 
 /** The pack's default; each rule may declare its own (advisory rules do). */
 export const PACK_ENFORCEMENT_LEVEL: EnforcementLevel = "mandatory";

@@ -17,7 +17,7 @@
 import { createRequire } from "node:module";
 import type * as analyzerGrpcPb from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
-import { configExemptionErrors } from "./exemptions";
+import { configExemptionErrors } from "pulumi-kms-guardrails/governance";
 
 type Deserialize = (bytes: Buffer) => analyzerPb.ConfigureAnalyzerRequest;
 

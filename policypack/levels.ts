@@ -17,7 +17,7 @@
  */
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import type { PackOptions } from "./config";
-import { EXEMPTIONS_SCHEMA, exemptMessage, exemptionFor, isLive } from "./exemptions";
+import { EXEMPTIONS_SCHEMA, exemptMessage, exemptionFor, isLive } from "pulumi-kms-guardrails/governance";
 import type { RuleMetadata, Violation } from "./rules/types";
 
 type PropertySchema = PolicyConfigSchema["properties"][string];

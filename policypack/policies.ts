@@ -15,7 +15,7 @@ import type {
 } from "@pulumi/policy";
 import { awsUrl } from "pulumi-kms-guardrails/catalog";
 import { readOptions, type PackOptions } from "./config";
-import { todayUtc } from "./exemptions";
+import { todayUtc } from "pulumi-kms-guardrails/governance";
 import { hasOwnOptions, reportedFinding, ruleConfigSchema } from "./levels";
 import { keyPolicySubjectOf } from "./model/subject-memo";
 import { stackModelFor } from "./model/memo";

@@ -2,15 +2,14 @@
 // Pulumi CLI drives it: Configure with the `remediate` level, Remediate with the resource's inputs,
 // then Analyze on the remediated properties. Needs the pack's build (`npm run build`).
 import { strict as assert } from "node:assert";
-import * as path from "node:path";
 import { accountRootGrant } from "pulumi-kms-guardrails/catalog";
-import { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
-import { checkPackEntry } from "../../components/src/preflight/locate-pack";
+import { AnalyzerCallError, AnalyzerClient } from "../../components/src/preflight/analyzer-client";
+import { encodeConfigure } from "../../components/src/preflight/analyzer-messages";
 import type { WireObject } from "../../components/src/preflight/proto-values";
 import type { EngineResource } from "../../components/src/preflight/types";
 import { RULES } from "../../policypack/rules";
+import { PACK_DIR, packIsCompiled, statementsOf as statements } from "./preflight-helpers";
 
-const PACK_DIR = path.join(__dirname, "..", "..", "policypack");
 const ACCOUNT = "111122223333";
 const REGION = "us-east-1";
 const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -48,18 +47,6 @@ function resource(type: string, name: string, inputs: WireObject, providerProps?
         }
       : {}),
   };
-}
-
-const statements = (policy: unknown): unknown[] =>
-  (typeof policy === "string" ? (JSON.parse(policy) as { Statement: unknown[] }) : (policy as { Statement: unknown[] }))
-    .Statement;
-
-function packIsCompiled(): boolean {
-  try {
-    return !checkPackEntry(PACK_DIR).typescript;
-  } catch {
-    return true;
-  }
 }
 
 describe("governance over the analyzer protocol (e2e)", function () {
@@ -208,16 +195,22 @@ describe("governance over the analyzer protocol (e2e)", function () {
       );
     });
 
-    it("invalid: the schema rejects a missing reason; the pack fails Configure on a date that does not exist", async () => {
+    it("invalid: the client's config check rejects a missing reason; the pack itself fails Configure on a date that does not exist", async () => {
       await pack.configure({});
       await assert.rejects(
         pack.configure({ [PUBLIC_RULE]: { exemptions: [{ resource: "legacy", expires: "2999-12-31" }] } }),
-        /"reason" is required/,
+        /exemptions\[0\]\.reason is required/,
       );
-      // 2027-02-30 has the schema's shape: only the pack can tell it is not a date.
+      // 2027-02-30 has the schema's shape: a caller that checks only the schema (the Pulumi CLI) sends it,
+      // and the pack rejects it.
+      const unchecked = {
+        enforcementLevel: "mandatory" as const,
+        properties: { exemptions: [{ ...exemption, expires: "2027-02-30" }] },
+      };
       await assert.rejects(
-        pack.configure({ [PUBLIC_RULE]: { exemptions: [{ ...exemption, expires: "2027-02-30" }] } }),
-        (e: Error) => /exemptions\[0\]\.expires "2027-02-30" is not a date/.test(e.message),
+        pack.send(encodeConfigure(pack.protocol, { [PUBLIC_RULE]: unchecked })),
+        (e: Error) =>
+          e instanceof AnalyzerCallError && /exemptions\[0\]\.expires "2027-02-30" is not a date/.test(e.message),
       );
       assert.deepEqual(
         (await reported()).map((d) => d.level),

@@ -110,3 +110,51 @@ describe("preflight: --policy-pack-config validation", () => {
     assert.equal(resolved["cloudtrail-trail-encrypted"].enforcementLevel, "advisory");
   });
 });
+
+describe("preflight: exemptions in --policy-pack-config", () => {
+  const RULE = "kms-no-unconditioned-public-principal";
+  const LEGACY = { resource: "legacy", reason: "legacy key, replaced in SEC-1234", expires: "2027-03-31" };
+
+  it("a complete exemption, with or without a ticket, is valid and reaches Configure as given", () => {
+    const exemptions = [LEGACY, { ...LEGACY, resource: "urn:pulumi:dev::shop::*", ticket: "SEC-1" }];
+    assert.deepEqual(problems({ [RULE]: { exemptions } }), []);
+    assert.deepEqual(resolvePolicyConfig(INFO, { [RULE]: { exemptions } })[RULE].properties.exemptions, exemptions);
+  });
+
+  it('"all" cannot exempt: the message says where exemptions go', () => {
+    assert.deepEqual(problems({ all: { enforcementLevel: "mandatory", exemptions: [LEGACY] } as never }), [
+      '"all" cannot have exemptions: list them under the rule they exempt from',
+    ]);
+  });
+
+  it("no reason, a blank reason, no expires, a malformed date, a date that does not exist: each named at its index", () => {
+    const { reason: _reason, ...noReason } = LEGACY;
+    const { expires: _expires, ...noExpires } = LEGACY;
+    assert.deepEqual(
+      problems({
+        [RULE]: {
+          exemptions: [
+            noReason,
+            { ...LEGACY, reason: " " },
+            noExpires,
+            { ...LEGACY, expires: "31/03/2027" },
+            { ...LEGACY, expires: "2027-02-30" },
+            { ...LEGACY, until: "2027-03-31" },
+          ],
+        },
+      }),
+      [
+        `"${RULE}": exemptions[0].reason is required: say why the resource is exempt`,
+        `"${RULE}": exemptions[1].reason is required: say why the resource is exempt`,
+        `"${RULE}": exemptions[2].expires is required (YYYY-MM-DD)`,
+        `"${RULE}": exemptions[3].expires "31/03/2027" is not a date (YYYY-MM-DD)`,
+        `"${RULE}": exemptions[4].expires "2027-02-30" is not a date (YYYY-MM-DD)`,
+        `"${RULE}": exemptions[5] has an unknown field "until"`,
+      ],
+    );
+  });
+
+  it("exemptions that are not a list", () => {
+    assert.deepEqual(problems({ [RULE]: { exemptions: LEGACY } }), [`"${RULE}": exemptions must be a list`]);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * Exemptions (policypack/exemptions.ts) as pure functions with an injected date, their place in
+ * Exemptions (components/src/governance/exemptions.ts) as pure functions with an injected date, their place in
  * every rule's configSchema, and reportedFinding (levels.ts): live, expired, unmatched, invalid.
  */
 import { strict as assert } from "node:assert";
@@ -13,7 +13,7 @@ import {
   todayUtc,
   unmatchedExemptions,
   type Exemption,
-} from "../../policypack/exemptions";
+} from "pulumi-kms-guardrails/governance";
 import { reportedFinding } from "../../policypack/levels";
 import { policies } from "../../policypack/policies";
 import { cloudtrailKeyAllowsDescribe } from "../../policypack/rules/cloudtrail-key-allows-describe";

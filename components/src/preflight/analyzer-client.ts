@@ -22,7 +22,7 @@ import {
   type StackInfo,
 } from "./analyzer-messages";
 import { PackError, PackProcess, type PackProcessOptions } from "./pack-process";
-import { resolvePolicyConfig } from "./policy-config";
+import { PolicyPackConfigError, resolvePolicyConfig } from "./policy-config";
 import { loadPulumiProtocol, type PulumiProtocol } from "./pulumi-modules";
 import type {
   AnalyzeResult,
@@ -52,6 +52,8 @@ export class AnalyzerCallError extends Error {
     message: string,
     /** The gRPC status code. */
     readonly code: number,
+    /** What the pack said, without our prefix. */
+    readonly details?: string,
   ) {
     super(message);
     this.name = "AnalyzerCallError";
@@ -132,7 +134,16 @@ export class AnalyzerClient {
     source?: string,
   ): Promise<Record<string, ResolvedPolicyConfig>> {
     const resolved = resolvePolicyConfig(info ?? (await this.getAnalyzerInfo()), config, source);
-    await this.send(encodeConfigure(this.protocol, resolved));
+    try {
+      await this.send(encodeConfigure(this.protocol, resolved));
+    } catch (error) {
+      // The pack checked the config further than its schemas can (a date that does not exist): the
+      // config is the user's to fix, as when the schema rejects it.
+      if (error instanceof AnalyzerCallError && error.details !== undefined) {
+        throw new PolicyPackConfigError([`the policy pack rejected it: ${error.details}`], source);
+      }
+      throw error;
+    }
     return resolved;
   }
 
@@ -199,6 +210,7 @@ export class AnalyzerClient {
     return new AnalyzerCallError(
       `policy pack ${this.packDir}: ${method} failed: ${error.details || error.message}`,
       error.code,
+      error.details || error.message,
     );
   }
 

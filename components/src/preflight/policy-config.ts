@@ -9,11 +9,16 @@
  * than the CLI, because each silently leaves a rule unconfigured there: a policy name the pack does not
  * have, and a property the policy's schema does not list (`additionalProperties: false`).
  *
+ * Exemptions (the `exemptions` option of this project's pack) are checked by the pack's own validation
+ * (governance/exemptions.ts) rather than by Ajv: it names the field and tells a date that does not exist
+ * (2027-02-30) from one that does, which a schema pattern cannot.
+ *
  * Reconciliation: every policy gets an entry; its level is the first of (its own entry, `all`, the pack's
  * initial config, the policy's default); its properties are the schema defaults overlaid by the initial
  * config and by the file.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import { ALL_CANNOT_EXEMPT, exemptionErrors } from "../governance/exemptions";
 import { isWireObject, toWireObject, type WireObject } from "./proto-values";
 import {
   ENFORCEMENT_LEVEL_WIRE,
@@ -154,7 +159,8 @@ export function resolvePolicyConfig(
     }
   }
   const all = config["all"] === undefined ? undefined : splitEntry("all", config["all"], problems);
-  if (all && Object.keys(all.properties).length > 0) {
+  if (all && "exemptions" in all.properties) problems.push(`"all" ${ALL_CANNOT_EXEMPT}`);
+  else if (all && Object.keys(all.properties).length > 0) {
     problems.push(`"all": takes only an enforcement level (${LEVELS})`);
   }
   const initialAll = info.initialConfig["all"]?.enforcementLevel;
@@ -164,11 +170,14 @@ export function resolvePolicyConfig(
     const own = config[policy.name] === undefined ? undefined : splitEntry(policy.name, config[policy.name], problems);
     const properties = { ...schemaDefaults(policy), ...initial?.properties, ...own?.properties };
     const validate = validatorOf(policy);
+    const exemptions = policy.configSchema?.properties["exemptions"] !== undefined;
     if (!validate(properties)) {
       for (const error of validate.errors ?? []) {
+        if (exemptions && /^\/exemptions(\/|$)/.test(error.instancePath)) continue;
         problems.push(describeError(policy, error, valueAt(properties, error.instancePath)));
       }
     }
+    if (exemptions) problems.push(...exemptionErrors(`"${policy.name}": exemptions`, properties["exemptions"]));
     resolved[policy.name] = {
       enforcementLevel: own?.level ?? all?.level ?? initial?.enforcementLevel ?? initialAll ?? policy.enforcementLevel,
       properties,

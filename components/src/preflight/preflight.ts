@@ -6,9 +6,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Mocks } from "@pulumi/pulumi/runtime/mocks";
+import { unmatchedExemptions, type Exemption } from "../governance/exemptions";
 import { AnalyzerClient } from "./analyzer-client";
 import { captureProgram, type Capture, type CaptureMode } from "./capture";
 import type { WireObject } from "./proto-values";
+import { propertyChanges, type PropertyChange } from "./remediation-diff";
 import type {
   Diagnostic,
   EngineResource,
@@ -62,11 +64,30 @@ export interface Finding {
   location?: { file: string; line: number; column: number };
 }
 
+/**
+ * A fix the pack made at the `remediate` level: what `pulumi up` would deploy instead of what the
+ * program declares. Its rule then passes, so it is not a finding; the program still needs the change.
+ */
 export interface AppliedRemediation {
   urn: string;
+  type: string;
+  name: string;
   policyName: string;
+  /** The policy's description (from the pack). */
+  description: string;
+  /** All the remediated input properties, as the pack returned them. */
   properties?: WireObject;
   diagnostic?: string;
+  /** The properties it changed, each with a unified diff. */
+  changes: PropertyChange[];
+  /** Where the program declares the resource, as for findings. */
+  location?: Finding["location"];
+}
+
+/** An exemption of the pack config that names no resource of the program (a typo, or a resource removed). */
+export interface UnmatchedExemption {
+  rule: string;
+  exemption: Exemption;
 }
 
 export interface PreflightResult {
@@ -84,6 +105,7 @@ export interface PreflightResult {
   resources: number;
   findings: Finding[];
   remediations: AppliedRemediation[];
+  unmatchedExemptions: UnmatchedExemption[];
   counts: Record<EnforcementLevel, number>;
   durationMs: number;
 }
@@ -128,6 +150,7 @@ export async function analyzeCapture(
 ): Promise<Pick<PreflightResult, "findings" | "remediations">> {
   const info = await client.getAnalyzerInfo();
   await client.configure(packConfig, info, packConfigSource);
+  const descriptions = new Map(info.policies.map((p) => [p.name, p.description]));
   await client.configureStack({
     project: capture.project,
     stack: capture.stack,
@@ -141,12 +164,17 @@ export async function analyzeCapture(
   for (const [index, original] of capture.resources.entries()) {
     let resource = original;
     // The engine applies each remediation's properties before analysis (and before deploying).
+    // Each remediation sees the one before it applied, as in the engine; its diff is against that.
     for (const r of (await client.remediate(resource)).remediations) {
       remediations.push({
         urn: resource.urn,
+        type: resource.type,
+        name: resource.name,
         policyName: r.policyName,
+        description: r.description || (descriptions.get(r.policyName) ?? ""),
         ...(r.properties ? { properties: r.properties } : {}),
         ...(r.diagnostic ? { diagnostic: r.diagnostic } : {}),
+        changes: r.properties ? propertyChanges(resource.name, resource.inputs, r.properties) : [],
       });
       if (r.properties) {
         resource = { ...resource, inputs: r.properties, outputs: { ...resource.outputs, ...r.properties } };
@@ -213,7 +241,7 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
     for (const f of findings) counts[f.enforcementLevel] += 1;
     const sourceRoot = sourceRootOf(capture.program.projectDir);
     const sources = new Map(capture.resources.map((r) => [r.urn, r.source]));
-    for (const f of findings) {
+    for (const f of [...findings, ...remediations]) {
       const location = locate(sources.get(f.urn), sourceRoot);
       if (location) f.location = location;
     }
@@ -239,6 +267,11 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
       resources: capture.resources.length,
       findings,
       remediations,
+      // Matched against every resource the program registered, as the pack matches the resource analyzed.
+      unmatchedExemptions: unmatchedExemptions(
+        options.packConfig ?? {},
+        capture.resources.map((r) => r.urn),
+      ),
       counts,
       durationMs: Date.now() - started,
     };

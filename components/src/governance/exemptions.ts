@@ -12,8 +12,11 @@
  * message starting "Exempt until 2027-03-31 (legacy key, replaced in SEC-1234): "; on and after
  * that date it takes the rule's level again and says the exemption expired. Pure functions: the
  * date is a parameter, the pack passes today's.
+ *
+ * One implementation for both sides: the policy pack applies exemptions to its findings and rejects
+ * an invalid one in Configure; the preflight validates them before the pack starts analyzing and
+ * lists the ones that match no resource of the program.
  */
-import type { PolicyConfigSchema } from "@pulumi/policy";
 
 export interface Exemption {
   readonly resource: string;
@@ -25,14 +28,24 @@ export interface Exemption {
 
 const DATE = /^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
 
-type PropertySchema = PolicyConfigSchema["properties"][string];
+/** The part of JSON Schema the exemptions option uses (assignable to @pulumi/policy's config schema). */
+export interface ExemptionsJsonSchema {
+  type?: "array" | "object" | "string";
+  description?: string;
+  items?: ExemptionsJsonSchema;
+  required?: string[];
+  additionalProperties?: boolean;
+  properties?: Record<string, ExemptionsJsonSchema>;
+  minLength?: number;
+  pattern?: string;
+}
 
 /**
  * The `exemptions` option of every rule's configSchema, so the Pulumi CLI (and the preflight)
  * reject a malformed one before the pack runs. A JSON-schema pattern cannot tell 2027-02-30 from a
  * real date: `exemptionErrors` does, and the pack applies it in Configure.
  */
-export const EXEMPTIONS_SCHEMA: PropertySchema = {
+export const EXEMPTIONS_SCHEMA: ExemptionsJsonSchema = {
   type: "array",
   description:
     'Resources this rule reports as advisory until a date: { "resource": URN, name or URN pattern with *, "reason": why (required), "expires": "YYYY-MM-DD" (required; from that day the rule blocks again), "ticket": optional }.',
@@ -63,10 +76,12 @@ function isRealDate(text: string): boolean {
 
 const KNOWN = new Set(["resource", "reason", "expires", "ticket"]);
 
-/** What is wrong with a rule's `exemptions` value, one sentence each; none when it is valid or absent. */
-export function exemptionErrors(ruleId: string, raw: unknown): string[] {
+/**
+ * What is wrong with a rule's `exemptions` value, one sentence each; none when it is valid or absent.
+ * `where` names the value in the sentences (the pack: `policy config "<rule>": exemptions`).
+ */
+export function exemptionErrors(where: string, raw: unknown): string[] {
   if (raw === undefined) return [];
-  const where = `policy config "${ruleId}": exemptions`;
   if (!Array.isArray(raw)) return [`${where} must be a list`];
   const errors: string[] = [];
   raw.forEach((e: unknown, i) => {
@@ -89,15 +104,17 @@ export function exemptionErrors(ruleId: string, raw: unknown): string[] {
   return errors;
 }
 
+/** Why `all` cannot have exemptions, as the pack and the preflight say it. */
+export const ALL_CANNOT_EXEMPT = "cannot have exemptions: list them under the rule they exempt from";
+
 /** The errors of a whole pack configuration (`all` cannot exempt: an exemption names its rule). */
 export function configExemptionErrors(config: Readonly<Record<string, unknown>>): string[] {
   const errors: string[] = [];
   for (const [name, entry] of Object.entries(config)) {
     if (typeof entry !== "object" || entry === null || !("exemptions" in entry)) continue;
     const raw = (entry as Record<string, unknown>).exemptions;
-    if (name === "all")
-      errors.push('policy config "all" cannot have exemptions: list them under the rule they exempt from');
-    else errors.push(...exemptionErrors(name, raw));
+    if (name === "all") errors.push(`policy config "all" ${ALL_CANNOT_EXEMPT}`);
+    else errors.push(...exemptionErrors(`policy config "${name}": exemptions`, raw));
   }
   return errors;
 }
