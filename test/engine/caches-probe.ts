@@ -10,6 +10,8 @@
  * also decide the same.
  */
 import * as path from "node:path";
+// Under `npm run mutation` this runs in Stryker's sandbox: load the sandbox's engine, not the original.
+import "../mutation/sandbox-resolve";
 
 const NativeMap = Map;
 const NativeWeakMap = WeakMap;
