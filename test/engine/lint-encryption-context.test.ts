@@ -186,4 +186,29 @@ describe("lint: encryption-context-on-unsupported-action, finding and fix", () =
       ],
     );
   });
+
+  it("a malformed condition block beside the context clause is left out of the fix, whatever it holds", () => {
+    const base = { Sid: "S", Effect: "Allow", Principal: CLOUDTRAIL, Action: "kms:DescribeKey", Resource: "*" };
+    for (const malformed of [null, ["aws:SourceArn"], "aws:SourceArn"]) {
+      const f = only({ ...base, Condition: { StringLike: { [CT]: TRAILS }, Bool: malformed } });
+      assert.deepEqual(
+        f.fix?.json,
+        { Sid: "S for DescribeKey", Effect: "Allow", Principal: CLOUDTRAIL, Action: "kms:DescribeKey", Resource: "*" },
+        JSON.stringify(malformed),
+      );
+    }
+  });
+
+  it("a NotAction statement is not judged (it lists what it does not allow)", () => {
+    assert.deepEqual(
+      findings({
+        Effect: "Allow",
+        Principal: CLOUDTRAIL,
+        NotAction: "kms:Decrypt",
+        Resource: "*",
+        Condition: { StringLike: { [CT]: TRAILS } },
+      }),
+      [],
+    );
+  });
 });

@@ -3372,6 +3372,208 @@ const accountPrincipals: Scenario[] = [
   },
 ];
 
+/** Principal entries the table did not reach: wildcards, malformed entries, exact ARNs, NotPrincipal lists. */
+const principalEntries: Scenario[] = [
+  {
+    name: "principal: a role ARN with a wildcard is rejected by AWS, so whether it names the caller is unknown",
+    policy: doc(allow("Roles", { Principal: { AWS: `arn:aws:iam::${K}:role/*` } })),
+    request: decrypt({}, aws(ADMIN_SESSION)),
+    expect: "undecidable",
+    because: [
+      `"Roles" may apply: principal arn:aws:iam::${K}:role/* uses a wildcard, which AWS rejects in a principal.`,
+    ],
+  },
+  {
+    name: "principal: a ? wildcard is rejected as well",
+    policy: doc(allow("Users", { Principal: { AWS: `arn:aws:iam::${K}:user/caro?` } })),
+    request: decrypt(),
+    expect: "undecidable",
+    because: [
+      `"Users" may apply: principal arn:aws:iam::${K}:user/caro? uses a wildcard, which AWS rejects in a principal.`,
+    ],
+  },
+  {
+    name: "principal: an entry that is neither an account id nor an ARN leaves the match unknown",
+    policy: doc(allow("Typo", { Principal: { AWS: "carol" } })),
+    request: decrypt(),
+    expect: "undecidable",
+    because: [`"Typo" may apply: principal carol is neither an account id nor an ARN.`],
+  },
+  {
+    name: "principal: an entry not known yet says so",
+    policy: doc(allow("Pending", { Principal: { AWS: PULUMI_UNKNOWN_SENTINEL } })),
+    request: decrypt(),
+    expect: "undecidable",
+    because: [`"Pending" may apply: principal ${PULUMI_UNKNOWN_SENTINEL} is not known yet.`],
+  },
+  {
+    name: "principal: a service principal not known yet says so",
+    policy: doc(allow("PendingService", { Principal: { Service: PULUMI_UNKNOWN_SENTINEL } })),
+    request: decrypt({}, service("cloudtrail.amazonaws.com")),
+    expect: "undecidable",
+    because: [`"PendingService" may apply: service principal ${PULUMI_UNKNOWN_SENTINEL} is not known or not valid.`],
+  },
+  {
+    name: "principal: a user ARN names that user only, not a role session of the same name",
+    policy: doc(allow("User", { Principal: { AWS: `arn:aws:iam::${K}:user/Admin` } })),
+    request: decrypt({}, aws(ADMIN_SESSION)),
+    expect: "denied-implicit",
+    because: [`"User" does not apply: the principal does not name ${ADMIN_SESSION}.`],
+  },
+  {
+    name: "principal: a user ARN names that user directly",
+    policy: doc(allow("User", { Principal: { AWS: USER } })),
+    request: decrypt(),
+    expect: "allowed",
+    because: [`"User" applies: the principal names ${USER}, it covers kms:Decrypt on ${KEY_K}.`],
+  },
+  {
+    name: "principal: a role ARN with a path names the role's sessions",
+    policy: doc(allow("Role", { Principal: { AWS: `arn:aws:iam::${K}:role/team/Admin` } })),
+    request: decrypt({}, aws(ADMIN_SESSION)),
+    expect: "allowed",
+  },
+  {
+    name: "principal: a role ARN does not name another role's sessions",
+    policy: doc(allow("Role", { Principal: { AWS: `arn:aws:iam::${K}:role/Reader` } })),
+    request: decrypt({}, aws(ADMIN_SESSION)),
+    expect: "denied-implicit",
+  },
+  {
+    name: "principal: a role ARN of another account does not name a session of the same role name",
+    policy: doc(allow("Role", { Principal: { AWS: `arn:aws:iam::${B}:role/Admin` } })),
+    request: decrypt({}, aws(ADMIN_SESSION)),
+    expect: "denied-implicit",
+  },
+  {
+    name: "principal: a deleted principal (unique id) names nobody",
+    policy: doc(allow("Deleted", { Principal: { AWS: "AROAEXAMPLEEXAMPLE1234" } })),
+    request: decrypt({}, aws(ADMIN_SESSION)),
+    expect: "denied-implicit",
+  },
+  {
+    name: "principal: an entry not known yet does not name an anonymous caller",
+    policy: doc(allow("Pending", { Principal: { AWS: PULUMI_UNKNOWN_SENTINEL } })),
+    request: { principal: anonymous, action: "kms:Decrypt", resource: KEY_K },
+    expect: "denied-implicit",
+    because: [`"Pending" does not apply: the principal does not name an anonymous caller.`],
+  },
+  {
+    name: 'NotPrincipal: "*" excepts everyone, so the Deny applies to nobody',
+    policy: doc(enableIam(K), {
+      Sid: "DenyNobody",
+      Effect: "Deny",
+      NotPrincipal: { AWS: "*" },
+      Action: "kms:*",
+      Resource: "*",
+    }),
+    request: decrypt(),
+    expect: "needs-iam",
+    decidingSid: "Enable IAM User Permissions",
+  },
+  {
+    name: "NotPrincipal: an entry not known yet does not except an anonymous caller",
+    policy: doc(allow("Anyone", { Principal: "*" }), {
+      Sid: "DenyOthers",
+      Effect: "Deny",
+      NotPrincipal: { AWS: PULUMI_UNKNOWN_SENTINEL },
+      Action: "kms:*",
+      Resource: "*",
+    }),
+    request: { principal: anonymous, action: "kms:Decrypt", resource: KEY_K },
+    expect: "denied-explicit",
+    decidingSid: "DenyOthers",
+    because: [
+      `"DenyOthers" applies: an anonymous caller is not excluded by NotPrincipal, it covers kms:Decrypt on ${KEY_K}.`,
+    ],
+  },
+  {
+    name: "NotPrincipal: listing a user excepts that user",
+    policy: doc(allow("Carol", {}), {
+      Sid: "DenyOthers",
+      Effect: "Deny",
+      NotPrincipal: { AWS: USER },
+      Action: "kms:*",
+      Resource: "*",
+    }),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Carol",
+    because: [`"DenyOthers" does not apply: NotPrincipal excludes ${USER}.`],
+  },
+  {
+    name: "NotPrincipal: listing a role excepts a caller named by the role's ARN",
+    policy: doc(allow("Role", { Principal: { AWS: `arn:aws:iam::${K}:role/Admin` } }), {
+      Sid: "DenyOthers",
+      Effect: "Deny",
+      NotPrincipal: { AWS: `arn:aws:iam::${K}:role/Admin` },
+      Action: "kms:*",
+      Resource: "*",
+    }),
+    request: decrypt({}, aws(`arn:aws:iam::${K}:role/Admin`)),
+    expect: "allowed",
+    decidingSid: "Role",
+  },
+  {
+    name: "NotPrincipal: a deleted principal (unique id) excepts nobody",
+    policy: doc(allow("Carol", {}), {
+      Sid: "DenyOthers",
+      Effect: "Deny",
+      NotPrincipal: { AWS: "AIDAEXAMPLEEXAMPLE1234" },
+      Action: "kms:*",
+      Resource: "*",
+    }),
+    request: decrypt(),
+    expect: "denied-explicit",
+    decidingSid: "DenyOthers",
+  },
+  {
+    name: "NotPrincipal: an account root in another partition does not except the caller",
+    policy: doc(allow("Carol", {}), {
+      Sid: "DenyOthers",
+      Effect: "Deny",
+      NotPrincipal: { AWS: `arn:aws-cn:iam::${K}:root` },
+      Action: "kms:*",
+      Resource: "*",
+    }),
+    request: decrypt(),
+    expect: "denied-explicit",
+    decidingSid: "DenyOthers",
+  },
+];
+
+/** Condition values the parser keeps but cannot represent, and what the explanation says of them. */
+const conditionValueEdges: Scenario[] = [
+  {
+    name: "values: a null beside a value that does not match is undecidable, and the explanation names it",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": [B, null] } }),
+    request: decrypt({ "aws:SourceAccount": K }),
+    expect: "undecidable",
+    because: [
+      `aws:SourceAccount = ${K} against ${B} cannot be judged (the policy value (invalid value) is not a string, number or boolean)`,
+    ],
+  },
+  {
+    name: "values: a null beside the value that matches still decides",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": [K, null] } }),
+    request: decrypt({ "aws:SourceAccount": K }),
+    expect: "allowed",
+  },
+  {
+    name: "values: a policy variable not known yet cannot be judged, and nothing is blamed on the policy value",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": "${aws:PrincipalTag/team}" } }),
+    request: decrypt({ "aws:SourceAccount": K, "aws:PrincipalTag/team": UNKNOWN }),
+    expect: "undecidable",
+    because: [`aws:SourceAccount = ${K} against \${aws:PrincipalTag/team} cannot be judged`],
+  },
+  {
+    name: "Null: a value written with spaces around true still means true",
+    policy: withCondition({ Null: { "aws:SourceAccount": " true " } }),
+    request: decrypt(),
+    expect: "allowed",
+  },
+];
+
 export const SCENARIOS: readonly Scenario[] = [
   ...seed003,
   ...seed001,
@@ -3388,4 +3590,6 @@ export const SCENARIOS: readonly Scenario[] = [
   ...valueSemantics,
   ...policyVariables,
   ...accountPrincipals,
+  ...principalEntries,
+  ...conditionValueEdges,
 ];
