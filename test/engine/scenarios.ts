@@ -3572,6 +3572,143 @@ const conditionValueEdges: Scenario[] = [
     request: decrypt(),
     expect: "allowed",
   },
+  {
+    name: "Numeric: a policy value with spaces around the number is that number",
+    policy: withCondition({ NumericEquals: { "aws:MultiFactorAuthAge": " 3600 " } }),
+    request: decrypt({ "aws:MultiFactorAuthAge": "3600" }),
+    expect: "allowed",
+  },
+  {
+    name: "Bool: a policy value with spaces around true is true",
+    policy: withCondition({ Bool: { "aws:SecureTransport": " true " } }),
+    request: decrypt({ "aws:SecureTransport": "true" }),
+    expect: "allowed",
+  },
+  {
+    name: "BinaryEquals: the same bytes with and without base64 padding match",
+    policy: withCondition({ BinaryEquals: { "aws:PrincipalTag/blob": "QUI=" } }),
+    request: decrypt({ "aws:PrincipalTag/blob": "QUI" }),
+    expect: "allowed",
+  },
+  {
+    name: "variable: StringEquals keeps a * beside a variable literal",
+    policy: withCondition({ StringEquals: { "kms:EncryptionContext:owner": "${aws:username}-*" } }),
+    request: decrypt({ "kms:EncryptionContext:owner": "carol-reports" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variable: StringEquals with a variable is case-sensitive",
+    policy: withCondition({ StringEquals: { "kms:EncryptionContext:owner": "${aws:username}" } }),
+    request: decrypt({ "kms:EncryptionContext:owner": "Carol" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variable: StringEqualsIgnoreCase with a variable ignores case",
+    policy: withCondition({ StringEqualsIgnoreCase: { "kms:EncryptionContext:owner": "${aws:username}" } }),
+    request: decrypt({ "kms:EncryptionContext:owner": "Carol" }),
+    expect: "allowed",
+  },
+  {
+    name: "variable: ArnLike with a variable does not match a request value that is not an ARN",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:${aws:PrincipalTag/acct}:trail/*" } }),
+    request: decrypt({ "aws:SourceArn": "trail/t", "aws:PrincipalTag/acct": K }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variable: ArnLike with a variable that does not make an ARN matches nothing",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "${aws:PrincipalTag/acct}" } }),
+    request: decrypt({ "aws:SourceArn": `arn:aws:cloudtrail:us-east-1:${K}:trail/t`, "aws:PrincipalTag/acct": K }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "ArnEquals: a policy value that is not an ARN matches nothing, even itself",
+    policy: withCondition({ ArnEquals: { "aws:SourceArn": "trail/t" } }),
+    request: decrypt({ "aws:SourceArn": "trail/t" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "ArnEquals: a value with six parts that does not start with arn: is not an ARN",
+    policy: withCondition({ ArnEquals: { "aws:SourceArn": "urn:aws:cloudtrail:us-east-1:1:trail/t" } }),
+    request: decrypt({ "aws:SourceArn": "urn:aws:cloudtrail:us-east-1:1:trail/t" }),
+    expect: "denied-implicit",
+  },
+];
+
+/** Resource and Action entries: key ARN patterns when the request names no key, variables, case. */
+const resourceAndActionEntries: Scenario[] = [
+  ...(
+    [
+      [`arn:aws:kms:*:${K}:key/*`, "allowed"],
+      [`arn:aws:kms:eu-west-1:${K}:*`, "allowed"],
+      [`arn:aws:kms:eu-west-1:${K}:k?y/*`, "allowed"],
+      [`arn:aws:kms:eu-west-1:${K}:alias/reports`, "denied-implicit"],
+      [`arn:aws:kms:eu-west-1:${K}:a*/reports`, "denied-implicit"],
+      ["arn:aws:s3:::reports/*", "denied-implicit"],
+      ["key/*", "denied-implicit"],
+    ] as const
+  ).map(([resource, expect]): Scenario => ({
+    name: `resource: without a key in the request, ${resource} ${expect === "allowed" ? "can" : "cannot"} denote the key`,
+    policy: doc(allow("Keys", { Resource: resource })),
+    request: { principal: aws(USER), action: "kms:Decrypt" },
+    expect,
+  })),
+  {
+    name: "resource: an ARN pattern with a variable resolves against the request's key",
+    policy: doc(allow("Own account", { Resource: "arn:aws:kms:*:${aws:PrincipalAccount}:key/*" })),
+    request: decrypt(),
+    expect: "allowed",
+  },
+  {
+    name: "resource: an ARN pattern with a variable of another value does not match",
+    policy: doc(allow("Tagged account", { Resource: "arn:aws:kms:*:${aws:PrincipalTag/acct}:key/*" })),
+    request: decrypt({ "aws:PrincipalTag/acct": B }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "resource: an ARN pattern with a variable the request lacks matches nothing",
+    policy: doc(allow("Tagged account", { Resource: "arn:aws:kms:*:${aws:PrincipalTag/acct}:key/*" })),
+    request: decrypt(),
+    expect: "denied-implicit",
+  },
+  {
+    name: "resource: an ARN pattern with a variable not known yet is undecidable",
+    policy: doc(allow("Tagged account", { Resource: "arn:aws:kms:*:${aws:PrincipalTag/acct}:key/*" })),
+    request: decrypt({ "aws:PrincipalTag/acct": UNKNOWN }),
+    expect: "undecidable",
+  },
+  {
+    name: "resource: NotResource listing another key covers this one",
+    policy: doc(allow("Others", { Resource: undefined, NotResource: `arn:aws:kms:*:${B}:key/*` })),
+    request: decrypt(),
+    expect: "allowed",
+  },
+  {
+    name: "resource: NotResource listing this key does not cover it",
+    policy: doc(allow("Others", { Resource: undefined, NotResource: `arn:aws:kms:*:${K}:key/*` })),
+    request: decrypt(),
+    expect: "denied-implicit",
+    because: [`"Others" does not apply: ${KEY_K} is not covered by its NotResource.`],
+  },
+  {
+    name: "action: names match whatever their case",
+    policy: doc(allow("Mixed case", { Action: "KMS:DECRYPT" })),
+    request: decrypt(),
+    expect: "allowed",
+  },
+  {
+    name: "action: NotAction with an entry not known yet is undecidable",
+    policy: doc(allow("Pending", { Action: undefined, NotAction: PULUMI_UNKNOWN_SENTINEL })),
+    request: decrypt(),
+    expect: "undecidable",
+    because: [`"Pending" may apply: kms:Decrypt is perhaps covered by its NotAction.`],
+  },
+  {
+    name: "action: NotAction listing the action does not cover it",
+    policy: doc(allow("Others", { Action: undefined, NotAction: "kms:Decrypt" })),
+    request: decrypt(),
+    expect: "denied-implicit",
+    because: [`"Others" does not apply: kms:Decrypt is not covered by its NotAction.`],
+  },
 ];
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -3592,4 +3729,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...accountPrincipals,
   ...principalEntries,
   ...conditionValueEdges,
+  ...resourceAndActionEntries,
 ];
