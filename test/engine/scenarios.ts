@@ -3711,6 +3711,77 @@ const resourceAndActionEntries: Scenario[] = [
   },
 ];
 
+/** The sentence each statement's trace carries: which part decided, how many conditions held. */
+const statementExplanations: Scenario[] = [
+  {
+    name: "explanation: one condition that holds is named as such",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": K } }),
+    request: decrypt({ "aws:SourceAccount": K }),
+    expect: "allowed",
+    because: [
+      `"Conditional" applies: the principal names ${USER}, it covers kms:Decrypt on ${KEY_K}, and its condition holds.`,
+    ],
+  },
+  {
+    name: "explanation: several conditions that hold are counted",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": K }, Bool: { "aws:SecureTransport": "true" } }),
+    request: decrypt({ "aws:SourceAccount": K, "aws:SecureTransport": "true" }),
+    expect: "allowed",
+    because: [
+      `"Conditional" applies: the principal names ${USER}, it covers kms:Decrypt on ${KEY_K}, and all 2 conditions hold.`,
+    ],
+  },
+  {
+    name: "explanation: a statement without a Sid is named by its position",
+    policy: doc(enableIam(K), allow("", { Sid: undefined })),
+    request: decrypt(),
+    expect: "allowed",
+    because: [`statement #1 applies: the principal names ${USER}, it covers kms:Decrypt on ${KEY_K}.`],
+  },
+  {
+    name: "explanation: a request without a key is about the key the policy is attached to",
+    policy: doc(allow("Carol", {})),
+    request: { principal: aws(USER), action: "kms:Decrypt" },
+    expect: "allowed",
+    because: [`"Carol" applies: the principal names ${USER}, it covers kms:Decrypt on the key.`],
+  },
+  {
+    name: "explanation: a Resource not known yet perhaps covers the key",
+    policy: doc(allow("Pending", { Resource: PULUMI_UNKNOWN_SENTINEL })),
+    request: decrypt(),
+    expect: "undecidable",
+    because: [`"Pending" may apply: ${KEY_K} is perhaps covered by its Resource.`],
+  },
+  {
+    name: "explanation: an Action not known yet perhaps covers the action",
+    policy: doc(allow("Pending", { Action: PULUMI_UNKNOWN_SENTINEL })),
+    request: decrypt(),
+    expect: "undecidable",
+    because: [`"Pending" may apply: kms:Decrypt is perhaps covered by its Action.`],
+  },
+  {
+    name: "explanation: a condition that fails is the reason the statement does not apply",
+    policy: withCondition({ StringEquals: { "aws:SourceAccount": B } }),
+    request: decrypt({ "aws:SourceAccount": K }),
+    expect: "denied-implicit",
+    because: [`"Conditional" does not apply: aws:SourceAccount = ${K} does not match ${B}.`],
+  },
+  {
+    name: "explanation: the action outside the statement's Action is the reason",
+    policy: doc(allow("Encrypt only", { Action: "kms:Encrypt" })),
+    request: decrypt(),
+    expect: "denied-implicit",
+    because: [`"Encrypt only" does not apply: kms:Decrypt is not covered by its Action.`],
+  },
+  {
+    name: "explanation: another key in Resource is the reason",
+    policy: doc(allow("Other key", { Resource: `arn:aws:kms:eu-west-1:${B}:key/*` })),
+    request: decrypt(),
+    expect: "denied-implicit",
+    because: [`"Other key" does not apply: ${KEY_K} is not covered by its Resource.`],
+  },
+];
+
 export const SCENARIOS: readonly Scenario[] = [
   ...seed003,
   ...seed001,
@@ -3730,4 +3801,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...principalEntries,
   ...conditionValueEdges,
   ...resourceAndActionEntries,
+  ...statementExplanations,
 ];
