@@ -13,6 +13,7 @@ import {
   type KeyPolicy,
   type ParsedOperator,
   type Request,
+  type Statement,
 } from "pulumi-kms-guardrails/engine";
 
 const ACCOUNT = "555555555555";
@@ -140,5 +141,36 @@ describe("evaluate: condition traces as users receive them", () => {
         explanation: "the operator is not known yet",
       },
     ]);
+  });
+});
+
+describe("evaluate: principals built in code", () => {
+  /** Carol's Decrypt with the Principal block replaced. */
+  function withPrincipal(principal: Record<string, unknown>): KeyPolicy {
+    const { policy } = parsePolicy({
+      Version: "2012-10-17",
+      Statement: [{ Sid: "Built", Effect: "Allow", Principal: { AWS: USER }, Action: "kms:Decrypt", Resource: "*" }],
+    });
+    assert.ok(policy !== undefined);
+    const block = { ...policy.statements[0].principal, ...principal } as Statement["principal"];
+    return { ...policy, statements: [{ ...policy.statements[0], principal: block }] };
+  }
+
+  it('"*" among the AWS entries is everyone, as the parser would have said', () => {
+    const policy = withPrincipal({ any: false, aws: ["*"] });
+    const eve = `arn:aws:iam::${ACCOUNT}:user/eve`;
+    const decision = evaluate(policy, { ...REQUEST, principal: { kind: "aws", arn: eve } });
+    assert.equal(decision.verdict, "allowed");
+    assert.equal(
+      decision.trace[0].explanation,
+      `"Built" applies: the principal names ${eve}, it covers kms:Decrypt on ${KEY}.`,
+    );
+  });
+
+  it("no AWS entries and no services name nobody", () => {
+    const policy = withPrincipal({ any: false, aws: undefined, service: undefined });
+    const decision = evaluate(policy, REQUEST);
+    assert.equal(decision.verdict, "denied-implicit");
+    assert.equal(decision.trace[0].explanation, `"Built" does not apply: the principal does not name ${USER}.`);
   });
 });

@@ -3459,6 +3459,38 @@ const principalEntries: Scenario[] = [
     because: [`"Pending" does not apply: the principal does not name an anonymous caller.`],
   },
   {
+    name: "principal: the first entry not known is the one the explanation names",
+    policy: doc(allow("Mixed", { Principal: { AWS: [USER, PULUMI_UNKNOWN_SENTINEL] } })),
+    request: decrypt({}, aws(ADMIN_SESSION)),
+    expect: "undecidable",
+    because: [`"Mixed" may apply: principal ${PULUMI_UNKNOWN_SENTINEL} is not known yet.`],
+  },
+  {
+    name: "principal: the service entry not known is the one the explanation names",
+    policy: doc(allow("Services", { Principal: { Service: ["cloudtrail.amazonaws.com", PULUMI_UNKNOWN_SENTINEL] } })),
+    request: decrypt({}, service("config.amazonaws.com")),
+    expect: "undecidable",
+    because: [`"Services" may apply: service principal ${PULUMI_UNKNOWN_SENTINEL} is not known or not valid.`],
+  },
+  {
+    name: "principal: a user ARN does not name another user of the same account",
+    policy: doc(allow("Bob", { Principal: { AWS: `arn:aws:iam::${K}:user/bob` } })),
+    request: decrypt(),
+    expect: "denied-implicit",
+  },
+  {
+    name: "principal: only an IAM ARN names an account root",
+    policy: doc(allow("Not IAM", { Principal: { AWS: `arn:aws:sts::${K}:root` } })),
+    request: decrypt(),
+    expect: "denied-implicit",
+  },
+  {
+    name: "principal: only an IAM ARN names a role",
+    policy: doc(allow("Not IAM", { Principal: { AWS: `arn:aws:sts::${K}:role/Admin` } })),
+    request: decrypt({}, aws(ADMIN_SESSION)),
+    expect: "denied-implicit",
+  },
+  {
     name: 'NotPrincipal: "*" excepts everyone, so the Deny applies to nobody',
     policy: doc(enableIam(K), {
       Sid: "DenyNobody",
