@@ -105,6 +105,12 @@ describe("evaluate: clauses built in code", () => {
     assert.equal(condition.explanation, "StringEquals on aws:SourceAccount has no values, which AWS rejects");
   });
 
+  it("values that are not a list count as none", () => {
+    const { verdict, condition } = conditionOf(withClause({ values: undefined as unknown as string[] }));
+    assert.equal(verdict, "undecidable");
+    assert.equal(condition.explanation, "StringEquals on aws:SourceAccount has no values, which AWS rejects");
+  });
+
   it("no lower-cased key: the key as written is compared case-insensitively", () => {
     const { verdict, condition } = conditionOf(
       withClause({ key: "AWS:SourceAccount", keyLower: undefined as unknown as string }),

@@ -2695,6 +2695,15 @@ const valueSemantics: Scenario[] = [
     ],
   },
   {
+    name: "Null: two invalid values are both named",
+    policy: withCondition({ Null: { "aws:SourceAccount": ["maybe", "perhaps"] } }),
+    request: decrypt(),
+    expect: "undecidable",
+    because: [
+      "aws:SourceAccount is absent, but Null [maybe, perhaps] cannot be judged (the policy value maybe is not true or false; perhaps is not true or false)",
+    ],
+  },
+  {
     name: "Null: an invalid value before a valid one that fails is undecidable too",
     policy: withCondition({ Null: { "aws:SourceAccount": ["maybe", "false"] } }),
     request: decrypt(),
