@@ -3644,6 +3644,30 @@ const conditionValueEdges: Scenario[] = [
     expect: "denied-implicit",
   },
   {
+    name: "variable: StringEqualsIgnoreCase with a variable still needs the same text",
+    policy: withCondition({ StringEqualsIgnoreCase: { "kms:EncryptionContext:owner": "${aws:username}" } }),
+    request: decrypt({ "kms:EncryptionContext:owner": "Dave" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "StringEqualsIgnoreCase still needs the same text",
+    policy: withCondition({ StringEqualsIgnoreCase: { "aws:PrincipalTag/team": "Finance" } }),
+    request: decrypt({ "aws:PrincipalTag/team": "Ops" }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "ArnLike: a pattern of five parts matches no value, not even one of five parts",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:iam::*" } }),
+    request: decrypt({ "aws:SourceArn": `arn:aws:iam::${K}` }),
+    expect: "denied-implicit",
+  },
+  {
+    name: "variable: ArnLike with a variable is case-sensitive",
+    policy: withCondition({ ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:${aws:PrincipalTag/acct}:trail/*" } }),
+    request: decrypt({ "aws:SourceArn": `arn:aws:cloudtrail:us-east-1:${K}:TRAIL/t`, "aws:PrincipalTag/acct": K }),
+    expect: "denied-implicit",
+  },
+  {
     name: "variable: StringEqualsIgnoreCase with a variable ignores case",
     policy: withCondition({ StringEqualsIgnoreCase: { "kms:EncryptionContext:owner": "${aws:username}" } }),
     request: decrypt({ "kms:EncryptionContext:owner": "Carol" }),
