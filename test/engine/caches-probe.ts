@@ -101,7 +101,7 @@ globalThis.WeakMap = WatchedWeakMap as WeakMapConstructor;
 
 /**
  * For the probe's own test: the memos created by the named engine files (comma-separated, e.g.
- * `wildcard.ts`) are left out of the registry, as if their registration line were missing.
+ * `data/kms-reference.ts`) are left out of the registry, as if their registration line were missing.
  */
 function unregister(files: string | undefined): void {
   if (files === undefined) return;

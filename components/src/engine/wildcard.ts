@@ -1,23 +1,54 @@
 /**
  * IAM wildcard matching: `*` matches any run of characters (including none), `?` exactly one.
- * Patterns are compiled once and cached because the same policy strings are matched against
- * many requests.
+ *
+ * A scan of the two strings that backtracks only to the last `*` (at worst pattern × value steps,
+ * linear for the patterns policies hold), rather than a RegExp per pattern: compiling a RegExp,
+ * a case-insensitive one above all, costs more than the few matches a new pattern is used for, and
+ * a pack meets most of its patterns for the first time in the first preview of a stack.
  */
-import { memoMap } from "./caches";
-const cache = memoMap<string, RegExp>();
 
-function compile(pattern: string, ignoreCase: boolean): RegExp {
-  const cacheKey = (ignoreCase ? "i:" : "s:") + pattern;
-  let re = cache.get(cacheKey);
-  if (re === undefined) {
-    const body = pattern.replace(/[.+^${}()|[\]\\*?]/g, (c) =>
-      c === "*" ? "[\\s\\S]*" : c === "?" ? "[\\s\\S]" : "\\" + c,
-    );
-    re = new RegExp("^" + body + "$", ignoreCase ? "is" : "s");
-    if (cache.size > 10_000) cache.clear();
-    cache.set(cacheKey, re);
+const STAR = 42;
+const QUESTION = 63;
+
+/**
+ * One UTF-16 unit as a case-insensitive comparison sees it: ASCII letters lower-cased, any other
+ * unit lower-cased when that gives one unit and does not turn it into ASCII (the rule a RegExp's
+ * `i` flag applies, with lower case instead of upper).
+ */
+function fold(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  const lower = String.fromCharCode(c).toLowerCase();
+  const folded = lower.length === 1 ? lower.charCodeAt(0) : c;
+  return folded < 128 ? c : folded;
+}
+
+function sameUnit(p: number, v: number, ignoreCase: boolean): boolean {
+  return p === v || (ignoreCase && fold(p) === fold(v));
+}
+
+function globMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
+  let p = 0;
+  let v = 0;
+  // Where the last `*` was, and the value position it has matched up to: on a mismatch, it takes one more unit.
+  let star = -1;
+  let starValue = 0;
+  while (v < value.length) {
+    const c = p < pattern.length ? pattern.charCodeAt(p) : -1;
+    if (c === STAR) {
+      star = p++;
+      starValue = v;
+    } else if (c === QUESTION || (c >= 0 && sameUnit(c, value.charCodeAt(v), ignoreCase))) {
+      p++;
+      v++;
+    } else if (star >= 0) {
+      p = star + 1;
+      v = ++starValue;
+    } else {
+      return false;
+    }
   }
-  return re;
+  while (p < pattern.length && pattern.charCodeAt(p) === STAR) p++;
+  return p === pattern.length;
 }
 
 /** True when `value` matches the IAM wildcard `pattern`. */
@@ -25,7 +56,7 @@ export function wildcardMatch(pattern: string, value: string, ignoreCase = false
   if (!pattern.includes("*") && !pattern.includes("?")) {
     return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
   }
-  return compile(pattern, ignoreCase).test(value);
+  return globMatch(pattern, value, ignoreCase);
 }
 
 export function hasWildcard(s: string): boolean {

@@ -62,25 +62,39 @@ export function expandKmsActions(pattern: string): KmsActionInfo[] {
   return [...found];
 }
 
-const patternCache = memoMap<string, RegExp>();
+/** A reference pattern's literal parts, lower-cased: `${...}` placeholders stand between them. */
+const patternParts = memoMap<string, readonly string[]>();
+
+function partsOf(pattern: string): readonly string[] {
+  let parts = patternParts.get(pattern);
+  if (parts === undefined) {
+    parts = pattern.toLowerCase().split(/\$\{[^}]*\}/);
+    patternParts.set(pattern, parts);
+  }
+  return parts;
+}
 
 /**
  * Whether a concrete condition key matches a reference pattern. `${EncryptionContextKey}` and
  * `${TagKey}` stand for a non-empty suffix chosen by the policy author, which may itself contain
  * colons (`kms:EncryptionContext:aws:cloudtrail:arn`). Condition keys are case-insensitive.
+ * Matched part by part, without a RegExp: each literal part is placed as far left as it goes, which
+ * leaves the most room for the ones after it, with at least one character per placeholder.
  */
 export function conditionKeyMatchesPattern(pattern: string, key: string): boolean {
   if (!pattern.includes("${")) return pattern.toLowerCase() === key.toLowerCase();
-  let re = patternCache.get(pattern);
-  if (re === undefined) {
-    const body = pattern
-      .split(/\$\{[^}]*\}/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-      .join(".+");
-    re = new RegExp(`^${body}$`, "is");
-    patternCache.set(pattern, re);
+  const parts = partsOf(pattern);
+  const lower = key.toLowerCase();
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (!lower.startsWith(first)) return false;
+  let at = first.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const found = lower.indexOf(parts[i], at + 1);
+    if (found < 0) return false;
+    at = found + parts[i].length;
   }
-  return re.test(key);
+  return lower.length - last.length >= at + 1 && lower.endsWith(last);
 }
 
 /**
@@ -104,12 +118,18 @@ export function actionSupportsConditionKey(action: string, key: string): boolean
 
 const supports = memoMap<string, boolean>();
 
+/** The reference's `kms:` condition keys by lower-cased spelling (the first row of a spelling wins). */
+const CONDITION_KEYS_BY_NAME: ReadonlyMap<string, KmsConditionKeyInfo> = new Map(
+  [...KMS_CONDITION_KEY_ROWS].reverse().map((row) => [row.key.toLowerCase(), row]),
+);
+/** The rows that are patterns (`kms:EncryptionContext:${EncryptionContextKey}`), in table order. */
+const CONDITION_KEY_PATTERNS = KMS_CONDITION_KEY_ROWS.filter((row) => row.key.includes("${"));
+
 /** The reference's entry for a `kms:` condition key (any case, concrete or pattern). */
 export function kmsConditionKey(key: string): KmsConditionKeyInfo | undefined {
-  const lower = key.toLowerCase();
   return (
-    KMS_CONDITION_KEY_ROWS.find((row) => row.key.toLowerCase() === lower) ??
-    KMS_CONDITION_KEY_ROWS.find((row) => conditionKeyMatchesPattern(row.key, key))
+    CONDITION_KEYS_BY_NAME.get(key.toLowerCase()) ??
+    CONDITION_KEY_PATTERNS.find((row) => conditionKeyMatchesPattern(row.key, key))
   );
 }
 
