@@ -12,7 +12,7 @@ import { ROOT, pack, readJson, run, tempDir, type Tarball } from "./npm";
 
 const LIBRARY_DIR = path.join(ROOT, "components");
 const CONSUMER = path.join(__dirname, "fixtures", "consumer");
-/** Files the documented entry points need; the tarball holds more (all of dist/, src/). */
+/** Files the documented entry points need; the tarball holds more (all of dist/). */
 const REQUIRED_FILES = [
   "LICENSE",
   "README.md",
@@ -86,6 +86,42 @@ describe("packaging: the library from its tarball, in a fresh Pulumi TypeScript 
     const missing = REQUIRED_FILES.filter((f) => !tarball.files.includes(f));
     assert.deepEqual(missing, [], `missing from ${path.basename(tarball.file)}: ${missing.join(", ")}`);
     assert.ok(!tarball.files.some((f) => f.startsWith("test/")), "no tests in the tarball");
+  });
+
+  it("ships no TypeScript sources: the `source` export condition is the workspace's alone", () => {
+    // The repository's tests and bundler resolve src/ through `--conditions=source`; a user's project
+    // never sets it, and the component plugin (PulumiPlugin.yaml, which reads src/) is used from a
+    // checkout or a git URL, not from this tarball.
+    const sources = tarball.files.filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"));
+    assert.deepEqual(sources, [], "TypeScript sources in the tarball");
+    assert.ok(!tarball.files.includes("PulumiPlugin.yaml"), "a plugin manifest without the sources it reads");
+    const manifest = readJson<{ exports: Record<string, string | Record<string, string>> }>(
+      path.join(project, "node_modules", "pulumi-kms-guardrails", "package.json"),
+    );
+    for (const [subpath, target] of Object.entries(manifest.exports)) {
+      const targets = typeof target === "string" ? { default: target } : target;
+      for (const [condition, file] of Object.entries(targets)) {
+        if (condition === "source") continue;
+        const relative = path.posix.normalize(file);
+        assert.ok(
+          tarball.files.includes(relative),
+          `exports["${subpath}"].${condition}: ${file} is not in the tarball`,
+        );
+      }
+    }
+  });
+
+  it("the documented entry points load and run from dist/ in the new project", () => {
+    const script = [
+      'const { AuditKey } = require("pulumi-kms-guardrails");',
+      'const { parsePolicy } = require("pulumi-kms-guardrails/engine");',
+      'const { cloudTrailTrailPlan } = require("pulumi-kms-guardrails/catalog");',
+      'const statement = { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" };',
+      'const parsed = parsePolicy(JSON.stringify({ Version: "2012-10-17", Statement: [statement] }));',
+      'if (typeof AuditKey !== "function" || typeof cloudTrailTrailPlan !== "function") throw new Error("missing export");',
+      "process.stdout.write(`${parsed.valid}:${parsed.policy.statements.length}`);",
+    ].join("\n");
+    assert.equal(run(process.execPath, ["-e", script], project, "require the entry points").stdout, "true:1");
   });
 
   it("type-checks the documented imports with Pulumi's template tsconfig (moduleResolution node)", () => {
