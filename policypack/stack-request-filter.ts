@@ -13,8 +13,9 @@
  * they depend on (`resourcesForStackRules`), and those are converted here, once, the way the server
  * would (same deserializer, property dependencies resolved against the resources kept), and handed
  * over to the rules (model/handover.ts); the request keeps only the first of them, so the server
- * builds one resource object per policy instead of thousands. The decoding itself, the floor an
- * empty pack pays too, is unchanged.
+ * builds one resource object per policy instead of thousands. Most of the decoding is avoided too:
+ * the resources no rule reads are cut from the request's bytes before the server decodes them
+ * (stack-request-bytes.ts).
  *
  * The hook is the analyzer service definition's `requestDeserialize`, which the server reads when
  * the PolicyPack registers the service: install before constructing it, after the deserialize cache
@@ -28,6 +29,7 @@ import type * as analyzerGrpcPb from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { isModeled, type StackResourceInput } from "./model/build";
 import { handOver } from "./model/handover";
 import { policyInternal } from "./policy-internals";
+import { narrowStackRequestBytes } from "./stack-request-bytes";
 
 type ResourceLike = Pick<analyzerPb.AnalyzerResource, "getType" | "getUrn" | "getPropertydependenciesMap">;
 
@@ -124,7 +126,16 @@ export function installStackRequestFilter(): boolean {
   const original = method?.requestDeserialize;
   if (method === undefined || typeof original !== "function") return false;
   if (method.__kmsGuardrailsFilter === true) return true;
-  method.requestDeserialize = (bytes) => narrowStackRequest(original(bytes));
+  // The bytes of resources no rule reads are cut before decoding (stack-request-bytes.ts); what is
+  // decoded is then narrowed and handed over as before.
+  method.requestDeserialize = (bytes) => {
+    const narrowed = narrowStackRequestBytes(bytes);
+    // A Buffer over the same memory (the server's decoder is typed for one); no copy.
+    const buffer = Buffer.isBuffer(narrowed)
+      ? narrowed
+      : Buffer.from(narrowed.buffer, narrowed.byteOffset, narrowed.length);
+    return narrowStackRequest(original(buffer));
+  };
   method.__kmsGuardrailsFilter = true;
   return true;
 }

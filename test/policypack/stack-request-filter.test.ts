@@ -13,7 +13,8 @@ import * as serverModule from "@pulumi/policy/server";
 import { handedOverResources } from "../../policypack/model/handover";
 import { policies } from "../../policypack/policies";
 import { installDeserializeCache, installProxyCache } from "../../policypack/server-cache";
-import { narrowStackRequest } from "../../policypack/stack-request-filter";
+import { narrowStackRequestBytes } from "../../policypack/stack-request-bytes";
+import { narrowStackRequest, resourcesForStackRules } from "../../policypack/stack-request-filter";
 import { urnOf, type TestResource } from "./harness";
 import * as aws from "./fixtures/aws";
 import * as stacks from "./fixtures/stacks";
@@ -127,5 +128,29 @@ describe("policy pack: the AnalyzeStack request narrowed to what the stack rules
     assert.ok(changed.getResourcesList().length > 1, "the request is only narrowed");
     await assert.rejects(findings(changed), /Unrecognized signature/);
     await assert.rejects(findings(decode(bytes)), /Unrecognized signature/);
+  });
+
+  it("cuts on the bytes, before decoding, exactly the resources narrowing the decoded request drops", async () => {
+    const bytes = encode(resources);
+    const cut = narrowStackRequestBytes(bytes);
+    assert.ok(cut.length < bytes.length);
+    const expected = resourcesForStackRules(decode(bytes).getResourcesList()).map((r) => r.serializeBinary());
+    assert.deepEqual(
+      decode(cut)
+        .getResourcesList()
+        .map((r) => r.serializeBinary()),
+      expected,
+    );
+    assert.deepEqual(await findings(narrowStackRequest(decode(cut))), await findings(decode(bytes)));
+  });
+
+  it("keeps the bytes as they are when every resource is needed, or when they are not what it expects", () => {
+    const needed = encode(stacks.auditBaseline());
+    assert.equal(narrowStackRequestBytes(needed), needed);
+    const truncated = encode(resources).subarray(0, 100);
+    assert.equal(narrowStackRequestBytes(truncated), truncated);
+    // Field 1 as a group (wire type 3): not an AnalyzerResource this reader knows.
+    const group = Uint8Array.from([0x0b, 0x0c]);
+    assert.equal(narrowStackRequestBytes(group), group);
   });
 });
