@@ -54,6 +54,28 @@ export function addStatement(policySource: ResourceRef, statement: unknown, sour
   return `Add this statement to the key policy of ${resourceLabel(policySource)}:\n${json(forKeyPolicy(statement))}${seeAws(source)}`;
 }
 
+/** A statement to add and where AWS documents it. */
+export interface StatementFix {
+  readonly statement: unknown;
+  readonly source?: SourceRef;
+}
+
+/**
+ * The closing part of a message whose one cause needs several statements (CloudTrail's encrypt,
+ * decrypt and describe statements when none names CloudTrail): all of them, each page cited once.
+ */
+export function addStatements(policySource: ResourceRef, fixes: readonly StatementFix[]): string {
+  if (fixes.length === 1) return addStatement(policySource, fixes[0].statement, fixes[0].source);
+  const cited = new Set<string>();
+  const sources = fixes
+    .map((f) => seeAws(f.source))
+    .filter((line) => line !== "" && !cited.has(line) && cited.add(line) !== undefined);
+  return (
+    `Add these statements to the key policy of ${resourceLabel(policySource)}:\n` +
+    `${fixes.map((f) => json(forKeyPolicy(f.statement))).join(",\n")}${sources.join("")}`
+  );
+}
+
 export function replaceWith(statement: unknown, source?: SourceRef): string {
   return `Limit it the way the documented statement does:\n${json(forKeyPolicy(statement))}${seeAws(source)}`;
 }

@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { AWS_PAGES, awsPage, awsUrl, type SourceRef } from "pulumi-kms-guardrails/catalog";
+import { AWS_PAGES, awsPage, awsSection, awsUrl, type SourceRef } from "pulumi-kms-guardrails/catalog";
 import { PACK_ENFORCEMENT_LEVEL } from "../policypack/config";
 import { ruleConfigSchema } from "../policypack/levels";
 import { FIX_SUMMARIES } from "../policypack/remediation";
@@ -23,8 +23,8 @@ const TABLE_END = "<!-- rules-table:end -->";
 /** A rule's source as a Markdown link: the AWS page and section. */
 function source(s: SourceRef): string {
   const page = awsPage(s);
-  const section = s.section !== page.title ? `, section "${s.section}"` : "";
-  return `[${page.title}](${awsUrl(s)})${section} (${page.guide})`;
+  const section = awsSection(s);
+  return `[${page.title}](${awsUrl(s)})${section !== undefined ? `, section "${section}"` : ""} (${page.guide})`;
 }
 
 /** The AWS pages the rules cite, once each: the table of sources. */
@@ -32,9 +32,9 @@ function sourcesTable(): string[] {
   return [
     "| AWS page | Guide | Rules |",
     "|---|---|---|",
-    ...Object.values(AWS_PAGES).map((page) => {
+    ...Object.values(AWS_PAGES).flatMap((page) => {
       const rules = RULES.filter((r) => r.sources.some((s) => awsPage(s) === page)).map((r) => `\`${r.id}\``);
-      return `| [${page.title}](${page.url}) | ${page.guide} | ${rules.join(", ")} |`;
+      return rules.length > 0 ? [`| [${page.title}](${page.url}) | ${page.guide} | ${rules.join(", ")} |`] : [];
     }),
   ];
 }

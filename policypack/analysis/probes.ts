@@ -9,7 +9,7 @@ import {
   type Probe,
   type ProbeOutcome,
 } from "pulumi-kms-guardrails/catalog";
-import type { Decision, KeyPolicy, RequestPrincipal, StatementTrace } from "pulumi-kms-guardrails/engine";
+import type { Decision, KeyPolicy, Request, RequestPrincipal, StatementTrace } from "pulumi-kms-guardrails/engine";
 
 export interface CheckedPlan {
   readonly plan: IntegrationPlan;
@@ -55,22 +55,56 @@ function matchesRequest(t: StatementTrace): boolean {
   return t.principal !== "none" && t.action === true;
 }
 
+/**
+ * What turned a request away, as one finding reports it: requests with the same cause (the same
+ * Deny, the same failing condition key of the same Allow, or no statement for the principal at all)
+ * have one root cause and one fix, whichever action or rule they come from.
+ */
+export interface DenialCause {
+  /** Equal for requests with the same cause on the same key policy. */
+  readonly key: string;
+  /** The statement that came closest, when one did. */
+  readonly statement?: number;
+  /** The condition key that failed in it, lower-cased. */
+  readonly conditionKey?: string;
+  /** One clause for a message: `statement 'X' does not apply: ...`. */
+  readonly text: string;
+}
+
 /** Why a request the key must allow is not allowed. */
-export function denialCause(decision: Decision): string {
+export function causeOf(decision: Decision, request: Request): DenialCause {
   if (decision.verdict === "denied-explicit") {
     const deny = decision.deciding[0];
-    return deny !== undefined ? `${statementName(deny)} denies it` : withoutPeriod(decision.reason);
+    return deny !== undefined
+      ? { key: `deny:${deny.index}`, statement: deny.index, text: `${statementName(deny)} denies it` }
+      : { key: "deny", text: "an explicit Deny applies" };
   }
   const near = decision.trace.filter((t) => t.effect === "Allow" && matchesRequest(t));
   for (const t of near) {
     const failed = t.conditions.find((c) => c.result === false);
-    if (failed !== undefined) return `${statementName(t)} does not apply: ${withoutPeriod(failed.explanation)}`;
+    if (failed !== undefined) {
+      const conditionKey = failed.key.toLowerCase();
+      return {
+        key: `condition:${t.index}:${conditionKey}`,
+        statement: t.index,
+        conditionKey,
+        text: `${statementName(t)} does not apply: ${withoutPeriod(failed.explanation)}`,
+      };
+    }
   }
   // The engine's statement explanation names the statement itself.
-  if (near.length > 0) return withoutPeriod(near[0].explanation);
-  // The engine's reason says "No statement allows ...": say it once, as the cause.
-  const reason = withoutPeriod(decision.reason);
-  return reason.length > 0 ? reason[0].toLowerCase() + reason.slice(1) : "no statement allows it";
+  if (near.length > 0)
+    return { key: `statement:${near[0].index}`, statement: near[0].index, text: withoutPeriod(near[0].explanation) };
+  const who = principalText(request.principal);
+  return {
+    key: `missing:${who.toLowerCase()}`,
+    text: `no statement of the key policy grants that to ${who}`,
+  };
+}
+
+/** Why a request the key must allow is not allowed, as one clause. */
+export function denialCause(decision: Decision, request: Request): string {
+  return causeOf(decision, request).text;
 }
 
 function withoutPeriod(s: string): string {

@@ -118,7 +118,7 @@ function checkTrail(model: StackModel, trail: TrailModel): Violation[] {
   return [
     {
       message:
-        `${head}: cloudtrail.amazonaws.com cannot kms:GenerateDataKey through Amazon S3 for it: ${denialCause(decision)}. CloudTrail cannot deliver logs.\n` +
+        `${head}: cloudtrail.amazonaws.com cannot kms:GenerateDataKey through Amazon S3 for it: ${denialCause(decision, request)}. CloudTrail cannot deliver logs.\n` +
         `Set kmsKeyId on ${resourceLabel(trail.ref)} to this key and grant CloudTrail the documented statements.` +
         fixSuffix(facts.policySource, grant),
       urn: facts.policySource.urn,

@@ -5,9 +5,9 @@
  * context and without a key policy that says who may read them. A key reference that is not known
  * yet counts as set: the key rules wait for it.
  */
-import { cloudTrailTrailPlan } from "pulumi-kms-guardrails/catalog";
+import { cloudTrailTrailPlan, type SourceRef } from "pulumi-kms-guardrails/catalog";
 import { bucketKeyEnabled } from "../analysis/integrations";
-import { resourceLabel } from "../messages";
+import { forKeyPolicy, json, resourceLabel, seeAws } from "../messages";
 import { accountOfArn, regionOfArn } from "../model/arns";
 import { known } from "../model/values";
 import { catalogGrant } from "./stack-helpers";
@@ -15,6 +15,12 @@ import type { StackRule, Violation } from "./types";
 
 /** Seed 003 "Granting encrypt permissions". */
 const ENCRYPT_SID = "Allow CloudTrail to encrypt logs";
+/** The page every message cites: why a trail's key needs CloudTrail's statements. */
+const PAGE: SourceRef = {
+  seed: "003",
+  section: "Configure AWS KMS key policies for CloudTrail",
+  anchor: "create-kms-key-policy-for-cloudtrail",
+};
 
 export const cloudtrailTrailEncrypted: StackRule = {
   scope: "stack",
@@ -22,13 +28,7 @@ export const cloudtrailTrailEncrypted: StackRule = {
   description: "Every trail encrypts its log files with a KMS key (kmsKeyId).",
   severity: "high",
   enforcementLevel: "mandatory",
-  sources: [
-    {
-      seed: "003",
-      section: "Configure AWS KMS key policies for CloudTrail",
-      anchor: "create-kms-key-policy-for-cloudtrail",
-    },
-  ],
+  sources: [PAGE],
   passing: { description: "A trail with kmsKeyId set to a key of the stack (or to its alias)." },
   failing: { description: "A trail with no kmsKeyId: its logs are encrypted only by the bucket's default encryption." },
   check: (model) => {
@@ -55,8 +55,8 @@ export const cloudtrailTrailEncrypted: StackRule = {
           `${resourceLabel(trail.ref)} has no kmsKeyId: its log files are not encrypted with a KMS key of yours. ` +
           "Set kmsKeyId to a customer managed key whose policy lets CloudTrail use it." +
           (grant !== undefined
-            ? `\nThat key's policy needs, among the CloudTrail statements:\n${JSON.stringify(grant.statement, null, 2)}`
-            : ""),
+            ? `\nThat key's policy needs, among the CloudTrail statements:\n${json(forKeyPolicy(grant.statement))}${seeAws(grant.source)}`
+            : seeAws(PAGE)),
         urn: trail.ref.urn,
       });
     }

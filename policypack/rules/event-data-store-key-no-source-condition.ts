@@ -7,16 +7,20 @@
  * CloudTrail Lake. On a key that also serves a trail of the stack, the trail's statements must
  * keep them; then only a statement that leaves the event data store without access is reported.
  */
-import { eventDataStorePlan } from "pulumi-kms-guardrails/catalog";
+import { eventDataStorePlan, type KeyLocation } from "pulumi-kms-guardrails/catalog";
+import type { Finding, KeyPolicy } from "pulumi-kms-guardrails/engine";
 import { eventDataStoreChecks, keysUsedBy } from "../analysis/integrations";
-import { keyLabel } from "../analysis/keys";
+import { keyLabel, type KeyFacts } from "../analysis/keys";
+import type { CheckedPlan } from "../analysis/probes";
+import { addStatements, type StatementFix } from "../messages";
 import { lintDocument } from "../model/policy-cache";
-import { catalogGrant, fixSuffix, membersText, uncheckedGroup } from "./stack-helpers";
+import { byCause, catalogGrant, causeFix, failedAllowOutcomes, membersText, uncheckedGroup } from "./stack-helpers";
 import type { StackRule, Violation } from "./types";
 
 const FINDING = "source-condition-on-event-data-store-key";
 /** The one check that reports it. */
 const FINDING_CHECK: ReadonlySet<string> = new Set([FINDING]);
+const SOURCE_KEYS: ReadonlySet<string> = new Set(["aws:sourcearn", "aws:sourceaccount"]);
 /** Seed 003 "Granting encrypt permissions", event data store example. */
 const EDS_ENCRYPT_SID = "Allow CloudTrail to encrypt event data store";
 
@@ -82,12 +86,25 @@ export const eventDataStoreKeyNoSourceCondition: StackRule = {
         ...(group.facts.arn !== undefined ? { keyArn: group.facts.arn } : {}),
         eventDataStoreKey: true,
       };
-      const encrypt = catalogGrant(() => eventDataStorePlan({ key: r.location }), EDS_ENCRYPT_SID);
-      for (const f of lintDocument(r.policy, options, FINDING_CHECK).filter((x) => x.id === FINDING)) {
+      // One finding per statement: its aws:SourceArn and aws:SourceAccount conditions are one cause.
+      const byStatement = new Map<number, Finding[]>();
+      for (const f of lintDocument(r.policy, options, FINDING_CHECK)) {
+        if (f.id !== FINDING || f.statement === undefined) continue;
+        const same = byStatement.get(f.statement.index);
+        if (same === undefined) byStatement.set(f.statement.index, [f]);
+        else same.push(f);
+      }
+      for (const [index, findings] of byStatement) {
+        const first = findings[0];
+        const keys = [...new Set(findings.map(conditionKeyOf))].sort().join(" and ");
+        const what =
+          findings.length === 1
+            ? first.message
+            : `${statementLabel(first)} requires ${keys} for CloudTrail, but the key encrypts an event data store and CloudTrail Lake requests do not support those condition keys: CloudTrail cannot use the key.`;
         out.push({
           message:
-            `${keyLabel(group.facts)} encrypts ${membersText(group.members)}: ${f.message}\n${f.fix?.description ?? ""}` +
-            fixSuffix(group.facts.policySource, encrypt),
+            `${keyLabel(group.facts)} encrypts ${membersText(group.members)}: ${what}\n${first.fix?.description ?? ""}` +
+            `\n${addStatements(group.facts.policySource, statementFix(group.facts, r.plans, index, r.policy, r.location))}`,
           urn: group.facts.policySource.urn,
         });
       }
@@ -95,3 +112,36 @@ export const eventDataStoreKeyNoSourceCondition: StackRule = {
     return out;
   },
 };
+
+/** `aws:SourceArn` from a finding's path `$.Statement[0].Condition.StringEquals["aws:SourceArn"]`. */
+function conditionKeyOf(f: Finding): string {
+  return /\["([^"]+)"\]$/.exec(f.path)?.[1] ?? "aws:SourceArn";
+}
+
+function statementLabel(f: Finding): string {
+  return f.statement?.sid !== undefined && f.statement.sid !== ""
+    ? `Statement "${f.statement.sid}"`
+    : `Statement[${f.statement?.index ?? 0}]`;
+}
+
+/**
+ * The fix event-data-store-key-allows-cloudtrail suggests for the requests this statement turns away
+ * (the same cause: statement `index` and its source condition), so both rules suggest the same
+ * statements; the catalog's encrypt statement when no request fails because of it.
+ */
+function statementFix(
+  facts: KeyFacts,
+  plans: readonly CheckedPlan[],
+  index: number,
+  policy: KeyPolicy,
+  key: KeyLocation,
+): StatementFix[] {
+  for (const checked of plans) {
+    for (const { cause, outcomes } of byCause(failedAllowOutcomes(checked.outcomes)).values()) {
+      if (cause.statement === index && cause.conditionKey !== undefined && SOURCE_KEYS.has(cause.conditionKey))
+        return causeFix(facts, checked.plan, cause, outcomes, policy);
+    }
+  }
+  const encrypt = catalogGrant(() => eventDataStorePlan({ key }), EDS_ENCRYPT_SID);
+  return encrypt !== undefined ? [{ statement: encrypt.statement, source: encrypt.source }] : [];
+}

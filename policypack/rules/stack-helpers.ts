@@ -4,12 +4,19 @@
  * yet, and about each failed probe (issue 4, "Violation messages").
  */
 import type { Grant, IntegrationPlan, ProbeOutcome } from "pulumi-kms-guardrails/catalog";
-import type { SourceRef } from "pulumi-kms-guardrails/catalog";
 import { PULUMI_UNKNOWN_SENTINEL, type KeyPolicy } from "pulumi-kms-guardrails/engine";
 import type { GroupResult, IntegrationChecks, KeyGroup, UnlinkedIntegration } from "../analysis/integrations";
 import { keyLabel, type KeyFacts } from "../analysis/keys";
-import { denialCause, grantFor, requestText } from "../analysis/probes";
-import { addStatement, invalidInput, notCheckable, resourceLabel, waitingFor } from "../messages";
+import { causeOf, grantFor, principalText, type DenialCause } from "../analysis/probes";
+import {
+  addStatement,
+  addStatements,
+  invalidInput,
+  notCheckable,
+  resourceLabel,
+  waitingFor,
+  type StatementFix,
+} from "../messages";
 import { lintDocument } from "../model/policy-cache";
 import type { ResourceRef } from "../model/types";
 import type { Violation } from "./types";
@@ -61,34 +68,60 @@ function subjectText(
 
 const ENCRYPTION_CONTEXT_CHECK: ReadonlySet<string> = new Set(["encryption-context-on-unsupported-action"]);
 
+const actionsOf = (value: unknown): string[] =>
+  (typeof value === "string" ? [value] : Array.isArray(value) ? value : [])
+    .filter((a): a is string => typeof a === "string")
+    .map((a) => a.toLowerCase());
+
 /**
- * When a request fails because its statement puts an encryption-context condition on an action that
- * never carries one, kms-encryption-context-on-unsupported-action reports the same cause on the same
+ * When requests fail because their statement puts an encryption-context condition on actions that
+ * never carry one, kms-encryption-context-on-unsupported-action reports the same cause on the same
  * key: suggest the statement it suggests, so both findings have one fix.
  */
-function sameCauseFix(
+function encryptionContextFix(
   policy: KeyPolicy | undefined,
   facts: KeyFacts,
-  outcome: ProbeOutcome,
-): { readonly statement: unknown; readonly source: SourceRef } | undefined {
-  if (policy === undefined) return undefined;
-  const action = outcome.probe.request.action.toLowerCase();
-  const near = new Set(
-    outcome.decision.trace.filter((t) => t.effect === "Allow" && t.action === true).map((t) => t.index),
-  );
-  if (near.size === 0) return undefined;
+  cause: DenialCause,
+  outcomes: readonly ProbeOutcome[],
+): StatementFix | undefined {
+  if (policy === undefined || cause.statement === undefined || !cause.conditionKey?.startsWith("kms:encryptioncontext"))
+    return undefined;
+  const needed = outcomes.map((o) => o.probe.request.action.toLowerCase());
   const options = facts.arn !== undefined ? { keyArn: facts.arn } : {};
   for (const f of lintDocument(policy, options, ENCRYPTION_CONTEXT_CHECK)) {
     const fixed = f.fix?.json as { readonly Action?: unknown; readonly Condition?: unknown } | undefined;
-    if (f.statement === undefined || !near.has(f.statement.index) || fixed === undefined) continue;
+    if (f.statement?.index !== cause.statement || fixed === undefined) continue;
     // Only a fix as tight as the catalog's: a service statement keeps its source condition.
     const limited =
-      outcome.probe.request.principal.kind !== "service" ||
+      outcomes.every((o) => o.probe.request.principal.kind !== "service") ||
       /"aws:source(arn|account)"/i.test(JSON.stringify(fixed.Condition ?? {}));
-    if (limited && typeof fixed.Action === "string" && fixed.Action.toLowerCase() === action)
-      return { statement: fixed, source: f.source };
+    const actions = actionsOf(fixed.Action);
+    if (limited && needed.every((a) => actions.includes(a))) return { statement: fixed, source: f.source };
   }
   return undefined;
+}
+
+/**
+ * The one fix for every request of a plan that fails for `cause`: the statement the encryption-context
+ * lint suggests when that is the cause, else the catalog statements that answer those requests, once
+ * each, in the plan's order. Every rule that reports the cause suggests this, whichever of the
+ * requests it checks itself.
+ */
+export function causeFix(
+  facts: KeyFacts,
+  plan: IntegrationPlan,
+  cause: DenialCause,
+  outcomes: readonly ProbeOutcome[],
+  policy?: KeyPolicy,
+): StatementFix[] {
+  const lint = encryptionContextFix(policy, facts, cause, outcomes);
+  if (lint !== undefined) return [lint];
+  const fixes: Grant[] = [];
+  for (const o of outcomes) {
+    const grant = grantFor(plan, o.probe);
+    if (grant !== undefined && !fixes.includes(grant)) fixes.push(grant);
+  }
+  return fixes.map((g) => ({ statement: g.statement, source: g.source }));
 }
 
 /** The `allow` probes among `outcomes` the key policy fails, or cannot be shown to pass yet. */
@@ -96,11 +129,69 @@ export function failedAllowOutcomes(outcomes: readonly ProbeOutcome[]): ProbeOut
   return outcomes.filter((o) => o.probe.expect === "allow" && o.satisfied !== true);
 }
 
+/** Denied outcomes by their cause, in order of first appearance. */
+export function byCause(
+  outcomes: readonly ProbeOutcome[],
+): Map<string, { cause: DenialCause; outcomes: ProbeOutcome[] }> {
+  const groups = new Map<string, { cause: DenialCause; outcomes: ProbeOutcome[] }>();
+  for (const o of outcomes) {
+    if (o.satisfied !== false) continue;
+    const cause = causeOf(o.decision, o.probe.request);
+    const group = groups.get(cause.key);
+    if (group === undefined) groups.set(cause.key, { cause, outcomes: [o] });
+    else group.outcomes.push(o);
+  }
+  return groups;
+}
+
+/**
+ * `cloudtrail.amazonaws.com cannot kms:GenerateDataKey or kms:Decrypt for event data store 'lake': <cause>.`:
+ * one line per principal, resource and cause text, naming each action once.
+ */
+function requestLines<T extends { readonly ref: ResourceRef; readonly arn?: unknown }>(
+  group: readonly ProbeOutcome[],
+  members: readonly T[],
+): string[] {
+  const lines = new Map<string, { head: string; actions: string[]; tail: string }>();
+  for (const o of group) {
+    const who = principalText(o.probe.request.principal);
+    const tail = `for ${subjectText(o.probe.subject, members)}: ${causeOf(o.decision, o.probe.request).text}.`;
+    const id = `${who}\n${tail}`;
+    const line = lines.get(id);
+    if (line === undefined) lines.set(id, { head: `${who} cannot`, actions: [o.probe.request.action], tail });
+    else if (!line.actions.includes(o.probe.request.action)) line.actions.push(o.probe.request.action);
+  }
+  return [...lines.values()].map((l) => `${l.head} ${orList(l.actions)} ${l.tail}`);
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+/** Requests whose failure alone is a practice finding (advisory unless `practiceLevel` is "rule"). */
+export interface PracticeProbes {
+  /** Probe ids. */
+  readonly ids: ReadonlySet<string>;
+  /** Why it is a practice, not a requirement: one or two sentences, with the pages that say so. */
+  readonly note: string;
+}
+
+export interface AllowProbeOptions {
+  /**
+   * Every failed `allow` probe of the plan, including those other rules report: the fix of a cause
+   * covers all of them, so every rule that sees the cause suggests the same statements.
+   */
+  readonly planFailures?: readonly ProbeOutcome[];
+  readonly practice?: PracticeProbes;
+}
+
 /**
  * Violations for the `allow` probes the key policy fails: mandatory when the evaluator says no,
- * advisory when it cannot decide yet (preview values). One violation per statement to add: probes
- * the same catalog statement answers (Config's Decrypt and GenerateDataKey) are reported together,
- * each request with its cause, and the statement's JSON once; so are the ones still waiting for values.
+ * advisory when it cannot decide yet (preview values). One violation per cause (the same Deny, the
+ * same failing condition of the same statement, or no statement for the principal): its requests
+ * each with the resource they are for, and the cause's one fix. Probes still waiting for values are
+ * said once per statement to add.
  */
 export function allowProbeViolations<T extends { readonly ref: ResourceRef; readonly arn?: unknown }>(
   facts: KeyFacts,
@@ -109,36 +200,37 @@ export function allowProbeViolations<T extends { readonly ref: ResourceRef; read
   outcomes: readonly ProbeOutcome[],
   unknowns: readonly string[],
   policy?: KeyPolicy,
+  options: AllowProbeOptions = {},
 ): Violation[] {
   const out: Violation[] = [];
-  const denied = new Map<string | ProbeOutcome, ProbeOutcome[]>();
   const waiting = new Set<string | ProbeOutcome>();
   for (const outcome of outcomes) {
+    if (outcome.satisfied !== "unknown") continue;
     const probe = outcome.probe;
+    // The probes of one statement wait for the same values: say so once.
     const key = probe.grantSid ?? outcome;
-    if (outcome.satisfied === "unknown") {
-      // The probes of one statement wait for the same values: say so once.
-      if (waiting.has(key)) continue;
-      waiting.add(key);
-      const what = unknowns.length > 0 ? unknowns.join(", ") : "values not known yet";
-      out.push({
-        message: waitingFor(`whether ${probe.description}`, `${what} (${outcome.decision.reason})`),
-        urn: facts.policySource.urn,
-        kind: "undecided",
-      });
-      continue;
-    }
-    const same = denied.get(key);
-    if (same === undefined) denied.set(key, [outcome]);
-    else same.push(outcome);
+    if (waiting.has(key)) continue;
+    waiting.add(key);
+    const what = unknowns.length > 0 ? unknowns.join(", ") : "values not known yet";
+    out.push({
+      message: waitingFor(`whether ${probe.description}`, `${what} (${outcome.decision.reason})`),
+      urn: facts.policySource.urn,
+      kind: "undecided",
+    });
   }
-  for (const group of denied.values()) {
-    const lines = group.map(
-      (o) => `${requestText(o.probe, false)} for ${subjectText(o.probe.subject, members)}: ${denialCause(o.decision)}.`,
-    );
-    const grant = sameCauseFix(policy, facts, group[0]) ?? grantFor(plan, group[0].probe);
-    const fix = grant !== undefined ? `\n${addStatement(facts.policySource, grant.statement, grant.source)}` : "";
-    out.push({ message: `${keyLabel(facts)}: ${lines.join("\n")}${fix}`, urn: facts.policySource.urn });
+  const planGroups = byCause(options.planFailures ?? outcomes);
+  for (const { cause, outcomes: group } of byCause(outcomes).values()) {
+    const lines = requestLines(group, members);
+    const fixes = causeFix(facts, plan, cause, planGroups.get(cause.key)?.outcomes ?? group, policy);
+    const practice = options.practice;
+    const isPractice = practice !== undefined && group.every((o) => practice.ids.has(o.probe.id));
+    const note = isPractice ? `\n${practice.note}` : "";
+    const fix = fixes.length > 0 ? `\n${addStatements(facts.policySource, fixes)}` : "";
+    out.push({
+      message: `${keyLabel(facts)}: ${lines.join("\n")}${note}${fix}`,
+      urn: facts.policySource.urn,
+      ...(isPractice ? { kind: "practice" as const } : {}),
+    });
   }
   return out;
 }
@@ -147,6 +239,7 @@ export function allowProbeViolations<T extends { readonly ref: ResourceRef; read
 export function failedAllowProbeViolations<T extends { readonly ref: ResourceRef; readonly arn?: unknown }>(
   checks: IntegrationChecks<T>,
   ids: ReadonlySet<string>,
+  options: Pick<AllowProbeOptions, "practice"> = {},
 ): Violation[] {
   const out: Violation[] = [];
   for (const group of checks.groups) {
@@ -157,15 +250,16 @@ export function failedAllowProbeViolations<T extends { readonly ref: ResourceRef
     }
     if (group.result.status !== "checked") continue;
     for (const checked of group.result.plans) {
-      const failed = failedAllowOutcomes(checked.outcomes).filter((o) => ids.has(o.probe.id));
+      const planFailures = failedAllowOutcomes(checked.outcomes);
       out.push(
         ...allowProbeViolations(
           group.facts,
           group.members,
           checked.plan,
-          failed,
+          planFailures.filter((o) => ids.has(o.probe.id)),
           group.result.unknowns,
           group.result.policy,
+          { ...options, planFailures },
         ),
       );
     }

@@ -26,6 +26,10 @@ const PRACTICE_CASES: readonly (readonly [rule: string, name: string])[] = [
   ],
   ["kms-service-principal-source-condition", "a service statement no integration of the stack proves (advisory)"],
   ["cloudwatch-logs-key-allows-logs", "the page's unconditioned statement: delivers, but for any account's log group"],
+  [
+    "event-data-store-key-allows-cloudtrail",
+    "the key policy CloudTrail creates for event data stores: no DescribeKey (advisory)",
+  ],
 ];
 
 /** Cases whose findings are undecided: a value not known yet, a key outside the stack. */

@@ -136,6 +136,37 @@ const EVENT_DATA_STORE_KEY = doc(
   },
 );
 
+/**
+ * The key policy CloudTrail itself creates for an event data store ("Default KMS key policy created
+ * in CloudTrail console", section "Default KMS key policy for CloudTrail Lake event data stores",
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/default-kms-key-policy.html#default-kms-key-policy-eds):
+ * CloudTrail gets GenerateDataKey and Decrypt without conditions, and no DescribeKey. The page's
+ * first Sid is a JavaScript template (`Created ${new Date().toUTCString()}`), here one such date.
+ */
+const CLOUDTRAIL_DEFAULT_EVENT_DATA_STORE_KEY = {
+  Version: "2012-10-17",
+  Id: "Key policy created by CloudTrail",
+  Statement: [
+    {
+      Sid: "The key created by CloudTrail to encrypt event data stores. Created Mon, 01 Jul 2024 09:30:00 GMT",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+      Resource: "*",
+    },
+    { ...enableIam(A), Sid: "Enable IAM user permissions" },
+    {
+      Sid: "Enable user to have permissions",
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${A}:role/LakeQueries` },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Resource: "*",
+    },
+  ],
+};
+const CLOUDTRAIL_DEFAULT_EDS_SID =
+  "The key created by CloudTrail to encrypt event data stores. Created Mon, 01 Jul 2024 09:30:00 GMT";
+
 /** Seed 003, "Allow users in a different account to decrypt trail logs from your bucket". */
 const READ_ROLE_KEY = (account: string) =>
   doc({
@@ -628,6 +659,35 @@ const seed003: Scenario[] = [
     request: { principal: service("cloudtrail.amazonaws.com"), action: "kms:GenerateDataKeyPair", resource: KEY_A },
     expect: "denied-implicit",
     decidingSid: null,
+  },
+  {
+    name: "CloudTrail's default event data store key: CloudTrail encrypts, no source condition needed",
+    policy: CLOUDTRAIL_DEFAULT_EVENT_DATA_STORE_KEY,
+    request: { principal: service("cloudtrail.amazonaws.com"), action: "kms:GenerateDataKey", resource: KEY_A },
+    expect: "allowed",
+    decidingSid: CLOUDTRAIL_DEFAULT_EDS_SID,
+  },
+  {
+    name: "CloudTrail's default event data store key: CloudTrail decrypts",
+    policy: CLOUDTRAIL_DEFAULT_EVENT_DATA_STORE_KEY,
+    request: { principal: service("cloudtrail.amazonaws.com"), action: "kms:Decrypt", resource: KEY_A },
+    expect: "allowed",
+    decidingSid: CLOUDTRAIL_DEFAULT_EDS_SID,
+  },
+  {
+    name: "CloudTrail's default event data store key: no statement grants CloudTrail DescribeKey",
+    policy: CLOUDTRAIL_DEFAULT_EVENT_DATA_STORE_KEY,
+    request: { principal: service("cloudtrail.amazonaws.com"), action: "kms:DescribeKey", resource: KEY_A },
+    expect: "denied-implicit",
+    decidingSid: null,
+    note: "The pack reports this as a practice finding (advisory by default): CloudTrail Lake works with this policy.",
+  },
+  {
+    name: "CloudTrail's default event data store key: the query role's GenerateDataKey is its own grant",
+    policy: CLOUDTRAIL_DEFAULT_EVENT_DATA_STORE_KEY,
+    request: { principal: aws(`arn:aws:iam::${A}:role/LakeQueries`), action: "kms:GenerateDataKey", resource: KEY_A },
+    expect: "allowed",
+    decidingSid: "Enable user to have permissions",
   },
 ];
 

@@ -13,7 +13,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { RESOURCE_RULES, RULES } from "../../policypack/rules";
 import { analyze, analyzeStack, type Reported } from "./harness";
+import * as aws from "./fixtures/aws";
 import { RESOURCE_CASES, STACK_CASES, VIOLATION_CASE } from "./fixtures/rule-cases";
+import * as seeds from "./fixtures/seeds";
 
 const SNAPSHOT = path.join(__dirname, "messages.snapshot.json");
 const UPDATE = process.env["UPDATE_SNAPSHOTS"] === "1";
@@ -53,8 +55,59 @@ describe("violation messages: every rule's failing example", () => {
         );
         assert.doesNotMatch(m, /"Resource": "arn:/, "a suggested statement names a key ARN");
         assert.doesNotMatch(m, /no statement allows it \(No statement/i, "a nested repeat");
+        assert.doesNotMatch(
+          m,
+          /Change that statement or the request/,
+          "the evaluator's own advice, not what to change",
+        );
       }
       if (!UPDATE) assert.deepEqual(messages, expected[rule.id], "run with UPDATE_SNAPSHOTS=1 to accept");
     });
   }
+});
+
+/** The statements a message suggests: the JSON after "Add this statement" / "Add these statements". */
+function suggested(message: string): string {
+  const at = message.search(/Add th(is|ese) statements? to the key policy/);
+  assert.ok(at >= 0, `no statement suggested in: ${message}`);
+  const body = message.slice(message.indexOf("\n", at) + 1);
+  return body.split("\nAWS documentation:")[0];
+}
+
+describe("one cause, one fix: rules that see the same cause suggest the same statements", () => {
+  const storeStack = STACK_CASES.find(
+    (c) => c.name === "one aws:SourceArn condition on all three actions: one finding, one fix",
+  );
+
+  it("an aws:SourceArn condition on an event data store's CloudTrail statement: one finding per rule, one fix", async () => {
+    assert.ok(storeStack);
+    const allows = await analyzeStack(storeStack.resources, {}, "event-data-store-key-allows-cloudtrail");
+    const source = await analyzeStack(storeStack.resources, {}, "event-data-store-key-no-source-condition");
+    assert.equal(allows.length, 1, allows.map((r) => r.message).join("\n---\n"));
+    assert.equal(source.length, 1, source.map((r) => r.message).join("\n---\n"));
+    assert.equal(suggested(source[0].message), suggested(allows[0].message));
+    for (const sid of ["Allow CloudTrail to encrypt event data store", "Allow CloudTrail access"])
+      assert.match(suggested(allows[0].message), new RegExp(`"Sid": "${sid}"`));
+  });
+
+  it("one trail statement for GenerateDataKey* and DescribeKey naming another trail: encrypt and describe suggest the same statements", async () => {
+    const policy = seeds.withDefault({
+      Sid: "Allow CloudTrail",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: ["kms:GenerateDataKey*", "kms:DescribeKey"],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceArn": aws.trailArn("other") } },
+    });
+    const resources = [aws.key("audit", policy), aws.trail("finance", { kmsKeyId: seeds.KEY })];
+    const encrypt = await analyzeStack(resources, {}, "cloudtrail-key-allows-encrypt");
+    const describe = await analyzeStack(resources, {}, "cloudtrail-key-allows-describe");
+    const sameCause = (r: Reported): boolean => r.message.includes("statement 'Allow CloudTrail' does not apply");
+    assert.equal(encrypt.filter(sameCause).length, 1, encrypt.map((r) => r.message).join("\n---\n"));
+    assert.equal(describe.filter(sameCause).length, 1, describe.map((r) => r.message).join("\n---\n"));
+    const fix = suggested(encrypt.filter(sameCause)[0].message);
+    assert.equal(suggested(describe.filter(sameCause)[0].message), fix);
+    for (const sid of ["Allow CloudTrail to encrypt logs", "Allow CloudTrail access"])
+      assert.match(fix, new RegExp(`"Sid": "${sid}"`));
+  });
 });

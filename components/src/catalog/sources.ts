@@ -18,19 +18,25 @@ const KMS_GUIDE = "AWS Key Management Service Developer Guide";
 /** The AWS pages the project is built from (the seed documents, by their own anchors and titles). */
 export const AWS_PAGES = {
   configKmsKey: {
-    title: "Permissions for the KMS Key",
+    title: "Permissions for the KMS Key for the AWS Config Delivery Channel",
     guide: "AWS Config Developer Guide",
     url: "https://docs.aws.amazon.com/config/latest/developerguide/s3-kms-key-policy.html",
   },
-  kmsServicePermissions: {
-    title: "Permissions for AWS services in key policies",
+  /** Seed 001's least-privilege sections now live on this page, with the same anchors. */
+  kmsLeastPrivilege: {
+    title: "Least-privilege permissions",
     guide: KMS_GUIDE,
-    url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-services.html",
+    url: "https://docs.aws.amazon.com/kms/latest/developerguide/least-privilege.html",
   },
   controlTowerKmsKeys: {
     title: "Optionally configure AWS KMS keys",
     guide: "AWS Control Tower User Guide",
     url: "https://docs.aws.amazon.com/controltower/latest/userguide/configure-kms-keys.html",
+  },
+  cloudTrailDefaultKeyPolicy: {
+    title: "Default KMS key policy created in CloudTrail console",
+    guide: "AWS CloudTrail User Guide",
+    url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/default-kms-key-policy.html",
   },
   cloudTrailKmsKeyPolicies: {
     title: "Configure AWS KMS key policies for CloudTrail",
@@ -46,6 +52,21 @@ export const AWS_PAGES = {
     title: "Use VPC endpoints to control access to AWS KMS resources",
     guide: KMS_GUIDE,
     url: "https://docs.aws.amazon.com/kms/latest/developerguide/vpce-policy-condition.html",
+  },
+  kmsCrossAccount: {
+    title: "Allowing users in other accounts to use a KMS key",
+    guide: KMS_GUIDE,
+    url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html",
+  },
+  kmsConditionKeys: {
+    title: "Condition keys for AWS KMS",
+    guide: KMS_GUIDE,
+    url: "https://docs.aws.amazon.com/kms/latest/developerguide/policy-conditions.html",
+  },
+  kmsPermissions: {
+    title: "AWS KMS permissions",
+    guide: KMS_GUIDE,
+    url: "https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html",
   },
   kmsCreatingKeyPolicy: {
     title: "Creating a key policy",
@@ -107,11 +128,16 @@ export function isPageRef(ref: SourceRef): ref is PageRef {
 const SEED_004_PAGES: Readonly<Record<string, AwsPage>> = {
   "IAM policies": AWS_PAGES.kmsIamPolicies,
   "VPC endpoint": AWS_PAGES.kmsVpcEndpointConditions,
+  // The notes on an external account's permission and on Principal "*" (Step 1 of that page).
+  "Cross-account access": AWS_PAGES.kmsCrossAccount,
+  // "Condition key values must adhere to the character and encoding rules ..." opens that page.
+  "Condition keys": AWS_PAGES.kmsConditionKeys,
+  "Permissions reference": AWS_PAGES.kmsPermissions,
 };
 
 const PAGE_BY_SEED: Readonly<Record<Exclude<SeedRef["seed"], "004">, AwsPage>> = {
   "000": AWS_PAGES.configKmsKey,
-  "001": AWS_PAGES.kmsServicePermissions,
+  "001": AWS_PAGES.kmsLeastPrivilege,
   "002": AWS_PAGES.controlTowerKmsKeys,
   "003": AWS_PAGES.cloudTrailKmsKeyPolicies,
 };
@@ -129,11 +155,24 @@ export function awsUrl(ref: SourceRef): string {
   return ref.anchor !== undefined && (isPageRef(ref) || ref.seed !== "004") ? `${page.url}#${ref.anchor}` : page.url;
 }
 
+/**
+ * The section of its page a source names, when the page has one by that name: seed 004's sections
+ * are its own grouping of notes from several pages, not sections of those pages, and a source
+ * anchored at the page itself names the whole page.
+ */
+export function awsSection(ref: SourceRef): string | undefined {
+  if (!isPageRef(ref) && ref.seed === "004") return undefined;
+  const page = awsPage(ref);
+  // The anchor of the page itself (its file name): the page, under the title the seed document had.
+  if (ref.anchor !== undefined && page.url.endsWith(`/${ref.anchor}.html`)) return undefined;
+  return ref.section !== page.title ? ref.section : undefined;
+}
+
 /** `"Page title", section "Section" (Guide): URL`: how user-facing text cites a source. */
 export function citeAws(ref: SourceRef): string {
   const page = awsPage(ref);
-  const section = ref.section !== page.title ? `, section "${ref.section}"` : "";
-  return `"${page.title}"${section} (${page.guide}): ${awsUrl(ref)}`;
+  const section = awsSection(ref);
+  return `"${page.title}"${section !== undefined ? `, section "${section}"` : ""} (${page.guide}): ${awsUrl(ref)}`;
 }
 
 export const SOURCES = {
@@ -186,6 +225,12 @@ export const SOURCES = {
     seed: "003",
     section: "Enable CloudTrail to describe KMS key properties",
     anchor: "create-kms-key-policy-for-cloudtrail-describe",
+  },
+  /** The key policy CloudTrail itself creates for an event data store: GenerateDataKey and Decrypt, no DescribeKey. */
+  cloudTrailDefaultEventDataStorePolicy: {
+    page: AWS_PAGES.cloudTrailDefaultKeyPolicy,
+    section: "Default KMS key policy for CloudTrail Lake event data stores",
+    anchor: "default-kms-key-policy-eds",
   },
 
   configIamRole: {
