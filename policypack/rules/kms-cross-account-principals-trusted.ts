@@ -6,14 +6,22 @@
  * Checked: AWS principals of Allow statements, and the accounts in kms:CallerAccount,
  * aws:PrincipalAccount and aws:SourceAccount conditions of Allow statements.
  */
+import { SOURCES } from "pulumi-kms-guardrails/catalog";
 import { isAccountId, parseArn, type Statement } from "pulumi-kms-guardrails/engine";
 import { keyFacts, keyLabel } from "../analysis/keys";
 import { statementName } from "../analysis/probes";
 import { TRUSTED_ACCOUNTS_SCHEMA } from "../config";
+import { seeAws } from "../messages";
 import { parseDocument } from "../model/policy-cache";
 import type { StackRule, Violation } from "./types";
 
 const ACCOUNT_KEYS = new Set(["kms:calleraccount", "aws:principalaccount", "aws:sourceaccount"]);
+const SOURCE = SOURCES.crossAccount;
+
+/** `a`, `a and b`, `a, b and c`. */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
 
 function accountOf(principal: string): string | undefined {
   if (isAccountId(principal)) return principal;
@@ -42,7 +50,7 @@ export const kmsCrossAccountPrincipalsTrusted: StackRule = {
     "Key policies name no account outside the configured trustedAccounts (besides the key's own). Off until trustedAccounts is configured.",
   severity: "high",
   enforcementLevel: "mandatory",
-  sources: [{ seed: "004", section: "Cross-account access" }],
+  sources: [SOURCE],
   passing: {
     description:
       'With trustedAccounts ["222222222222"]: the CloudTrail User Guide\'s cross-account read statement for 222222222222.',
@@ -70,19 +78,23 @@ export const kmsCrossAccountPrincipalsTrusted: StackRule = {
       if (facts.account !== undefined) trusted.add(facts.account);
       for (const s of policy.statements) {
         if (s.effect !== "Allow") continue;
-        for (const [account, by] of namedAccounts(s)) {
-          if (trusted.has(account)) continue;
-          out.push({
-            message:
-              `${keyLabel(facts)}: ${statementName(s)} grants account ${account} (${by}), which is not in trustedAccounts` +
-              (facts.account === undefined
-                ? " (the key's own account is not known yet; if it is this one, ignore this)"
-                : "") +
-              ". Remove it, or add the account to trustedAccounts in this rule's configuration.",
-            urn: facts.policySource.urn,
-            ...(facts.account === undefined ? { kind: "undecided" } : {}),
-          });
-        }
+        // One finding per statement: the accounts it names are one cause with one fix.
+        const untrusted = [...namedAccounts(s)].filter(([account]) => !trusted.has(account));
+        if (untrusted.length === 0) continue;
+        const one = untrusted.length === 1;
+        const named = untrusted.map(([account, by]) => `${account} (${by})`);
+        out.push({
+          message:
+            `${keyLabel(facts)}: ${statementName(s)} grants ${one ? "account" : "accounts"} ${andList(named)}, ` +
+            `which ${one ? "is" : "are"} not in trustedAccounts` +
+            (facts.account === undefined
+              ? " (the key's own account is not known yet; if it is one of these, ignore it)"
+              : "") +
+            `. Remove ${one ? "it" : "them"}, or add ${one ? "the account" : "the accounts"} to trustedAccounts in this rule's configuration.` +
+            seeAws(SOURCE),
+          urn: facts.policySource.urn,
+          ...(facts.account === undefined ? { kind: "undecided" } : {}),
+        });
       }
     }
     return out;
