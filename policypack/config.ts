@@ -36,6 +36,8 @@ export interface PackOptions {
   readonly managementAccountId?: string;
   /** The Control Tower home Region: the Region of `aws-controltower-BaselineCloudTrail` (seed 002). */
   readonly homeRegion?: string;
+  /** The accounts the stack deploys to: a key's account in a preview, before its ARN is known. */
+  readonly accountIds?: readonly string[];
 }
 
 const ACCOUNT_ID = { type: "string", pattern: "^[0-9]{12}$" } as const;
@@ -50,6 +52,36 @@ export const TRUSTED_ACCOUNTS_SCHEMA: PolicyConfigSchema = {
     },
   },
 };
+
+export const ACCOUNT_IDS_SCHEMA: PolicyConfigSchema = {
+  properties: {
+    accountIds: {
+      type: "array",
+      items: ACCOUNT_ID,
+      description:
+        "The AWS accounts the stack deploys to. In the first preview of a new stack a key's ARN, and so its account, is not known yet: with one account here the rule checks the key policy for it; with several, the account the key policy's IAM-enabling statement names is used when it is one of them. Without it, the rule takes the account from known ARNs in the stack, the AWS provider's allowedAccountIds, or (saying so) the IAM-enabling statement.",
+    },
+  },
+};
+
+/**
+ * What is wrong with the `accountIds` of each rule in a pack configuration, one sentence each, for
+ * Configure (configure-validation.ts): a malformed account would silently check keys for no account.
+ */
+export function configAccountIdsErrors(config: Readonly<Record<string, unknown>>): string[] {
+  const errors: string[] = [];
+  for (const [name, entry] of Object.entries(config)) {
+    if (typeof entry !== "object" || entry === null || !("accountIds" in entry)) continue;
+    const raw = (entry as Record<string, unknown>).accountIds;
+    const where = `policy config "${name}": accountIds`;
+    if (!Array.isArray(raw)) errors.push(`${where} must be a list of 12-digit AWS account ids`);
+    else
+      raw.forEach((v: unknown, i) => {
+        if (!isAccount(v)) errors.push(`${where}[${i}] ${JSON.stringify(v)} is not a 12-digit AWS account id`);
+      });
+  }
+  return errors;
+}
 
 export const CONTROL_TOWER_SCHEMA: PolicyConfigSchema = {
   properties: {
@@ -74,6 +106,7 @@ export function readOptions(raw: unknown): PackOptions {
   if (typeof raw !== "object" || raw === null) return {};
   const r = raw as Record<string, unknown>;
   const trusted = Array.isArray(r.trustedAccounts) ? r.trustedAccounts.filter(isAccount) : undefined;
+  const accountIds = Array.isArray(r.accountIds) ? r.accountIds.filter(isAccount) : undefined;
   return {
     ...(isLevelChoice(r.practiceLevel) ? { practiceLevel: r.practiceLevel } : {}),
     ...(isLevelChoice(r.undecidedLevel) ? { undecidedLevel: r.undecidedLevel } : {}),
@@ -81,5 +114,6 @@ export function readOptions(raw: unknown): PackOptions {
     ...(trusted !== undefined ? { trustedAccounts: trusted } : {}),
     ...(isAccount(r.managementAccountId) ? { managementAccountId: r.managementAccountId } : {}),
     ...(typeof r.homeRegion === "string" && r.homeRegion !== "" ? { homeRegion: r.homeRegion } : {}),
+    ...(accountIds !== undefined ? { accountIds } : {}),
   };
 }

@@ -18,6 +18,7 @@ import { createRequire } from "node:module";
 import type * as analyzerGrpcPb from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { configExemptionErrors } from "pulumi-kms-guardrails/governance";
+import { configAccountIdsErrors } from "./config";
 
 type Deserialize = (bytes: Buffer) => analyzerPb.ConfigureAnalyzerRequest;
 
@@ -50,7 +51,8 @@ export function checkConfigureRequest(
 ): analyzerPb.ConfigureAnalyzerRequest {
   let errors: string[];
   try {
-    errors = configExemptionErrors(configOf(request));
+    const config = configOf(request);
+    errors = [...configExemptionErrors(config), ...configAccountIdsErrors(config)];
   } catch {
     return request; // the server's own handler meets the same value and reports it
   }

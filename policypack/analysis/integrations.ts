@@ -8,6 +8,7 @@ import {
   cloudTrailTrailPlan,
   cloudWatchLogsPlan,
   configIamRolePlan,
+  trailArn,
   configServiceLinkedRolePlan,
   eventDataStorePlan,
   logGroupArn,
@@ -28,7 +29,9 @@ import type {
   TrailModel,
 } from "../model/types";
 import { isUnknown, known } from "../model/values";
-import { keyFacts, keyLocation, policyState, type KeyFacts } from "./keys";
+import { resourceLabel } from "../messages";
+import { resolveKeyAccount, type AccountHints } from "./account";
+import { keyFacts, keyLabel, policyState, type KeyFacts } from "./keys";
 import { runPlan, type CheckedPlan } from "./probes";
 
 /** An integration whose key is not a checkable key of this stack. */
@@ -59,6 +62,8 @@ export type GroupResult =
       readonly plans: readonly CheckedPlan[];
       /** Values passed to the catalog as unknown: outcomes that depend on them are undecidable. */
       readonly unknowns: readonly string[];
+      /** The sentence findings add when the key's account is an assumption (analysis/account.ts). */
+      readonly assumption?: string;
     };
 
 export interface IntegrationChecks<T> {
@@ -90,18 +95,56 @@ function group<T extends Member>(
   return { linked, unlinked };
 }
 
-/** Builds plans with the catalog and runs them; any refusal becomes an input error, never a crash. */
+/** Where an integration's known ARN puts the key's account and Region, and which resource says so. */
+interface Fallback {
+  readonly account?: string;
+  readonly region?: string;
+  readonly from?: string;
+}
+
+function fallbackOf(
+  members: readonly { readonly ref: ResourceRef; readonly arn: unknown; readonly region: unknown }[],
+): Fallback {
+  const first = members.find((m) => typeof m.arn === "string" && accountOfArn(m.arn) !== undefined);
+  const arn = first?.arn as string | undefined;
+  return {
+    account: accountOfArn(arn),
+    region: regionOfArn(arn) ?? known(members[0].region as string | undefined),
+    ...(first !== undefined ? { from: `the ARN of ${resourceLabel(first.ref)}` } : {}),
+  };
+}
+
+/**
+ * Builds plans with the catalog and runs them; any refusal becomes an input error, never a crash.
+ * A key whose account or Region is not known yet (a new stack's preview) is checked with them
+ * unknown: only outcomes that depend on them are undecided, and `unknowns` names them.
+ */
 function checkGroup(
+  model: StackModel,
   facts: KeyFacts,
-  fallback: { account?: string; region?: string },
-  unknowns: readonly string[],
+  fallback: Fallback,
+  hints: AccountHints,
+  unknowns: string[],
   plans: (location: KeyLocation) => readonly IntegrationPlan[],
 ): GroupResult {
-  const location = keyLocation(facts, fallback);
-  if ("waitsFor" in location) return { status: "waiting", waitsFor: location.waitsFor };
-  const state = policyState(facts, location);
-  if (state.state === "unknown") return { status: "waiting", waitsFor: state.waitsFor };
-  if (state.state === "invalid") return { status: "invalid-policy" };
+  // A declared policy is read first: its IAM-enabling statement may name the account. AWS's default
+  // policy (none declared) is written for the account, once it is resolved.
+  const declared = facts.document.kind === "absent" ? undefined : policyState(facts, undefined);
+  if (declared?.state === "unknown") return { status: "waiting", waitsFor: declared.waitsFor };
+  if (declared?.state === "invalid") return { status: "invalid-policy" };
+  const account = resolveKeyAccount(model, facts, fallback, hints, declared?.policy);
+  const region = facts.region ?? fallback.region;
+  if (!account.known)
+    unknowns.unshift(`the account of ${keyLabel(facts)} (or set accountIds in this rule's configuration)`);
+  if (region === undefined) unknowns.unshift(`the Region of ${keyLabel(facts)}`);
+  const location: KeyLocation = {
+    partition: facts.partition,
+    account: account.account,
+    region: region ?? PULUMI_UNKNOWN_SENTINEL,
+    ...(facts.arn !== undefined ? { keyArn: facts.arn } : {}),
+  };
+  const state = declared ?? policyState(facts, location);
+  if (state.state !== "parsed") return { status: "invalid-policy" };
   let built: readonly IntegrationPlan[];
   try {
     built = plans(location);
@@ -114,31 +157,44 @@ function checkGroup(
     location,
     plans: built.map((p) => runPlan(state.policy, p)),
     unknowns,
+    ...(account.assumption !== undefined ? { assumption: account.assumption } : {}),
   };
 }
 
-export function trailChecks(model: StackModel): IntegrationChecks<TrailModel> {
-  return model.memo("trail-checks", () => {
+/** Memo name of an analysis under the rule's account hints (rules may be configured differently). */
+const memoName = (name: string, hints: AccountHints): string => `${name}:${(hints.accountIds ?? []).join(",")}`;
+
+/**
+ * A trail's ARN: known, or computed from its name (a named trail in preview) in the key's account
+ * and the trail's Region, as CloudTrail will name it; the sentinel when its name is not known either.
+ */
+function trailArnOf(t: TrailModel, key: KeyLocation, unknowns: string[]): string {
+  const arn = known(t.arn);
+  if (arn !== undefined) return arn;
+  const name = known(t.name);
+  if (name !== undefined) {
+    const region = known(t.region) ?? key.region;
+    return trailArn({ partition: key.partition, region, account: key.account, name });
+  }
+  unknowns.push(`the ARN of trail '${t.ref.name}'`);
+  return PULUMI_UNKNOWN_SENTINEL;
+}
+
+export function trailChecks(model: StackModel, hints: AccountHints = {}): IntegrationChecks<TrailModel> {
+  return model.memo(memoName("trail-checks", hints), () => {
     const { linked, unlinked } = group(model, model.resources.trails);
     const groups: KeyGroup<TrailModel>[] = [];
     for (const [key, trails] of linked) {
       const facts = keyFacts(model, key);
       const unknowns: string[] = [];
-      const arns = trails.map((t) => {
-        const arn = known(t.arn);
-        if (arn !== undefined) return arn;
-        unknowns.push(`the ARN of trail '${t.ref.name}'`);
-        return PULUMI_UNKNOWN_SENTINEL;
-      });
-      const first = trails.find((t) => known(t.arn) !== undefined);
-      const fallback = {
-        account: accountOfArn(first?.arn),
-        region: regionOfArn(first?.arn) ?? known(trails[0].region),
-      };
       // Seed 003: CloudTrail needs kms:Decrypt only on a bucket with an S3 Bucket Key.
       const serviceDecrypt = trails.some((t) => bucketKeyEnabled(model, t));
-      const result = checkGroup(facts, fallback, unknowns, (key) => [
-        cloudTrailTrailPlan({ key, trailArns: arns, serviceDecrypt }),
+      const result = checkGroup(model, facts, fallbackOf(trails), hints, unknowns, (location) => [
+        cloudTrailTrailPlan({
+          key: location,
+          trailArns: trails.map((t) => trailArnOf(t, location, unknowns)),
+          serviceDecrypt,
+        }),
       ]);
       groups.push({ facts, members: trails, result });
     }
@@ -153,18 +209,18 @@ export function bucketKeyEnabled(model: StackModel, trail: TrailModel): boolean 
   return encryption !== undefined && !isUnknown(encryption) && encryption.bucketKeyEnabled === true;
 }
 
-export function eventDataStoreChecks(model: StackModel): IntegrationChecks<EventDataStoreModel> {
-  return model.memo("event-data-store-checks", () => {
+export function eventDataStoreChecks(
+  model: StackModel,
+  hints: AccountHints = {},
+): IntegrationChecks<EventDataStoreModel> {
+  return model.memo(memoName("event-data-store-checks", hints), () => {
     const { linked, unlinked } = group(model, model.resources.eventDataStores);
     const groups: KeyGroup<EventDataStoreModel>[] = [];
     for (const [key, stores] of linked) {
       const facts = keyFacts(model, key);
-      const first = stores.find((s) => known(s.arn) !== undefined);
-      const fallback = {
-        account: accountOfArn(first?.arn),
-        region: regionOfArn(first?.arn) ?? known(stores[0].region),
-      };
-      const result = checkGroup(facts, fallback, [], (location) => [eventDataStorePlan({ key: location })]);
+      const result = checkGroup(model, facts, fallbackOf(stores), hints, [], (location) => [
+        eventDataStorePlan({ key: location }),
+      ]);
       groups.push({ facts, members: stores, result });
     }
     return { groups, unlinked };
@@ -176,19 +232,14 @@ export function eventDataStoreChecks(model: StackModel): IntegrationChecks<Event
  * yet but whose name is (a named log group in preview) is taken to be in the key's account and its
  * own Region: its ARN is computed, as CloudWatch Logs will put it in the encryption context.
  */
-export function logGroupChecks(model: StackModel): IntegrationChecks<LogGroupModel> {
-  return model.memo("log-group-checks", () => {
+export function logGroupChecks(model: StackModel, hints: AccountHints = {}): IntegrationChecks<LogGroupModel> {
+  return model.memo(memoName("log-group-checks", hints), () => {
     const { linked, unlinked } = group(model, model.resources.logGroups);
     const groups: KeyGroup<LogGroupModel>[] = [];
     for (const [key, logGroups] of linked) {
       const facts = keyFacts(model, key);
-      const first = logGroups.find((g) => known(g.arn) !== undefined);
-      const fallback = {
-        account: accountOfArn(first?.arn),
-        region: regionOfArn(first?.arn) ?? known(logGroups[0].region),
-      };
       const unknowns: string[] = [];
-      const result = checkGroup(facts, fallback, unknowns, (location) => [
+      const result = checkGroup(model, facts, fallbackOf(logGroups), hints, unknowns, (location) => [
         cloudWatchLogsPlan({
           key: location,
           logGroupArns: logGroups.map((g) => {
@@ -249,8 +300,11 @@ export function configMode(model: StackModel): ConfigMode {
   });
 }
 
-export function deliveryChannelChecks(model: StackModel): IntegrationChecks<DeliveryChannelModel> {
-  return model.memo("delivery-channel-checks", () => {
+export function deliveryChannelChecks(
+  model: StackModel,
+  hints: AccountHints = {},
+): IntegrationChecks<DeliveryChannelModel> {
+  return model.memo(memoName("delivery-channel-checks", hints), () => {
     const { linked, unlinked } = group(model, model.resources.deliveryChannels);
     const mode = configMode(model);
     const groups: KeyGroup<DeliveryChannelModel>[] = [];
@@ -258,8 +312,12 @@ export function deliveryChannelChecks(model: StackModel): IntegrationChecks<Deli
       const facts = keyFacts(model, key);
       const regions = [...new Set(channels.map((c) => known(c.region)).filter((r): r is string => r !== undefined))];
       const modeAccounts = mode.mode === "unknown" ? [] : mode.accounts;
-      const fallback = { account: modeAccounts[0], region: regions[0] };
-      const result = checkGroup(facts, fallback, [], (location) => {
+      const fallback = {
+        account: modeAccounts[0],
+        region: regions[0],
+        ...(modeAccounts.length > 0 ? { from: "the ARN of the Config recorder's role" } : {}),
+      };
+      const result = checkGroup(model, facts, fallback, hints, [], (location) => {
         const accounts = modeAccounts.length > 0 ? modeAccounts : [location.account];
         // Both plans: with an IAM role, Config falls back to the service principal (seed 000 Note).
         return [

@@ -22,6 +22,24 @@ function providerRegion(resource: StackResourceInput): Value<string> {
   return resource.provider === undefined ? undefined : readString(rawProps(resource.provider.props), "region");
 }
 
+const ACCOUNT_ID = /^[0-9]{12}$/;
+
+/**
+ * The accounts an AWS provider may use (`allowedAccountIds`: a list, or the JSON text of one, as
+ * provider inputs travel); empty for none or a value not known yet.
+ */
+export function providerAccountIds(providerProps: unknown): string[] {
+  let ids = rawProps(providerProps).allowedAccountIds;
+  if (typeof ids === "string") {
+    try {
+      ids = JSON.parse(ids) as unknown;
+    } catch {
+      return [];
+    }
+  }
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string" && ACCOUNT_ID.test(id)) : [];
+}
+
 function dependencyUrns(resource: StackResourceInput): Record<string, readonly string[]> {
   const out: Record<string, readonly string[]> = {};
   const deps = resource.propertyDependencies;
@@ -70,9 +88,11 @@ export function buildStackResources(resources: readonly StackResourceInput[]): S
     if (adapter === undefined) continue;
     const adapted = adapter(toRawResource(resource));
     switch (adapted.kind) {
-      case "key":
-        out.keys.push(adapted.value);
+      case "key": {
+        const accounts = resource.provider === undefined ? [] : providerAccountIds(resource.provider.props);
+        out.keys.push(accounts.length > 0 ? { ...adapted.value, providerAccountIds: accounts } : adapted.value);
         break;
+      }
       case "key-policy":
         out.keyPolicies.push(adapted.value);
         break;

@@ -53,6 +53,8 @@ export interface KeyModel {
   readonly keySpec: Value<string>;
   readonly multiRegion: Value<boolean>;
   readonly document: PolicyDocument;
+  /** The accounts the key's AWS provider may use (`allowedAccountIds`), when it names any. */
+  readonly providerAccountIds?: readonly string[];
 }
 
 /** `aws:kms/keyPolicy:KeyPolicy`: replaces the policy of the key it names. */

@@ -9,28 +9,14 @@
  * `mandatory`, as the server does for every `remediate` policy that still finds something.
  */
 import type { ResourceRemediation, ResourceValidationArgs } from "@pulumi/policy";
-import { keyPolicySubject } from "../model/build";
+import { keyPolicySubject, providerAccountIds } from "../model/build";
 import { rawProps } from "../model/values";
 import { KEY_POLICY_FIXES, remediateKeyPolicy } from "./remediate";
 
-const ACCOUNT_ID = /^[0-9]{12}$/;
-
-/**
- * The one account an AWS provider may use (`allowedAccountIds`: a list, or the JSON text of one,
- * as provider inputs travel); `undefined` for none, several or a value not known yet.
- */
+/** The one account an AWS provider may use (`allowedAccountIds`); `undefined` for none, several or unknown. */
 export function providerAccount(providerProps: unknown): string | undefined {
-  let ids = rawProps(providerProps).allowedAccountIds;
-  if (typeof ids === "string") {
-    try {
-      ids = JSON.parse(ids) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-  return Array.isArray(ids) && ids.length === 1 && typeof ids[0] === "string" && ACCOUNT_ID.test(ids[0])
-    ? ids[0]
-    : undefined;
+  const ids = providerAccountIds(providerProps);
+  return ids.length === 1 ? ids[0] : undefined;
 }
 
 /** The remediation of a rule, when its fix follows from the key alone; `undefined` otherwise. */

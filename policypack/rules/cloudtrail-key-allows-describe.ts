@@ -3,6 +3,7 @@
  * "CloudTrail requires the ability to describe the properties of the KMS key. To enable this
  * functionality, add the following required statement as is to your KMS key policy."
  */
+import { ACCOUNT_IDS_SCHEMA } from "../config";
 import { trailChecks } from "../analysis/integrations";
 import { failedAllowProbeViolations } from "./stack-helpers";
 import type { StackRule } from "./types";
@@ -46,5 +47,6 @@ export const cloudtrailKeyAllowsDescribe: StackRule = {
       },
     },
   },
-  check: (model) => failedAllowProbeViolations(trailChecks(model), PROBES),
+  configSchema: ACCOUNT_IDS_SCHEMA,
+  check: (model, options) => failedAllowProbeViolations(trailChecks(model, options), PROBES),
 };

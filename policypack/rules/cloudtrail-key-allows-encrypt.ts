@@ -8,6 +8,7 @@
  *
  * Proved with the catalog's probes: CloudTrail's real request for each trail must be allowed.
  */
+import { ACCOUNT_IDS_SCHEMA } from "../config";
 import { trailChecks } from "../analysis/integrations";
 import { failedAllowProbeViolations, unlinkedViolations } from "./stack-helpers";
 import type { StackRule } from "./types";
@@ -50,8 +51,9 @@ export const cloudtrailKeyAllowsEncrypt: StackRule = {
       Condition: { StringEquals: { "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/other" } },
     },
   },
-  check: (model) => {
-    const checks = trailChecks(model);
+  configSchema: ACCOUNT_IDS_SCHEMA,
+  check: (model, options) => {
+    const checks = trailChecks(model, options);
     return [...unlinkedViolations(checks.unlinked), ...failedAllowProbeViolations(checks, PROBES)];
   },
 };

@@ -6,6 +6,7 @@
  * lets them decrypt everything the key protects. Not applied to keys that also serve an event data
  * store: seed 003's statement for event data store users has no such condition, by design.
  */
+import { ACCOUNT_IDS_SCHEMA } from "../config";
 import { cloudTrailTrailPlan, SIDS } from "pulumi-kms-guardrails/catalog";
 import { isAccountId, parseArn, wildcardMatch, type Statement } from "pulumi-kms-guardrails/engine";
 import { keysUsedBy, trailChecks } from "../analysis/integrations";
@@ -74,10 +75,11 @@ export const cloudtrailLogDecryptNullGuard: StackRule = {
       Resource: "*",
     },
   },
-  check: (model) => {
+  configSchema: ACCOUNT_IDS_SCHEMA,
+  check: (model, options) => {
     const storeKeys = keysUsedBy(model, ["event-data-store"]);
     const out: Violation[] = [];
-    for (const group of trailChecks(model).groups) {
+    for (const group of trailChecks(model, options).groups) {
       const r = group.result;
       if (r.status !== "checked" || storeKeys.has(group.facts.key)) continue;
       for (const s of r.policy.statements) {

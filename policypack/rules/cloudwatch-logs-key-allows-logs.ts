@@ -10,6 +10,7 @@
  * created or written: mandatory. A key that lets CloudWatch Logs use it for another account's log
  * groups: advisory (the page's earliest statement had no condition; it recommends one).
  */
+import { ACCOUNT_IDS_SCHEMA } from "../config";
 import { logGroupChecks, type KeyGroup } from "../analysis/integrations";
 import { keyLabel } from "../analysis/keys";
 import { allowingStatements, grantFor, requestText, statementName } from "../analysis/probes";
@@ -79,8 +80,9 @@ export const cloudwatchLogsKeyAllowsLogs: StackRule = {
       Resource: "*",
     },
   },
-  check: (model) => {
-    const checks = logGroupChecks(model);
+  configSchema: ACCOUNT_IDS_SCHEMA,
+  check: (model, options) => {
+    const checks = logGroupChecks(model, options);
     return [
       ...unlinkedViolations(checks.unlinked),
       ...failedAllowProbeViolations(checks, ALLOW_PROBES),

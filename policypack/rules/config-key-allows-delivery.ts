@@ -8,6 +8,7 @@
  * So delivery works when either way works in IAM-role mode, only the service principal in
  * service-linked-role mode, and either when the stack has no recorder to tell.
  */
+import { ACCOUNT_IDS_SCHEMA } from "../config";
 import type { ProbeOutcome } from "pulumi-kms-guardrails/catalog";
 import { configMode, deliveryChannelChecks } from "../analysis/integrations";
 import type { CheckedPlan } from "../analysis/probes";
@@ -59,8 +60,9 @@ export const configKeyAllowsDelivery: StackRule = {
       Condition: { StringEquals: { "AWS:SourceAccount": "444455556666" } },
     },
   },
-  check: (model) => {
-    const checks = deliveryChannelChecks(model);
+  configSchema: ACCOUNT_IDS_SCHEMA,
+  check: (model, options) => {
+    const checks = deliveryChannelChecks(model, options);
     const mode = configMode(model).mode;
     const out: Violation[] = unlinkedViolations(checks.unlinked);
     for (const group of checks.groups) {
@@ -89,6 +91,7 @@ export const configKeyAllowsDelivery: StackRule = {
           failures,
           group.result.unknowns,
           group.result.policy,
+          group.result.assumption !== undefined ? { assumption: group.result.assumption } : {},
         ),
       );
     }

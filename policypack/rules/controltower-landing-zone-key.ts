@@ -23,7 +23,8 @@ import {
   type ControlTowerPart,
   type KeyLocation,
 } from "pulumi-kms-guardrails/catalog";
-import { CONTROL_TOWER_SCHEMA, type PackOptions } from "../config";
+import { ACCOUNT_IDS_SCHEMA, CONTROL_TOWER_SCHEMA, type PackOptions } from "../config";
+import { resolveKeyAccount } from "../analysis/account";
 import { keyFacts, keyLabel, policyState, type KeyFacts } from "../analysis/keys";
 import { runPlan } from "../analysis/probes";
 import { notCheckable, resourceLabel, seeAws, waitingFor } from "../messages";
@@ -129,7 +130,18 @@ function checkKey(
   const parts = [...new Set(uses.flatMap((u) => u.field.parts))] as ControlTowerPart[];
   if (!uses.some((u) => u.field.precheck) || parts.length === 0) return out;
 
-  const management = options.managementAccountId ?? accountOfArn(zone.arn);
+  // Before the resources exist, the landing zone and its key are taken to be where the stack deploys
+  // (analysis/account.ts): the findings say when that rests on the key policy's IAM-enabling statement.
+  const declared = facts.document.kind === "present" ? policyState(facts, undefined) : undefined;
+  const resolved = resolveKeyAccount(
+    model,
+    facts,
+    { account: accountOfArn(zone.arn), from: `the ARN of ${resourceLabel(zone.ref)}` },
+    options,
+    declared?.state === "parsed" ? declared.policy : undefined,
+  );
+  const management =
+    options.managementAccountId ?? accountOfArn(zone.arn) ?? (resolved.known ? resolved.account : undefined);
   const home = options.homeRegion ?? regionOfArn(zone.arn) ?? known(zone.region) ?? facts.region;
   if (management === undefined) {
     out.push({
@@ -197,6 +209,9 @@ function checkKey(
     failedAllowOutcomes(checked.outcomes),
     [],
     state.policy,
+    management !== options.managementAccountId && resolved.assumption !== undefined
+      ? { assumption: resolved.assumption }
+      : {},
   )) {
     // Name the integration and the manifest field the key serves, not only the key.
     out.push({ ...v, message: v.message.startsWith(label) ? `${keyText}${v.message.slice(label.length)}` : v.message });
@@ -280,6 +295,6 @@ export const controltowerLandingZoneKey: StackRule = {
     description:
       "A multi-Region key, a key whose policy has no statement for AWS Config (3.x), or a 4.0 config.configurations.kmsKeyArn key without the Config statement.",
   },
-  configSchema: CONTROL_TOWER_SCHEMA,
+  configSchema: { properties: { ...CONTROL_TOWER_SCHEMA.properties, ...ACCOUNT_IDS_SCHEMA.properties } },
   check: (model, options) => model.resources.landingZones.flatMap((zone) => checkLandingZone(model, zone, options)),
 };

@@ -14,6 +14,7 @@
  * generate the DescribeKey statement. A DescribeKey failure that shares its cause with a required
  * request is part of that request's finding (one finding, one fix per cause).
  */
+import { ACCOUNT_IDS_SCHEMA } from "../config";
 import { citeAws, SOURCES } from "pulumi-kms-guardrails/catalog";
 import { eventDataStoreChecks } from "../analysis/integrations";
 import { failedAllowProbeViolations, unlinkedViolations, type PracticeProbes } from "./stack-helpers";
@@ -88,8 +89,9 @@ export const eventDataStoreKeyAllowsCloudtrail: StackRule = {
       Resource: "*",
     },
   },
-  check: (model) => {
-    const checks = eventDataStoreChecks(model);
+  configSchema: ACCOUNT_IDS_SCHEMA,
+  check: (model, options) => {
+    const checks = eventDataStoreChecks(model, options);
     return [
       ...unlinkedViolations(checks.unlinked),
       ...failedAllowProbeViolations(checks, PROBES, { practice: DESCRIBE_KEY_PRACTICE }),

@@ -7,6 +7,7 @@
  * CloudTrail Lake. On a key that also serves a trail of the stack, the trail's statements must
  * keep them; then only a statement that leaves the event data store without access is reported.
  */
+import { ACCOUNT_IDS_SCHEMA } from "../config";
 import { eventDataStorePlan, type KeyLocation } from "pulumi-kms-guardrails/catalog";
 import type { Finding, KeyPolicy } from "pulumi-kms-guardrails/engine";
 import { eventDataStoreChecks, keysUsedBy } from "../analysis/integrations";
@@ -62,10 +63,11 @@ export const eventDataStoreKeyNoSourceCondition: StackRule = {
       },
     },
   },
-  check: (model) => {
+  configSchema: ACCOUNT_IDS_SCHEMA,
+  check: (model, options) => {
     const trailKeys = keysUsedBy(model, ["trail"]);
     const out: Violation[] = [];
-    for (const group of eventDataStoreChecks(model).groups) {
+    for (const group of eventDataStoreChecks(model, options).groups) {
       const r = group.result;
       // Waiting in preview is said, never a silent pass.
       const unchecked = uncheckedGroup(group);

@@ -184,6 +184,8 @@ export interface AllowProbeOptions {
    */
   readonly planFailures?: readonly ProbeOutcome[];
   readonly practice?: PracticeProbes;
+  /** The sentence a finding adds when the key's account is an assumption (analysis/account.ts). */
+  readonly assumption?: string;
 }
 
 /**
@@ -224,7 +226,8 @@ export function allowProbeViolations<T extends { readonly ref: ResourceRef; read
     const fixes = causeFix(facts, plan, cause, planGroups.get(cause.key)?.outcomes ?? group, policy);
     const practice = options.practice;
     const isPractice = practice !== undefined && group.every((o) => practice.ids.has(o.probe.id));
-    const note = isPractice ? `\n${practice.note}` : "";
+    const note =
+      (isPractice ? `\n${practice.note}` : "") + (options.assumption !== undefined ? `\n${options.assumption}` : "");
     const fix = fixes.length > 0 ? `\n${addStatements(facts.policySource, fixes)}` : "";
     out.push({
       message: `${keyLabel(facts)}: ${lines.join("\n")}${note}${fix}`,
@@ -259,7 +262,11 @@ export function failedAllowProbeViolations<T extends { readonly ref: ResourceRef
           planFailures.filter((o) => ids.has(o.probe.id)),
           group.result.unknowns,
           group.result.policy,
-          { ...options, planFailures },
+          {
+            ...options,
+            planFailures,
+            ...(group.result.assumption !== undefined ? { assumption: group.result.assumption } : {}),
+          },
         ),
       );
     }

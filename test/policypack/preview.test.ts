@@ -78,10 +78,11 @@ describe("policy pack: preview", () => {
     );
   });
 
-  it("a trail whose ARN is not known yet: the probes wait for it", async () => {
+  it("a trail whose ARN and name are not known yet: the probes wait for its ARN", async () => {
+    const trail = aws.trail("finance", { kmsKeyId: seeds.KEY, arn: UNKNOWN });
     const reported = await runPack([
       aws.key("audit", seeds.withDefault(seeds.S001_CLOUDTRAIL, seeds.S003_DESCRIBE)),
-      aws.trail("finance", { kmsKeyId: seeds.KEY, arn: UNKNOWN }),
+      { ...trail, props: { ...trail.props, name: UNKNOWN } },
     ]);
     assert.deepEqual(mandatory(reported), [], show(reported));
     assert.ok(
@@ -90,6 +91,20 @@ describe("policy pack: preview", () => {
       ),
       show(reported),
     );
+  });
+
+  it("a trail whose ARN is not known yet but whose name is: its ARN is computed and the probes decide", async () => {
+    const reported = await runPack([
+      aws.key("audit", seeds.withDefault(seeds.S001_CLOUDTRAIL, seeds.S003_DESCRIBE)),
+      aws.trail("finance", { kmsKeyId: seeds.KEY, arn: UNKNOWN }),
+    ]);
+    const encrypt = reported.filter((r) => r.policy === "cloudtrail-key-allows-encrypt");
+    assert.deepEqual(
+      encrypt.filter((r) => r.message.includes("waiting for")),
+      [],
+      show(reported),
+    );
+    assert.deepEqual(advisory(encrypt), [], show(reported));
   });
 
   it("a trail whose key reference is not known yet but depends on a key with no CloudTrail statement: still reported", async () => {

@@ -1,0 +1,125 @@
+/**
+ * The account a key lives in, when its ARN is not known yet (the first preview of a new stack): the
+ * probes need it for the trail ARNs, `aws:SourceAccount` and the encryption-context patterns. Taken
+ * from the first of:
+ *  1. the key's own ARN, then the ARN of an integration that uses it;
+ *  2. the known ARNs of the stack's other resources, when they all name one account;
+ *  3. the AWS provider's `allowedAccountIds`, when it names one account;
+ *  4. the rule's `accountIds` option, when it names one account;
+ *  5. the account that the key policy's IAM-enabling statement names (an assumption: messages say so),
+ *     when it is among the accounts 3 and 4 allow.
+ * Without any, the account stays unknown and the probes run with it unknown: what depends on it is
+ * undecided, what does not is decided.
+ */
+import { accountOfPrincipal, evaluate, PULUMI_UNKNOWN_SENTINEL, type KeyPolicy } from "pulumi-kms-guardrails/engine";
+import { resourceLabel } from "../messages";
+import { accountOfArn } from "../model/arns";
+import type { StackModel } from "../model/stack";
+import type { ResourceRef } from "../model/types";
+import type { KeyFacts } from "./keys";
+
+/** What the rule's configuration says about the accounts the stack deploys to. */
+export interface AccountHints {
+  readonly accountIds?: readonly string[];
+}
+
+export interface KeyAccount {
+  /** The account, or the Pulumi unknown sentinel when no source names one. */
+  readonly account: string;
+  readonly known: boolean;
+  /** Where it came from, for messages: `its ARN`, `the ARN of trail 'a'`, ... */
+  readonly from?: string;
+  /** Set when the account is an assumption (step 5): the sentence messages add. */
+  readonly assumption?: string;
+}
+
+/** The one account the stack's known ARNs name, and the resource that names it; `undefined` for none or several. */
+function stackAccount(model: StackModel): { readonly account: string; readonly ref: ResourceRef } | undefined {
+  return model.memo("stack-account", () => {
+    const r = model.resources;
+    const named: [unknown, ResourceRef][] = [
+      ...r.keys.map((k): [unknown, ResourceRef] => [k.arn, k.ref]),
+      ...r.trails.map((t): [unknown, ResourceRef] => [t.arn, t.ref]),
+      ...r.eventDataStores.map((s): [unknown, ResourceRef] => [s.arn, s.ref]),
+      ...r.logGroups.map((g): [unknown, ResourceRef] => [g.arn, g.ref]),
+      ...r.serviceLinkedRoles.map((s): [unknown, ResourceRef] => [s.arn, s.ref]),
+      ...r.landingZones.map((z): [unknown, ResourceRef] => [z.arn, z.ref]),
+    ];
+    let found: { account: string; ref: ResourceRef } | undefined;
+    for (const [arn, ref] of named) {
+      const account = typeof arn === "string" ? accountOfArn(arn) : undefined;
+      if (account === undefined) continue;
+      if (found !== undefined && found.account !== account) return undefined;
+      found ??= { account, ref };
+    }
+    return found;
+  });
+}
+
+/**
+ * The accounts whose root the policy lets IAM policies delegate to: an Allow of every KMS action to
+ * the account, as the documented "Enable IAM User Permissions" statement does. Decided by the
+ * evaluator (the root may call kms:PutKeyPolicy, a role of the account is left to its IAM policies).
+ */
+export function iamEnablingAccounts(policy: KeyPolicy): string[] {
+  const candidates = new Set<string>();
+  for (const s of policy.statements) {
+    if (s.effect !== "Allow") continue;
+    for (const p of s.principal?.aws ?? []) {
+      const account = accountOfPrincipal(String(p));
+      if (account !== undefined) candidates.add(account);
+    }
+  }
+  return [...candidates].filter((account) => {
+    const key = { keyAccount: account };
+    const root = evaluate(policy, {
+      principal: { kind: "aws", arn: `arn:aws:iam::${account}:root` },
+      action: "kms:PutKeyPolicy",
+      ...key,
+    });
+    const role = evaluate(policy, {
+      principal: { kind: "aws", arn: `arn:aws:iam::${account}:role/any-role` },
+      action: "kms:ScheduleKeyDeletion",
+      ...key,
+    });
+    return root.verdict === "allowed" && role.verdict === "needs-iam";
+  });
+}
+
+const one = (list: readonly string[] | undefined): string | undefined =>
+  list !== undefined && list.length === 1 ? list[0] : undefined;
+
+export function resolveKeyAccount(
+  model: StackModel,
+  facts: KeyFacts,
+  integration: { readonly account?: string; readonly from?: string },
+  hints: AccountHints,
+  policy: KeyPolicy | undefined,
+): KeyAccount {
+  if (facts.account !== undefined) return { account: facts.account, known: true, from: "its ARN" };
+  if (integration.account !== undefined)
+    return { account: integration.account, known: true, from: integration.from ?? "an integration's ARN" };
+  const stack = stackAccount(model);
+  if (stack !== undefined)
+    return { account: stack.account, known: true, from: `the ARN of ${resourceLabel(stack.ref)}` };
+  const provider = facts.key.providerAccountIds;
+  const fromProvider = one(provider);
+  if (fromProvider !== undefined)
+    return { account: fromProvider, known: true, from: "its provider's allowedAccountIds" };
+  const fromOption = one(hints.accountIds);
+  if (fromOption !== undefined) return { account: fromOption, known: true, from: "the accountIds option" };
+  const allowed = (a: string): boolean =>
+    (provider === undefined || provider.length === 0 || provider.includes(a)) &&
+    (hints.accountIds === undefined || hints.accountIds.length === 0 || hints.accountIds.includes(a));
+  const enabling = policy === undefined ? [] : iamEnablingAccounts(policy).filter(allowed);
+  if (enabling.length === 1) {
+    const account = enabling[0];
+    return {
+      account,
+      known: true,
+      from: "its IAM-enabling statement",
+      assumption: `The key's ARN is not known yet: its account is taken to be ${account}, the account its statement enabling IAM policies names (set accountIds in this rule's configuration to state it).`,
+    };
+  }
+  return { account: PULUMI_UNKNOWN_SENTINEL, known: false };
+}
