@@ -10,12 +10,14 @@ import type { KeyPolicySubject, ResourceRef } from "../model/types";
 import { RESOURCE_RULES } from "../rules";
 import { fixEncryptionContextOnUnsupportedAction } from "./kms-encryption-context-on-unsupported-action";
 import { fixKeyPolicyEnablesIamPolicies, lintOptions } from "./kms-key-policy-enables-iam-policies";
+import { fixKeyPolicyValid } from "./kms-key-policy-valid";
 import type { FixContext, KeyPolicyFix } from "./types";
 
 /** The rules whose fix follows from the key alone, by rule id. */
 export const KEY_POLICY_FIXES: ReadonlyMap<string, KeyPolicyFix> = new Map([
   ["kms-encryption-context-on-unsupported-action", fixEncryptionContextOnUnsupportedAction],
   ["kms-key-policy-enables-iam-policies", fixKeyPolicyEnablesIamPolicies],
+  ["kms-key-policy-valid", fixKeyPolicyValid],
 ]);
 
 /** What each fix does, one sentence, for RULES.md. */
@@ -24,6 +26,8 @@ export const FIX_SUMMARIES: Readonly<Record<string, string>> = {
     "moves the actions that cannot carry an encryption context to a statement of their own right after the original, without the encryption context conditions and with every other condition (a statement whose every action moves keeps its place and Sid).",
   "kms-key-policy-enables-iam-policies":
     "adds the documented \"Enable IAM User Permissions\" statement for the key's account as the first statement. The account comes from the key's ARN (an aws.kms.KeyPolicy `keyId` given as an ARN, or a known `arn`), the one account in the provider's `allowedAccountIds`, or the key ARNs in `Resource`; without any, nothing is changed, because granting kms:* to a guessed account would open the key to it.",
+  "kms-key-policy-valid":
+    "in an Allow statement, an ARN condition key compared with StringLike and a wildcard (`aws:SourceArn` like `arn:aws:cloudtrail:*:111122223333:trail/*`) is compared with ArnLike instead, same values and set qualifier: each wildcard then stays within one ARN element, so the statement only narrows. Nothing else in this rule is fixed, and neither is a Deny statement, StringNotLike or StringEquals, a value that is not a whole ARN pattern, or a statement that already compares the key with ArnLike: each would change what the key allows in a way only its owner can choose.",
 };
 
 export type Remediation =

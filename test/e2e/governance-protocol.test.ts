@@ -15,6 +15,7 @@ const REGION = "us-east-1";
 const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 const EC_RULE = "kms-encryption-context-on-unsupported-action";
 const IAM_RULE = "kms-key-policy-enables-iam-policies";
+const VALID_RULE = "kms-key-policy-valid";
 const ROOT_GRANT = accountRootGrant({ account: ACCOUNT, region: REGION }).statement;
 
 const failingExample = (id: string): Record<string, unknown> =>
@@ -63,7 +64,7 @@ describe("governance over the analyzer protocol (e2e)", function () {
 
   describe("remediation at the remediate level", () => {
     before(async () => {
-      await pack.configure({ [EC_RULE]: "remediate", [IAM_RULE]: "remediate" });
+      await pack.configure({ [EC_RULE]: "remediate", [IAM_RULE]: "remediate", [VALID_RULE]: "remediate" });
     });
     after(async () => {
       await pack.configure({});
@@ -133,6 +134,51 @@ describe("governance over the analyzer protocol (e2e)", function () {
       const policy = await remediateThenAnalyze(key, "keyPolicy", IAM_RULE);
       assert.deepEqual(statements(policy)[0], ROOT_GRANT);
     });
+
+    /** CloudTrail's statement with aws:SourceArn under StringLike: a `*` there could span ARN elements. */
+    const ARN_POLICY = {
+      Version: "2012-10-17",
+      Statement: [
+        ROOT_GRANT,
+        {
+          Sid: "CloudTrail",
+          Effect: "Allow",
+          Principal: { Service: "cloudtrail.amazonaws.com" },
+          Action: "kms:GenerateDataKey*",
+          Resource: "*",
+          Condition: { StringLike: { "aws:SourceArn": `arn:aws:cloudtrail:*:${ACCOUNT}:trail/*` } },
+        },
+      ],
+    };
+    const arnCases: [string, string, string, WireObject][] = [
+      ["AWS Classic aws.kms.Key", "aws:kms/key:Key", "policy", { policy: JSON.stringify(ARN_POLICY) }],
+      [
+        "aws.kms.KeyPolicy",
+        "aws:kms/keyPolicy:KeyPolicy",
+        "policy",
+        { keyId: KEY_ARN, policy: JSON.stringify(ARN_POLICY, null, 2) },
+      ],
+      ["AWS Native key", "aws-native:kms:Key", "keyPolicy", { keyPolicy: ARN_POLICY as unknown as WireObject }],
+    ];
+    for (const [label, type, field, inputs] of arnCases) {
+      it(`${VALID_RULE}: ${label}, StringLike on aws:SourceArn becomes ArnLike`, async () => {
+        const before = await pack.analyze(resource(type, "audit", inputs));
+        assert.ok(
+          before.diagnostics.some((d) => d.policyName === VALID_RULE),
+          JSON.stringify(before.diagnostics),
+        );
+        const policy = await remediateThenAnalyze(resource(type, "audit", inputs), field, VALID_RULE);
+        const [root, trail] = statements(policy);
+        assert.deepEqual(root, ROOT_GRANT);
+        assert.deepEqual(trail.Condition, { ArnLike: { "aws:SourceArn": `arn:aws:cloudtrail:*:${ACCOUNT}:trail/*` } });
+        if (typeof inputs[field] === "string") {
+          assert.equal(
+            policy,
+            JSON.stringify(JSON.parse(policy as string), null, label === "aws.kms.KeyPolicy" ? 2 : 0),
+          );
+        }
+      });
+    }
 
     it("no remediation when the key's account is not known: Analyze reports the rule as mandatory", async () => {
       const key = resource("aws:kms/key:Key", "audit", { policy: JSON.stringify(failingExample(IAM_RULE)) });

@@ -21,6 +21,7 @@ import { UNKNOWN, runPack, type TestResource } from "./harness";
 
 const EC_RULE = "kms-encryption-context-on-unsupported-action";
 const IAM_RULE = "kms-key-policy-enables-iam-policies";
+const VALID_RULE = "kms-key-policy-valid";
 const KEY = seeds.KEY;
 const ROOT_GRANT = accountRootGrant({ account: aws.ACCOUNT, region: aws.REGION }).statement;
 
@@ -195,6 +196,24 @@ function corpus(): { name: string; policy: Json }[] {
     out.push({ name: `${e.id} alone`, policy: { Version: "2012-10-17", Statement: [seedStatement(e.id, suite)] } });
   }
   for (const p of SEED_EXAMPLE_POLICIES) out.push({ name: p.id, policy: p.policy as Json });
+  // The trail's statement with aws:SourceArn under StringLike and a wildcard (kms-key-policy-valid's fix).
+  const [trailArn] = seeds.FINANCE_TRAIL.split("/");
+  out.push({
+    name: "CloudTrail's encrypt statement with aws:SourceArn under StringLike",
+    policy: seeds.withDefault({
+      Sid: "Allow CloudTrail to encrypt logs",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "kms:GenerateDataKey*",
+      Resource: "*",
+      Condition: {
+        StringLike: {
+          "aws:SourceArn": `${trailArn}/*`,
+          "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${aws.ACCOUNT}:trail/*`,
+        },
+      },
+    }) as Json,
+  });
   return out;
 }
 
@@ -202,17 +221,18 @@ describe("remediation over every failing example and documented example", functi
   this.timeout(60_000);
 
   it("every fix parses, passes its rule, keeps every statement and makes no other rule fail, AWS Classic and AWS Native", async () => {
-    let fixes = 0;
+    const fixes = new Map<string, number>();
     for (const { name, policy } of corpus()) {
-      for (const ruleId of [EC_RULE, IAM_RULE]) {
+      for (const ruleId of [EC_RULE, IAM_RULE, VALID_RULE]) {
         const r = remediateKeyPolicy(ruleId, JSON.stringify(policy), { keyArn: KEY });
         if (r.kind !== "fixed") continue;
-        fixes++;
+        fixes.set(ruleId, (fixes.get(ruleId) ?? 0) + 1);
         const label = `${ruleId} on ${name}`;
         assert.equal(parsePolicy(r.value).valid, true, label);
         const before = statementsOf(policy).map((s) => JSON.stringify(s));
         const after = statementsOf(r.value).map((s) => JSON.stringify(s));
-        // Unchanged statements keep their order; a changed one only lost actions or context conditions.
+        // Unchanged statements keep their order; a changed one only lost actions or context conditions,
+        // or compares an ARN key with ArnLike instead of StringLike.
         const kept = before.filter((s) => after.includes(s));
         assert.deepEqual(
           kept,
@@ -235,7 +255,10 @@ describe("remediation over every failing example and documented example", functi
         }
       }
     }
-    assert.ok(fixes >= 4, `fixes applied: ${fixes}`);
+    // Each fix applies somewhere in the corpus, so each is checked against the whole pack.
+    for (const ruleId of [EC_RULE, IAM_RULE, VALID_RULE]) {
+      assert.ok((fixes.get(ruleId) ?? 0) >= 1, `fixes applied: ${JSON.stringify([...fixes])}`);
+    }
   });
 });
 
@@ -338,7 +361,7 @@ describe("remediateResource", () => {
 
   it("only the rules with an unambiguous fix remediate", () => {
     const remediating = policies.filter((p) => "remediateResource" in p).map((p) => p.name);
-    assert.deepEqual(remediating.sort(), [EC_RULE, IAM_RULE]);
+    assert.deepEqual(remediating.sort(), [EC_RULE, IAM_RULE, VALID_RULE]);
     assert.equal(remediationFor("kms-no-unconditioned-public-principal"), undefined);
   });
 });
