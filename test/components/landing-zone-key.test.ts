@@ -1,7 +1,9 @@
 import { strict as assert } from "node:assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { LandingZoneKey, testing } from "pulumi-kms-guardrails";
+import { AuditKey, LandingZoneKey, LandingZoneKeyIntegration, testing } from "pulumi-kms-guardrails";
+import * as packAws from "../policypack/fixtures/aws";
+import { analyzeStack } from "../policypack/harness";
 import {
   ACCOUNT,
   ADMIN,
@@ -117,5 +119,122 @@ describe("LandingZoneKey", () => {
     const [reg] = await registrationsOf(registrations, lz.key.key);
     assert.equal(reg.inputs.policy, policy);
     assert.equal((await testing.readOutput(lz.arn, 200)).known, false);
+  });
+});
+
+describe("LandingZoneKey, landing zone 4.0: a key per integration", () => {
+  const CONFIG_SID = "Allow Config to use KMS for encryption";
+  const CLOUDTRAIL_SID = "Allow CloudTrail to use KMS for encryption";
+
+  it("the CloudTrail key (centralizedLogging) carries the CloudTrail statement only", async () => {
+    await setUp();
+    const lz = new LandingZoneKey("trail-key", { integrations: [LandingZoneKeyIntegration.CentralizedLogging] });
+    const [policy, plans] = await Promise.all([known(lz.policy), known(lz.plans)]);
+    const sids = statementsOf(policy).map((s) => s.Sid);
+    assert.ok(sids.includes(CLOUDTRAIL_SID));
+    assert.ok(!sids.includes(CONFIG_SID));
+    const tower = plans.find((p) => p.integration === "control-tower");
+    assert.ok(tower?.probes.every((p) => p.id.startsWith("control-tower.cloudtrail-")));
+    assertPolicyHolds(policy, plans);
+  });
+
+  it("the AWS Config key (config) carries the Config statement only, pinned to the given accounts", async () => {
+    await setUp();
+    const lz = new LandingZoneKey("config-key", { integrations: ["config"], configSourceAccounts: [ACCOUNT, MEMBER] });
+    const [policy, plans] = await Promise.all([known(lz.policy), known(lz.plans)]);
+    const statements = statementsOf(policy);
+    assert.deepEqual(
+      statements.filter((s) => s.Sid === CONFIG_SID || s.Sid === CLOUDTRAIL_SID).map((s) => s.Sid),
+      [CONFIG_SID],
+    );
+    assert.match(JSON.stringify(statements.find((s) => s.Sid === CONFIG_SID)?.Condition), /222233334444/);
+    assertPolicyHolds(policy, plans);
+  });
+
+  it("both keys in a 4.0 manifest pass the policy pack, as do one key named in both fields", async () => {
+    await setUp();
+    const trailKey = new LandingZoneKey("trail-key", { integrations: ["centralizedLogging"] });
+    const configKey = new LandingZoneKey("config-key", { integrations: ["config"] });
+    const shared = new LandingZoneKey("shared-key");
+    const resource = async (name: string, lz: LandingZoneKey) =>
+      packAws.key(name, await known(lz.policy), {
+        id: (await known(lz.arn)).split("/").pop() as string,
+        account: ACCOUNT,
+      });
+    const split = [await resource("trail-key", trailKey), await resource("config-key", configKey)];
+    const zone = (keys: packAws.LandingZone4Keys) => packAws.landingZone4("landing-zone", keys, { account: ACCOUNT });
+    const separate = [...split, zone({ centralizedLogging: split[0].props.arn, config: split[1].props.arn })];
+    const one = await resource("shared-key", shared);
+    const together = [one, zone({ centralizedLogging: one.props.arn, config: one.props.arn })];
+    for (const stack of [separate, together]) {
+      const reported = await analyzeStack(stack, {}, "controltower-landing-zone-key");
+      assert.deepEqual(reported, [], reported.map((r) => r.message).join("\n---\n"));
+    }
+    // The CloudTrail key named as the Config key too lacks the Config statement: the pack says so.
+    const crossed = [split[0], zone({ centralizedLogging: split[0].props.arn, config: split[0].props.arn })];
+    const reported = await analyzeStack(crossed, {}, "controltower-landing-zone-key");
+    assert.deepEqual(
+      reported.map((r) => r.level),
+      ["mandatory"],
+    );
+    assert.match(
+      reported[0].message,
+      /the AWS CloudTrail and AWS Config key of landing zone 'landing-zone'.*config\.amazonaws\.com cannot/s,
+    );
+  });
+
+  it("AuditKey takes the same choice: controlTower.integrations", async () => {
+    await setUp();
+    const key = new AuditKey("audit", { controlTower: { integrations: ["config"] } });
+    const sids = statementsOf(await known(key.policy)).map((s) => s.Sid);
+    assert.ok(sids.includes(CONFIG_SID) && !sids.includes(CLOUDTRAIL_SID), sids.join(", "));
+    assert.throws(
+      () => new AuditKey("broken", { controlTower: { integrations: [] } }),
+      configError(/AuditKey 'broken': controlTower\.integrations is empty/),
+    );
+  });
+
+  it("preview: each integration's key policy is fully known", async () => {
+    await setUp({}, true);
+    const lz = new LandingZoneKey("config-key", {
+      integrations: ["config"],
+      managementAccount: pulumi.output(ACCOUNT),
+    });
+    assertPolicyHolds(await known(lz.policy), await known(lz.plans));
+  });
+
+  describe("misconfigurations", () => {
+    it("no integrations fails at construction", async () => {
+      await setUp();
+      assert.throws(
+        () => new LandingZoneKey("landing-zone", { integrations: [] }),
+        configError(/LandingZoneKey 'landing-zone': integrations is empty/),
+      );
+    });
+    it("an integration without a landing zone key statement (backup) fails at construction, naming it", async () => {
+      await setUp();
+      assert.throws(
+        () =>
+          new LandingZoneKey("landing-zone", {
+            integrations: ["backup" as unknown as LandingZoneKeyIntegration],
+          }),
+        configError(
+          /"backup" is not a landing zone integration with a key statement: use "centralizedLogging".*"config"/,
+        ),
+      );
+    });
+    it("configSourceAccounts on a CloudTrail-only key fails at construction", async () => {
+      await setUp();
+      assert.throws(
+        () =>
+          new LandingZoneKey("landing-zone", {
+            integrations: ["centralizedLogging"],
+            configSourceAccounts: [ACCOUNT],
+          }),
+        configError(
+          /LandingZoneKey 'landing-zone': configSourceAccounts pins the AWS Config statement, but the key serves centralizedLogging/,
+        ),
+      );
+    });
   });
 });

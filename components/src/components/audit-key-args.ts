@@ -84,10 +84,28 @@ export interface KeyConfigGrants {
   readonly sourceRegions?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
+/** A landing zone integration whose key the manifest names, by its manifest section. */
+export const LandingZoneKeyIntegration = {
+  /** AWS CloudTrail: the key of `centralizedLogging.configurations.kmsKeyArn`. */
+  CentralizedLogging: "centralizedLogging",
+  /** AWS Config: the key of `config.configurations.kmsKeyArn` (landing zone 4.0). */
+  Config: "config",
+} as const;
+
+/** A landing zone integration whose key the manifest names: `centralizedLogging` or `config`. */
+export type LandingZoneKeyIntegration = (typeof LandingZoneKeyIntegration)[keyof typeof LandingZoneKeyIntegration];
+
 /** The statements of an AWS Control Tower landing zone. */
 export interface KeyControlTowerGrants {
   /** Accounts Config delivers for; without it the Config statement is Control Tower's own (no source condition). */
   readonly configSourceAccounts?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * The integrations the key serves. Default: both, the Config and CloudTrail statements (landing
+   * zone 3.x, whose one key is `centralizedLogging.configurations.kmsKeyArn`, or one key named in
+   * both 4.0 fields). Landing zone 4.0 names a key per integration: `["centralizedLogging"]` gives
+   * the CloudTrail statement only, `["config"]` the Config statement only.
+   */
+  readonly integrations?: LandingZoneKeyIntegration[];
 }
 
 /** A principal using the key through one AWS service (`kms:ViaService`). */

@@ -19,8 +19,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { IntegrationPlan } from "../catalog";
-import { ConfigRoleMode, type AuditKeyArgs } from "./audit-key-args";
+import type { ControlTowerPart, IntegrationPlan } from "../catalog";
+import { ConfigRoleMode, LandingZoneKeyIntegration, type AuditKeyArgs } from "./audit-key-args";
 import { awsContext, type AwsContext } from "./aws-context";
 import { componentLabel, configurationError, messageOf } from "./errors";
 import { integrationProblems } from "./key-integration-problems";
@@ -112,9 +112,44 @@ function integrationsOf(args: AuditKeyArgs): KeyIntegration[] {
       throw new Error(`config.mode ${JSON.stringify(mode)}: use "service-linked-role" or "iam-role".`);
     }
   }
-  if (args.controlTower !== undefined) list.push({ kind: "control-tower", ...args.controlTower });
+  if (args.controlTower !== undefined) {
+    const { configSourceAccounts, integrations } = args.controlTower;
+    const parts =
+      integrations !== undefined ? controlTowerParts(integrations, configSourceAccounts !== undefined) : undefined;
+    list.push({ kind: "control-tower", configSourceAccounts, ...(parts !== undefined ? { parts } : {}) });
+  }
   for (const grant of args.serviceGrants ?? []) list.push({ kind: "service-grant", ...grant });
   return list;
+}
+
+/**
+ * The catalog's Control Tower statements for the manifest sections a key serves (landing zone 4.0).
+ * Throws, naming `field`, on an empty list, an unknown section, or Config source accounts for a key
+ * that has no Config statement.
+ */
+export function controlTowerParts(
+  integrations: readonly unknown[],
+  configSourceAccountsGiven: boolean,
+  field = "controlTower.integrations",
+): ControlTowerPart[] {
+  if (!Array.isArray(integrations) || integrations.length === 0) {
+    throw new Error(`${field} is empty: list "centralizedLogging", "config" or both, or omit it for both.`);
+  }
+  const parts = integrations.map((integration): ControlTowerPart => {
+    if (integration === LandingZoneKeyIntegration.CentralizedLogging) return "cloudtrail";
+    if (integration === LandingZoneKeyIntegration.Config) return "config";
+    throw new Error(
+      `${field}: ${JSON.stringify(integration)} is not a landing zone integration with a key statement: ` +
+        'use "centralizedLogging" (AWS CloudTrail) or "config" (AWS Config).',
+    );
+  });
+  if (configSourceAccountsGiven && !parts.includes("config")) {
+    throw new Error(
+      `configSourceAccounts pins the AWS Config statement, but the key serves centralizedLogging (AWS CloudTrail) ` +
+        `only. Remove configSourceAccounts, or add "config" to ${field}.`,
+    );
+  }
+  return parts;
 }
 
 /**

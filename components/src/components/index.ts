@@ -5,6 +5,7 @@
 export { AuditKey, AUDIT_KEY_TYPE, type KeyPrecondition } from "./audit-key";
 export {
   ConfigRoleMode,
+  LandingZoneKeyIntegration,
   type AuditKeyArgs,
   type KeyConfigGrants,
   type KeyControlTowerGrants,

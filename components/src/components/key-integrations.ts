@@ -4,7 +4,7 @@
  * key-integration-problems.ts checks their values.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { IntegrationPlan, PolicyDocumentJson } from "../catalog";
+import type { ControlTowerPart, IntegrationPlan, PolicyDocumentJson } from "../catalog";
 
 type Strings = pulumi.Input<pulumi.Input<string>[]>;
 
@@ -67,6 +67,8 @@ export interface ControlTowerIntegration {
   readonly kind: "control-tower";
   /** Accounts Config delivers for; without it the Config statement is the guide's own (no source condition). */
   readonly configSourceAccounts?: Strings;
+  /** The statements the key carries (landing zone 4.0: a key per integration). Default: both. */
+  readonly parts?: readonly ControlTowerPart[];
 }
 
 /**

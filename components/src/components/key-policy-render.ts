@@ -13,6 +13,7 @@ import {
   configIamRolePlan,
   configServiceLinkedRolePlan,
   controlTowerPlan,
+  CONTROL_TOWER_PARTS,
   eventDataStorePlan,
   explainProbeFailure,
   formatProbeFailure,
@@ -136,7 +137,17 @@ export function planKeyPolicy(context: AwsContext, integrations: readonly Resolv
 
   const towers = ofKind(integrations, "control-tower");
   if (towers.length > 0) {
-    plans.push(controlTowerPlan({ key, configSourceAccounts: unionIfAll(towers.map((t) => t.configSourceAccounts)) }));
+    // One key declared by several landing zone uses carries every part any of them needs.
+    const parts = towers.some((t) => t.parts === undefined)
+      ? undefined
+      : CONTROL_TOWER_PARTS.filter((part) => towers.some((t) => t.parts?.includes(part)));
+    plans.push(
+      controlTowerPlan({
+        key,
+        configSourceAccounts: unionIfAll(towers.map((t) => t.configSourceAccounts)),
+        ...(parts !== undefined ? { parts } : {}),
+      }),
+    );
   }
 
   const logGroups = unique(ofKind(integrations, "cloudwatch-logs").flatMap((l) => l.logGroups));

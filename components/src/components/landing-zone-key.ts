@@ -2,7 +2,16 @@
  * `LandingZoneKey`: the KMS key of an AWS Control Tower landing zone (seed 002). It meets the
  * pre-check (enabled, symmetric, `ENCRYPT_DECRYPT`, not multi-Region, in the management account,
  * the Config and CloudTrail statements in its policy) and its ARN goes into the landing zone
- * manifest: `centralizedLogging.configurations.kmsKeyArn` of `aws.controltower.LandingZone`.
+ * manifest of `aws.controltower.LandingZone`:
+ *
+ * - landing zone 3.x: one key, `centralizedLogging.configurations.kmsKeyArn`, with both statements
+ *   (the default, `integrations` omitted);
+ * - landing zone 4.0 names a key per integration ("Step 2: Launch your landing zone using the AWS
+ *   Control Tower APIs"): `integrations: ["centralizedLogging"]` is the CloudTrail key (its ARN in
+ *   `centralizedLogging.configurations.kmsKeyArn`), `integrations: ["config"]` the AWS Config key
+ *   (`config.configurations.kmsKeyArn`); one key with both may be named in both fields. The AWS
+ *   Backup key (`backup.configurations.kmsKeyArn`) is not a `LandingZoneKey`: AWS Backup needs a
+ *   multi-Region key, which the landing zone pre-check refuses.
  *
  * Config source condition: the guide's Config statement has none, and Control Tower's Config
  * delivers for every enrolled account, so a fixed `AWS:SourceAccount` would break enrolment of new
@@ -12,10 +21,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { landingZoneKeyPrecheck, type IntegrationPlan } from "../catalog";
-import { AuditKey } from "./audit-key";
-import type { KeySettings } from "./audit-key-args";
+import { AuditKey, controlTowerParts } from "./audit-key";
+import type { KeySettings, LandingZoneKeyIntegration } from "./audit-key-args";
 import type { AwsContext } from "./aws-context";
-import { componentLabel, configurationError } from "./errors";
+import { componentLabel, configurationError, messageOf } from "./errors";
 import { isAccountId } from "./names";
 
 /** Pulumi type token of `LandingZoneKey`. */
@@ -30,6 +39,13 @@ export interface LandingZoneKeyArgs extends KeySettings {
   readonly managementAccount?: pulumi.Input<string>;
   /** Accounts Config delivers for (`AWS:SourceAccount`). Default: none, Control Tower's own statement. */
   readonly configSourceAccounts?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * The integrations the key serves, by the manifest section that names it. Default: both, one key
+   * for AWS CloudTrail and AWS Config (landing zone 3.x's `centralizedLogging.configurations.kmsKeyArn`,
+   * or both 4.0 fields). Landing zone 4.0, a key per integration: `["centralizedLogging"]` for the
+   * CloudTrail key (CloudTrail statement only), `["config"]` for the AWS Config key (Config statement only).
+   */
+  readonly integrations?: LandingZoneKeyIntegration[];
   /** Must be false: Control Tower does not support multi-Region keys. */
   readonly multiRegion?: boolean;
 }
@@ -38,7 +54,7 @@ const keys = new WeakMap<LandingZoneKey, AuditKey>();
 
 /** The KMS key of a Control Tower landing zone, in the management account and home Region. */
 export class LandingZoneKey extends pulumi.ComponentResource {
-  /** The key's ARN: the manifest's `centralizedLogging.configurations.kmsKeyArn`. */
+  /** The key's ARN: the manifest's `kmsKeyArn` of each integration the key serves. */
   readonly arn: pulumi.Output<string>;
   /** The key's id. */
   readonly keyId: pulumi.Output<string>;
@@ -68,7 +84,15 @@ export class LandingZoneKey extends pulumi.ComponentResource {
         this,
       );
     }
-    const { managementAccount, configSourceAccounts, multiRegion: _multiRegion, ...keyArgs } = args;
+    const { managementAccount, configSourceAccounts, integrations, multiRegion: _multiRegion, ...keyArgs } = args;
+    if (integrations !== undefined) {
+      try {
+        controlTowerParts(integrations, configSourceAccounts !== undefined, "integrations");
+      } catch (error) {
+        throw configurationError(label, messageOf(error), this);
+      }
+    }
+    const serves: readonly unknown[] = Array.isArray(integrations) ? integrations : [];
     const precheck = (context: AwsContext) =>
       pulumi.output(managementAccount ?? context.account).apply((expected) => {
         if (context.account !== expected) {
@@ -93,8 +117,10 @@ export class LandingZoneKey extends pulumi.ComponentResource {
       `${name}-key`,
       {
         ...keyArgs,
-        description: keyArgs.description ?? `AWS Control Tower landing zone key ${name} (pulumi-kms-guardrails)`,
-        controlTower: { configSourceAccounts },
+        description:
+          keyArgs.description ??
+          `AWS Control Tower landing zone key ${name}${integrations !== undefined ? ` for ${serves.join(" and ")}` : ""} (pulumi-kms-guardrails)`,
+        controlTower: { configSourceAccounts, ...(integrations !== undefined ? { integrations } : {}) },
         multiRegion: false,
       },
       { parent: this },
