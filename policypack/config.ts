@@ -15,7 +15,9 @@
  * ```
  */
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
+import type { Organization } from "pulumi-kms-guardrails/catalog";
 import { readExemptions, type Exemption } from "pulumi-kms-guardrails/governance";
+import { readOrganization } from "./organization";
 
 /** The pack's default; each rule may declare its own (advisory rules do). */
 export const PACK_ENFORCEMENT_LEVEL: EnforcementLevel = "mandatory";
@@ -38,6 +40,8 @@ export interface PackOptions {
   readonly homeRegion?: string;
   /** The accounts the stack deploys to: a key's account in a preview, before its ARN is known. */
   readonly accountIds?: readonly string[];
+  /** The organization of the stack's accounts (`organizationId`, `organizationPaths`; organization.ts). */
+  readonly organization?: Organization;
 }
 
 const ACCOUNT_ID = { type: "string", pattern: "^[0-9]{12}$" } as const;
@@ -107,6 +111,7 @@ export function readOptions(raw: unknown): PackOptions {
   const r = raw as Record<string, unknown>;
   const trusted = Array.isArray(r.trustedAccounts) ? r.trustedAccounts.filter(isAccount) : undefined;
   const accountIds = Array.isArray(r.accountIds) ? r.accountIds.filter(isAccount) : undefined;
+  const organization = readOrganization(r);
   return {
     ...(isLevelChoice(r.practiceLevel) ? { practiceLevel: r.practiceLevel } : {}),
     ...(isLevelChoice(r.undecidedLevel) ? { undecidedLevel: r.undecidedLevel } : {}),
@@ -115,5 +120,6 @@ export function readOptions(raw: unknown): PackOptions {
     ...(isAccount(r.managementAccountId) ? { managementAccountId: r.managementAccountId } : {}),
     ...(typeof r.homeRegion === "string" && r.homeRegion !== "" ? { homeRegion: r.homeRegion } : {}),
     ...(accountIds !== undefined ? { accountIds } : {}),
+    ...(organization !== undefined ? { organization } : {}),
   };
 }

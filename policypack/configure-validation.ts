@@ -19,6 +19,7 @@ import type * as analyzerGrpcPb from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { configExemptionErrors } from "pulumi-kms-guardrails/governance";
 import { configAccountIdsErrors } from "./config";
+import { configOrganizationErrors } from "./organization";
 
 type Deserialize = (bytes: Buffer) => analyzerPb.ConfigureAnalyzerRequest;
 
@@ -52,7 +53,7 @@ export function checkConfigureRequest(
   let errors: string[];
   try {
     const config = configOf(request);
-    errors = [...configExemptionErrors(config), ...configAccountIdsErrors(config)];
+    errors = [...configExemptionErrors(config), ...configAccountIdsErrors(config), ...configOrganizationErrors(config)];
   } catch {
     return request; // the server's own handler meets the same value and reports it
   }

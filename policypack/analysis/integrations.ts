@@ -12,8 +12,10 @@ import {
   configServiceLinkedRolePlan,
   eventDataStorePlan,
   logGroupArn,
+  withOrganization,
   type IntegrationPlan,
   type KeyLocation,
+  type Organization,
 } from "pulumi-kms-guardrails/catalog";
 import { PULUMI_UNKNOWN_SENTINEL, type KeyPolicy } from "pulumi-kms-guardrails/engine";
 import type { KeyLink } from "../linking";
@@ -123,7 +125,7 @@ function checkGroup(
   model: StackModel,
   facts: KeyFacts,
   fallback: Fallback,
-  hints: AccountHints,
+  hints: CheckOptions,
   unknowns: string[],
   plans: (location: KeyLocation) => readonly IntegrationPlan[],
 ): GroupResult {
@@ -147,7 +149,7 @@ function checkGroup(
   if (state.state !== "parsed") return { status: "invalid-policy" };
   let built: readonly IntegrationPlan[];
   try {
-    built = plans(location);
+    built = plans(location).map((p) => withOrganization(p, hints.organization));
   } catch (err) {
     return { status: "input-error", message: err instanceof Error ? err.message : String(err) };
   }
@@ -161,8 +163,18 @@ function checkGroup(
   };
 }
 
+/**
+ * What a rule's options say to the integration checks: the accounts (`accountIds`) and the
+ * organization (`organizationId`), whose keys the probes then carry as AWS would (catalog
+ * organization.ts). Rules with different options get different analyses.
+ */
+export interface CheckOptions extends AccountHints {
+  readonly organization?: Organization;
+}
+
 /** Memo name of an analysis under the rule's account hints (rules may be configured differently). */
-const memoName = (name: string, hints: AccountHints): string => `${name}:${(hints.accountIds ?? []).join(",")}`;
+const memoName = (name: string, hints: CheckOptions): string =>
+  `${name}:${(hints.accountIds ?? []).join(",")}:${hints.organization?.id ?? ""}:${(hints.organization?.paths ?? []).join(",")}`;
 
 /**
  * A trail's ARN: known, or computed from its name (a named trail in preview) in the key's account
@@ -180,7 +192,7 @@ function trailArnOf(t: TrailModel, key: KeyLocation, unknowns: string[]): string
   return PULUMI_UNKNOWN_SENTINEL;
 }
 
-export function trailChecks(model: StackModel, hints: AccountHints = {}): IntegrationChecks<TrailModel> {
+export function trailChecks(model: StackModel, hints: CheckOptions = {}): IntegrationChecks<TrailModel> {
   return model.memo(memoName("trail-checks", hints), () => {
     const { linked, unlinked } = group(model, model.resources.trails);
     const groups: KeyGroup<TrailModel>[] = [];
@@ -211,7 +223,7 @@ export function bucketKeyEnabled(model: StackModel, trail: TrailModel): boolean 
 
 export function eventDataStoreChecks(
   model: StackModel,
-  hints: AccountHints = {},
+  hints: CheckOptions = {},
 ): IntegrationChecks<EventDataStoreModel> {
   return model.memo(memoName("event-data-store-checks", hints), () => {
     const { linked, unlinked } = group(model, model.resources.eventDataStores);
@@ -232,7 +244,7 @@ export function eventDataStoreChecks(
  * yet but whose name is (a named log group in preview) is taken to be in the key's account and its
  * own Region: its ARN is computed, as CloudWatch Logs will put it in the encryption context.
  */
-export function logGroupChecks(model: StackModel, hints: AccountHints = {}): IntegrationChecks<LogGroupModel> {
+export function logGroupChecks(model: StackModel, hints: CheckOptions = {}): IntegrationChecks<LogGroupModel> {
   return model.memo(memoName("log-group-checks", hints), () => {
     const { linked, unlinked } = group(model, model.resources.logGroups);
     const groups: KeyGroup<LogGroupModel>[] = [];
@@ -302,7 +314,7 @@ export function configMode(model: StackModel): ConfigMode {
 
 export function deliveryChannelChecks(
   model: StackModel,
-  hints: AccountHints = {},
+  hints: CheckOptions = {},
 ): IntegrationChecks<DeliveryChannelModel> {
   return model.memo(memoName("delivery-channel-checks", hints), () => {
     const { linked, unlinked } = group(model, model.resources.deliveryChannels);

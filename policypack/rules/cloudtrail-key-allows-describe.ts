@@ -6,6 +6,7 @@
 import { ACCOUNT_IDS_SCHEMA } from "../config";
 import { trailChecks } from "../analysis/integrations";
 import { failedAllowProbeViolations } from "./stack-helpers";
+import { ORGANIZATION_SCHEMA } from "../organization";
 import type { StackRule } from "./types";
 
 const PROBES = new Set(["cloudtrail-trail.describe-key"]);
@@ -47,6 +48,6 @@ export const cloudtrailKeyAllowsDescribe: StackRule = {
       },
     },
   },
-  configSchema: ACCOUNT_IDS_SCHEMA,
+  configSchema: { properties: { ...ACCOUNT_IDS_SCHEMA.properties, ...ORGANIZATION_SCHEMA.properties } },
   check: (model, options) => failedAllowProbeViolations(trailChecks(model, options), PROBES),
 };

@@ -11,6 +11,7 @@
 import { ACCOUNT_IDS_SCHEMA } from "../config";
 import { trailChecks } from "../analysis/integrations";
 import { failedAllowProbeViolations, unlinkedViolations } from "./stack-helpers";
+import { ORGANIZATION_SCHEMA } from "../organization";
 import type { StackRule } from "./types";
 
 const PROBES = new Set(["cloudtrail-trail.encrypt", "cloudtrail-trail.decrypt.service"]);
@@ -51,7 +52,7 @@ export const cloudtrailKeyAllowsEncrypt: StackRule = {
       Condition: { StringEquals: { "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/other" } },
     },
   },
-  configSchema: ACCOUNT_IDS_SCHEMA,
+  configSchema: { properties: { ...ACCOUNT_IDS_SCHEMA.properties, ...ORGANIZATION_SCHEMA.properties } },
   check: (model, options) => {
     const checks = trailChecks(model, options);
     return [...unlinkedViolations(checks.unlinked), ...failedAllowProbeViolations(checks, PROBES)];

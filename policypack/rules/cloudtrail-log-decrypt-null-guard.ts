@@ -14,6 +14,7 @@ import { keyLabel } from "../analysis/keys";
 import { statementName } from "../analysis/probes";
 import { json, replaceWith, seeAws } from "../messages";
 import { catalogGrant, membersText } from "./stack-helpers";
+import { ORGANIZATION_SCHEMA } from "../organization";
 import type { StackRule, Violation } from "./types";
 
 const allowsDecrypt = (s: Statement): boolean =>
@@ -75,7 +76,7 @@ export const cloudtrailLogDecryptNullGuard: StackRule = {
       Resource: "*",
     },
   },
-  configSchema: ACCOUNT_IDS_SCHEMA,
+  configSchema: { properties: { ...ACCOUNT_IDS_SCHEMA.properties, ...ORGANIZATION_SCHEMA.properties } },
   check: (model, options) => {
     const storeKeys = keysUsedBy(model, ["event-data-store"]);
     const out: Violation[] = [];

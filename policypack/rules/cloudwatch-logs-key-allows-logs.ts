@@ -18,6 +18,7 @@ import { replaceWith } from "../messages";
 import type { LogGroupModel } from "../model/types";
 import { SOURCES } from "pulumi-kms-guardrails/catalog";
 import { failedAllowProbeViolations, membersText, unlinkedViolations } from "./stack-helpers";
+import { ORGANIZATION_SCHEMA } from "../organization";
 import type { StackRule, Violation } from "./types";
 
 const ALLOW_PROBES = new Set(["cloudwatch-logs.encrypt", "cloudwatch-logs.decrypt"]);
@@ -80,7 +81,7 @@ export const cloudwatchLogsKeyAllowsLogs: StackRule = {
       Resource: "*",
     },
   },
-  configSchema: ACCOUNT_IDS_SCHEMA,
+  configSchema: { properties: { ...ACCOUNT_IDS_SCHEMA.properties, ...ORGANIZATION_SCHEMA.properties } },
   check: (model, options) => {
     const checks = logGroupChecks(model, options);
     return [

@@ -13,6 +13,7 @@ import type { ProbeOutcome } from "pulumi-kms-guardrails/catalog";
 import { configMode, deliveryChannelChecks } from "../analysis/integrations";
 import type { CheckedPlan } from "../analysis/probes";
 import { allowProbeViolations, failedAllowOutcomes, uncheckedGroup, unlinkedViolations } from "./stack-helpers";
+import { ORGANIZATION_SCHEMA } from "../organization";
 import type { StackRule, Violation } from "./types";
 
 function allowFailures(checked: CheckedPlan | undefined): ProbeOutcome[] {
@@ -60,7 +61,7 @@ export const configKeyAllowsDelivery: StackRule = {
       Condition: { StringEquals: { "AWS:SourceAccount": "444455556666" } },
     },
   },
-  configSchema: ACCOUNT_IDS_SCHEMA,
+  configSchema: { properties: { ...ACCOUNT_IDS_SCHEMA.properties, ...ORGANIZATION_SCHEMA.properties } },
   check: (model, options) => {
     const checks = deliveryChannelChecks(model, options);
     const mode = configMode(model).mode;

@@ -18,6 +18,7 @@ import { ACCOUNT_IDS_SCHEMA } from "../config";
 import { citeAws, SOURCES } from "pulumi-kms-guardrails/catalog";
 import { eventDataStoreChecks } from "../analysis/integrations";
 import { failedAllowProbeViolations, unlinkedViolations, type PracticeProbes } from "./stack-helpers";
+import { ORGANIZATION_SCHEMA } from "../organization";
 import type { StackRule } from "./types";
 
 const DESCRIBE_KEY = "cloudtrail-event-data-store.describe-key";
@@ -89,7 +90,7 @@ export const eventDataStoreKeyAllowsCloudtrail: StackRule = {
       Resource: "*",
     },
   },
-  configSchema: ACCOUNT_IDS_SCHEMA,
+  configSchema: { properties: { ...ACCOUNT_IDS_SCHEMA.properties, ...ORGANIZATION_SCHEMA.properties } },
   check: (model, options) => {
     const checks = eventDataStoreChecks(model, options);
     return [

@@ -23,7 +23,7 @@
  * gets through, a practice finding like aws:SourceAccount's, once the rule knows the organization
  * (`organizationId`); until then that probe is undecidable and reports nothing.
  */
-import { SOURCES, type ProbeOutcome } from "pulumi-kms-guardrails/catalog";
+import { SOURCES, type Organization, type ProbeOutcome } from "pulumi-kms-guardrails/catalog";
 import { isLimitingMatch, type Statement } from "pulumi-kms-guardrails/engine";
 import { deliveryChannelChecks, keysUsedBy, trailChecks, type KeyGroup } from "../analysis/integrations";
 import { keyFacts, keyLabel } from "../analysis/keys";
@@ -33,6 +33,7 @@ import { lintDocument, parseDocument } from "../model/policy-cache";
 import type { StackModel } from "../model/stack";
 import type { KeyModel, ResourceRef } from "../model/types";
 import { membersText } from "./stack-helpers";
+import { ORGANIZATION_SCHEMA } from "../organization";
 import type { StackRule, Violation } from "./types";
 
 /** The confused-deputy keys: the IAM User Guide names the organization's two beside the resource's and account's. */
@@ -54,6 +55,7 @@ const cloudTrailOnly = (s: Statement): boolean => {
 
 interface Context {
   readonly model: StackModel;
+  readonly organization: Organization | undefined;
   readonly eventDataStoreKeys: ReadonlySet<KeyModel>;
   readonly reported: Set<string>;
   readonly out: Violation[];
@@ -90,14 +92,14 @@ function reportDenyFailure<T extends { readonly ref: ResourceRef }>(
 }
 
 function fromProbes(ctx: Context): void {
-  for (const group of trailChecks(ctx.model).groups) {
+  for (const group of trailChecks(ctx.model, { organization: ctx.organization }).groups) {
     if (group.result.status !== "checked") continue;
     for (const checked of group.result.plans) {
       for (const o of checked.outcomes)
         if (o.probe.expect === "deny" && o.satisfied === false) reportDenyFailure(ctx, group, checked, o);
     }
   }
-  for (const group of deliveryChannelChecks(ctx.model).groups) {
+  for (const group of deliveryChannelChecks(ctx.model, { organization: ctx.organization }).groups) {
     if (group.result.status !== "checked") continue;
     // The service-linked-role plan: its deny probes are the Config service principal's confused deputies.
     const checked = group.result.plans[1];
@@ -143,6 +145,7 @@ export const kmsServicePrincipalSourceCondition: StackRule = {
     "Every Allow to an AWS service principal is limited with aws:SourceArn or aws:SourceAccount to the stack's own resources, or with aws:SourceOrgID / aws:SourceOrgPaths to its organization (event data store statements excepted).",
   severity: "high",
   enforcementLevel: "mandatory",
+  configSchema: ORGANIZATION_SCHEMA,
   practices:
     "Service statements that are limited, only not to this stack's own trail or delivery channel (aws:SourceAccount alone, a Region wildcard, or the organization); statements that grant only kms:Decrypt or kms:DescribeKey; and unconditioned service statements the stack does not show to be exploitable (AWS's own Control Tower example has one).",
   sources: [
@@ -184,9 +187,10 @@ export const kmsServicePrincipalSourceCondition: StackRule = {
       Resource: "*",
     },
   },
-  check: (model) => {
+  check: (model, options) => {
     const ctx: Context = {
       model,
+      organization: options.organization,
       eventDataStoreKeys: keysUsedBy(model, ["event-data-store"]),
       reported: new Set(),
       out: [],

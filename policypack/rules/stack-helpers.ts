@@ -18,6 +18,7 @@ import {
   type StatementFix,
 } from "../messages";
 import { lintDocument } from "../model/policy-cache";
+import { organizationUndecided } from "../organization";
 import type { ResourceRef } from "../model/types";
 import type { Violation } from "./types";
 
@@ -213,6 +214,15 @@ export function allowProbeViolations<T extends { readonly ref: ResourceRef; read
     const key = probe.grantSid ?? outcome;
     if (waiting.has(key)) continue;
     waiting.add(key);
+    const organization = organizationUndecided(probe, outcome.decision);
+    if (organization !== undefined) {
+      out.push({
+        message: `${keyLabel(facts)}: cannot tell whether the key policy allows this: ${sentence(probe.description)} ${organization}`,
+        urn: facts.policySource.urn,
+        kind: "undecided",
+      });
+      continue;
+    }
     const what = unknowns.length > 0 ? unknowns.join(", ") : "values not known yet";
     out.push({
       message: waitingFor(`whether ${probe.description}`, `${what} (${outcome.decision.reason})`),
@@ -237,6 +247,8 @@ export function allowProbeViolations<T extends { readonly ref: ResourceRef; read
   }
   return out;
 }
+
+const sentence = (s: string): string => (s.endsWith(".") ? s : `${s}.`);
 
 /** Every failed `allow` probe whose id is one of `ids`, across the checked groups. */
 export function failedAllowProbeViolations<T extends { readonly ref: ResourceRef; readonly arn?: unknown }>(

@@ -6,6 +6,7 @@
  * implicit deny); omitted when the row does not pin it.
  */
 import { PULUMI_UNKNOWN_SENTINEL, UNKNOWN, type Request, type Verdict } from "pulumi-kms-guardrails/engine";
+import { organizationScenarios } from "./scenarios-organization";
 import { partialValues } from "./scenarios-partial";
 
 export interface Scenario {
@@ -3927,4 +3928,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...conditionValueEdges,
   ...resourceAndActionEntries,
   ...statementExplanations,
+  ...organizationScenarios,
 ];

@@ -58,4 +58,12 @@ export {
   probeSatisfied,
   type ProbeFailure,
 } from "./probes";
+export {
+  ORGANIZATION_ID_PATTERN,
+  ORGANIZATION_KEYS,
+  ORGANIZATION_PATH_PATTERN,
+  organizationErrors,
+  withOrganization,
+  type Organization,
+} from "./organization";
 export { landingZoneKeyPrecheck, type LandingZonePrecheckOptions } from "./precheck";
