@@ -85,16 +85,19 @@ export function waitingViolation(subject: KeyPolicySubject, what: string): Viola
 }
 
 /**
- * The findings of the given kinds on the subject's policy; an advisory when the policy, or a part
- * of it, is not known yet and nothing was found in the known part.
+ * The findings of the given kinds on the subject's policy (those of kind `practiceId` as practice
+ * findings); an advisory when the policy, or a part of it, is not known yet and nothing was found in
+ * the known part.
  */
-export function lintFindings(subject: KeyPolicySubject, ids: ReadonlySet<string>): Violation[] {
+export function lintFindings(subject: KeyPolicySubject, ids: ReadonlySet<string>, practiceId?: string): Violation[] {
   const p = subjectPolicy(subject);
   if (p.state === "absent" || p.state === "unusable") return [];
   if (p.state === "unknown") return [waitingViolation(subject, p.field)];
   const violations = resourceFindings(subject, p.policy)
     .filter((f) => ids.has(f.id))
-    .map((f) => findingViolation(subject, f));
+    .map((f): Violation =>
+      f.id === practiceId ? { ...findingViolation(subject, f), kind: "practice" } : findingViolation(subject, f),
+    );
   if (violations.length === 0 && p.result.unknownPaths.length > 0) {
     return [waitingViolation(subject, `the values at ${p.result.unknownPaths.join(", ")}`)];
   }

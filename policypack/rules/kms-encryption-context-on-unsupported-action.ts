@@ -4,11 +4,17 @@
  * CreateGrant or an AWS KMS symmetric cryptographic operation that takes an EncryptionContext
  * parameter ... If you use these condition keys to allow other operations, such as DescribeKey,
  * permission will be denied."
+ *
+ * An action the statement names, or a statement that allows nothing at all, is the rule's violation.
+ * A wildcard that only also covers such actions in a statement that works (`kms:*`, or the
+ * `kms:Describe*` of AWS's own CloudWatch Logs key policy) is a practice finding: the engine lint
+ * decides which (error or warning).
  */
 import { lintFindings } from "./key-policy-subject";
 import type { ResourceRule } from "./types";
 
-const FINDINGS = new Set(["encryption-context-on-unsupported-action"]);
+const WILDCARD = "encryption-context-on-wildcard-action";
+const FINDINGS = new Set(["encryption-context-on-unsupported-action", WILDCARD]);
 
 export const kmsEncryptionContextOnUnsupportedAction: ResourceRule = {
   scope: "resource",
@@ -51,5 +57,9 @@ export const kmsEncryptionContextOnUnsupportedAction: ResourceRule = {
       },
     },
   },
-  check: (subject) => lintFindings(subject, FINDINGS),
+  practices:
+    "An action wildcard (kms:*, kms:Describe*, a NotAction) under an encryption context condition in a statement " +
+    "that works for the cryptographic operations: the other actions it covers never match, so the grant reads " +
+    "broader than it is.",
+  check: (subject) => lintFindings(subject, FINDINGS, WILDCARD),
 };

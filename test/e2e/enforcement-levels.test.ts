@@ -30,6 +30,10 @@ const PRACTICE_CASES: readonly (readonly [rule: string, name: string])[] = [
     "event-data-store-key-allows-cloudtrail",
     "the key policy CloudTrail creates for event data stores: no DescribeKey (advisory)",
   ],
+  [
+    "kms-encryption-context-on-unsupported-action",
+    "the CloudWatch Logs page's statement: kms:Describe* never matches (advisory)",
+  ],
 ];
 
 /** Cases whose findings are undecided: a value not known yet, a key outside the stack. */

@@ -223,3 +223,108 @@ describe("lint: encryption-context-on-unsupported-action, finding and fix", () =
     );
   });
 });
+
+/**
+ * Class 3 of issue 13: an action wildcard under a context condition covers actions whose requests
+ * never carry the key. In a statement that works for the cryptographic operations that is a warning
+ * (the grant reads broader than it is), never the error a named action gets: AWS's own CloudWatch
+ * Logs key policy ("Encrypt log data in CloudWatch Logs using AWS Key Management Service", step 2)
+ * grants kms:Describe* beside the cryptographic wildcards under kms:EncryptionContext:aws:logs:arn.
+ */
+describe("lint: encryption-context-on-wildcard-action, finding and fix", () => {
+  const WILDCARD = "encryption-context-on-wildcard-action";
+  const LOGS = "kms:EncryptionContext:aws:logs:arn";
+  const LOGS_STATEMENT = {
+    Effect: "Allow",
+    Principal: { Service: "logs.us-east-1.amazonaws.com" },
+    Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+    Resource: "*",
+    Condition: { ArnEquals: { [LOGS]: "arn:aws:logs:us-east-1:111122223333:log-group:app" } },
+  };
+  const all = (statement: unknown): Finding[] =>
+    lintPolicy(keyPolicyFromJson({ Version: "2012-10-17", Statement: [statement] }), {
+      keyAccount: "111122223333",
+    }).filter((f) => f.id === ID || f.id === WILDCARD);
+
+  it("the CloudWatch Logs page's statement: a warning naming the actions that never match, not an error", () => {
+    const list = all(LOGS_STATEMENT);
+    assert.deepEqual(
+      list.map((f) => [f.id, f.severity, f.path]),
+      [[WILDCARD, "warning", "$.Statement[0].Action[4]"]],
+    );
+    assert.equal(
+      list[0].message,
+      `Statement[0] allows kms:Describe* only when ${LOGS} matches, but requests for DescribeCustomKeyStores, ` +
+        "DescribeKey never carry it: kms:Describe* allows nothing here (the statement's other actions do the work), " +
+        "and the grant reads broader than it is.",
+    );
+    // The fix drops the entry and changes nothing else: it never allowed anything.
+    assert.deepEqual(list[0].fix?.json, {
+      ...LOGS_STATEMENT,
+      Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
+    });
+  });
+
+  it("kms:* under a context condition: names what carries the key and what never matches", () => {
+    const statement = {
+      Sid: "Team",
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::111122223333:role/R" },
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { StringEquals: { "kms:EncryptionContext:team": "blue" } },
+    };
+    const [f, ...rest] = all(statement);
+    assert.equal(rest.length, 0);
+    assert.equal(f.id, WILDCARD);
+    assert.equal(f.path, "$.Statement[0].Action");
+    assert.match(
+      f.message,
+      /^Statement "Team" allows kms:\* only when kms:EncryptionContext:team matches\. Only CreateGrant, Decrypt, Encrypt, GenerateDataKey, .*ReEncryptTo.* carry it; the other \d+ actions kms:\* covers \(.*DescribeKey.*\) never match: the grant is broader than it needs to be/,
+    );
+    assert.doesNotMatch(f.message.split("never match")[0].split("covers (")[1], /\bDecrypt\b/);
+    // The fix lists exactly the actions that carry the key: the same access, said exactly.
+    const json = f.fix?.json as { Action: string[]; Condition: unknown; Sid: string };
+    assert.equal(json.Sid, "Team");
+    assert.deepEqual(json.Condition, statement.Condition);
+    assert.ok(json.Action.includes("kms:Decrypt") && json.Action.includes("kms:CreateGrant"));
+    assert.ok(!json.Action.includes("kms:DescribeKey"));
+    const fixed = lintPolicy(keyPolicyFromJson({ Version: "2012-10-17", Statement: [json] }));
+    assert.deepEqual(
+      fixed.filter((x) => x.id === ID || x.id === WILDCARD),
+      [],
+    );
+  });
+
+  it("a named action in the same statement stays the error; the wildcard beside it the warning", () => {
+    const list = all({
+      ...LOGS_STATEMENT,
+      Action: ["kms:GenerateDataKey*", "kms:Describe*", "kms:DescribeKey"],
+    });
+    assert.deepEqual(
+      list.map((f) => [f.id, f.path]),
+      // Errors first (lintPolicy orders a statement's findings by severity).
+      [
+        [ID, "$.Statement[0].Action[2]"],
+        [WILDCARD, "$.Statement[0].Action[1]"],
+      ],
+    );
+  });
+
+  it("a wildcard in a statement that allows nothing at all is the error", () => {
+    const list = all({ ...LOGS_STATEMENT, Action: "kms:Describe*" });
+    assert.deepEqual(
+      list.map((f) => [f.id, f.severity]),
+      [[ID, "error"]],
+    );
+  });
+
+  it("NotAction: the actions it leaves in that never match are named", () => {
+    const [f] = all({ ...LOGS_STATEMENT, Action: undefined, NotAction: ["kms:ScheduleKeyDeletion"] });
+    assert.equal(f.id, WILDCARD);
+    assert.equal(f.path, "$.Statement[0].NotAction");
+    assert.match(f.message, /allows NotAction kms:ScheduleKeyDeletion only when/);
+    assert.doesNotMatch(f.message, /ScheduleKeyDeletion,/);
+    assert.equal((f.fix?.json as { NotAction?: unknown }).NotAction, undefined);
+  });
+});

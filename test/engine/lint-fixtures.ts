@@ -233,8 +233,34 @@ export const CHECK_FIXTURES: readonly CheckFixtures[] = [
         ["$.Statement[0].Action"],
       ),
       pass(
-        "kms:* covers the cryptographic operations",
+        "kms:* covers the cryptographic operations (its other actions are the wildcard kind)",
         allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:*", CT_CONTEXT),
+      ),
+      pass(
+        "the CloudWatch Logs page's kms:Describe* (the wildcard kind: never an error)",
+        allow(
+          { Service: "logs.us-east-1.amazonaws.com" },
+          ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+          { ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:111122223333:*" } },
+        ),
+      ),
+      fail(
+        "a NotAction that leaves only actions without an encryption context",
+        {
+          Effect: "Allow",
+          Principal: { AWS: "arn:aws:iam::111122223333:role/R" },
+          NotAction: [
+            "kms:Encrypt",
+            "kms:Decrypt",
+            "kms:ReEncrypt*",
+            "kms:GenerateDataKey*",
+            "kms:CreateGrant",
+            "kms:RetireGrant",
+          ],
+          Resource: "*",
+          Condition: CT_CONTEXT,
+        },
+        ["$.Statement[0].NotAction"],
       ),
       pass("GenerateDataKey* and Decrypt", allow(CLOUDTRAIL, ["kms:GenerateDataKey*", "kms:Decrypt"], CT_CONTEXT)),
       pass("CreateGrant", allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:CreateGrant", CT_CONTEXT)),
@@ -249,6 +275,51 @@ export const CHECK_FIXTURES: readonly CheckFixtures[] = [
         allow(CLOUDTRAIL, "kms:DescribeKey", { Null: { "kms:EncryptionContextKeys": "true" } }),
       ),
       pass("a Deny", deny("kms:DescribeKey", CT_CONTEXT)),
+    ],
+  },
+  {
+    // Class 3 of issue 13: a wildcard whose other actions never match, in a statement that works.
+    id: "encryption-context-on-wildcard-action",
+    fixtures: [
+      fail(
+        "the CloudWatch Logs page's statement: kms:Describe* beside the cryptographic wildcards",
+        allow(
+          { Service: "logs.us-east-1.amazonaws.com" },
+          ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+          {
+            ArnEquals: {
+              "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:111122223333:log-group:app",
+            },
+          },
+        ),
+        ["$.Statement[0].Action[4]"],
+      ),
+      fail(
+        "kms:* under an encryption context condition",
+        allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:*", CT_CONTEXT),
+        ["$.Statement[0].Action"],
+      ),
+      fail(
+        "a NotAction that leaves non-cryptographic actions in",
+        {
+          Effect: "Allow",
+          Principal: { AWS: "arn:aws:iam::111122223333:role/R" },
+          NotAction: "kms:ScheduleKeyDeletion",
+          Resource: "*",
+          Condition: CT_CONTEXT,
+        },
+        ["$.Statement[0].NotAction"],
+      ),
+      pass("GenerateDataKey* and Decrypt", allow(CLOUDTRAIL, ["kms:GenerateDataKey*", "kms:Decrypt"], CT_CONTEXT)),
+      pass("a named DescribeKey (the error kind)", allow(CLOUDTRAIL, ["kms:Decrypt", "kms:DescribeKey"], CT_CONTEXT)),
+      pass("kms:Get* alone: the statement allows nothing (the error kind)", allow(CLOUDTRAIL, "kms:Get*", CT_CONTEXT)),
+      pass(
+        "kms:* under IfExists",
+        allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:*", {
+          StringLikeIfExists: { "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*" },
+        }),
+      ),
+      pass("kms:* in a Deny", deny("kms:*", CT_CONTEXT)),
     ],
   },
   {

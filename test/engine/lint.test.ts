@@ -16,6 +16,7 @@ const PUBLIC_IDS: Record<string, Finding["severity"]> = {
   "public-principal-unconditioned": "error",
   "service-principal-without-source-condition": "warning",
   "encryption-context-on-unsupported-action": "error",
+  "encryption-context-on-wildcard-action": "warning",
   "iam-policies-not-enabled": "error",
   "iam-policies-account-unknown": "info",
   "source-ip-condition": "warning",

@@ -1,14 +1,20 @@
 /**
- * `encryption-context-on-unsupported-action` (error). Seed 001, "Using encryption context condition
- * keys": "Use encryption context conditions keys only when the action in the policy statement is
- * CreateGrant or an AWS KMS symmetric cryptographic operation that takes an EncryptionContext
- * parameter ... If you use these condition keys to allow other operations, such as DescribeKey,
- * permission will be denied."
+ * `encryption-context-on-unsupported-action` (error) and `encryption-context-on-wildcard-action`
+ * (warning). Seed 001, "Using encryption context condition keys": "Use encryption context conditions
+ * keys only when the action in the policy statement is CreateGrant or an AWS KMS symmetric
+ * cryptographic operation that takes an EncryptionContext parameter ... If you use these condition
+ * keys to allow other operations, such as DescribeKey, permission will be denied."
  *
- * Which actions take the keys is read from the generated service-reference table. An `Action` entry
- * is reported when none of the actions it covers supports a key the statement requires (a positive
- * match or `Null: false`): for those actions the Allow can never apply. `kms:*` with a context
- * condition is fine: it covers the cryptographic operations the condition is meant for.
+ * Which actions take the keys is read from the generated service-reference table. A statement that
+ * requires a context key (a positive match or `Null: false`) never allows an action whose requests
+ * cannot carry it. What that means depends on what the `Action` entry asked for:
+ *  - a named action (`kms:DescribeKey`) the entry exists for, or a wildcard in a statement that can
+ *    allow nothing at all: the Allow silently denies what it was written to grant (error);
+ *  - a wildcard (`kms:*`, `kms:Describe*`, a `NotAction`) in a statement that works for the
+ *    cryptographic operations: the actions it also covers never match, so the grant reads broader
+ *    than it is (warning). AWS's own CloudWatch Logs key policy ("Encrypt log data in CloudWatch Logs
+ *    using AWS Key Management Service") grants `kms:Describe*` beside the cryptographic wildcards
+ *    under `kms:EncryptionContext:aws:logs:arn`: a documented example, so never an error.
  */
 import { memoMap } from "../caches";
 import {
@@ -18,9 +24,16 @@ import {
   type KmsActionInfo,
 } from "../data/kms-reference";
 import type { ConditionClause, Finding, KeyPolicy, Statement } from "../types";
-import { collectingCheck, finding, statementLabel, type CollectingCheck, type LintOptions } from "./check";
+import {
+  collectingCheck,
+  finding,
+  statementLabel,
+  type CheckMeta,
+  type CollectingCheck,
+  type LintOptions,
+} from "./check";
 import { memoized } from "./memo";
-import { conditionsOf, elementPath, requiresKeyPresent, statementsOf } from "./statements";
+import { conditionsOf, coveredKmsActions, elementPath, requiresKeyPresent, statementsOf } from "./statements";
 
 /** The statement as written, with `Action` replaced and the context conditions removed. */
 function statementWithout(statement: Statement, action: string, clauses: readonly ConditionClause[]): unknown {
@@ -90,24 +103,122 @@ function noneSupports(pattern: string, actions: readonly KmsActionInfo[], key: s
 /** `expandKmsActions`, remembered here without the copy it hands each caller: read, never changed. */
 const sharedExpansion = memoized((pattern: string): readonly KmsActionInfo[] => expandKmsActions(pattern));
 
+/** The covered actions split by whether their requests can carry every required key. */
+interface Coverage {
+  /** Names of the actions the statement can allow. */
+  readonly live: readonly string[];
+  /** Names of the actions it never allows: a required key is never in their requests. */
+  readonly dead: readonly string[];
+}
+
+/** Per action list (patterns joined) and key set: policies repeat both. Bounded like `lacksKey`. */
+const coverages = memoMap<string, Coverage>();
+
+function coverageOf(memoKey: string, actions: readonly KmsActionInfo[], keys: readonly string[]): Coverage {
+  let c = coverages.get(memoKey);
+  if (c === undefined) {
+    const live: string[] = [];
+    const dead: string[] = [];
+    for (const a of actions) {
+      (keys.every((k) => actionSupportsConditionKey(`kms:${a.name}`, k)) ? live : dead).push(a.name);
+    }
+    c = { live, dead };
+    if (coverages.size >= MAX_PATTERNS) coverages.clear();
+    coverages.set(memoKey, c);
+  }
+  return c;
+}
+
+const hasWildcard = (pattern: string): boolean => pattern.includes("*") || pattern.includes("?");
+
+/** The statement as written with its `Action` (or `NotAction`) replaced by `actions`. */
+function statementWithActions(statement: Statement, actions: readonly string[]): unknown {
+  const result: Record<string, unknown> = {};
+  let placed = false;
+  for (const [k, v] of entriesOf(statement.raw)) {
+    if (k === "Action" || k === "NotAction") {
+      if (!placed) result.Action = actions.length === 1 ? actions[0] : [...actions];
+      placed = true;
+    } else if (k === "__proto__") {
+      Object.defineProperty(result, k, { value: v, writable: true, enumerable: true, configurable: true });
+    } else {
+      result[k] = v;
+    }
+  }
+  return result;
+}
+
+/**
+ * The warning for an action wildcard (or a `NotAction`) that covers actions the statement never
+ * allows, in a statement that does allow others: name the actions that never match, and the grant
+ * that says only what it does.
+ */
+function wildcardFinding(
+  statement: Statement,
+  path: string,
+  pattern: string,
+  keys: string,
+  coverage: Coverage,
+  actions: readonly string[],
+): Finding {
+  const dead = coverage.dead.join(", ");
+  const what = `${statementLabel(statement)} allows ${pattern} only when ${keys} matches`;
+  const message =
+    coverage.live.length === 0
+      ? `${what}, but requests for ${dead} never carry it: ${pattern} allows nothing here (the statement's other ` +
+        "actions do the work), and the grant reads broader than it is."
+      : `${what}. Only ${coverage.live.join(", ")} carry it; the other ${coverage.dead.length} actions ${pattern} ` +
+        `covers (${dead}) never match: the grant is broader than it needs to be, and those actions are silently ` +
+        "denied by it.";
+  const description =
+    coverage.live.length === 0
+      ? `Remove ${pattern} from the statement: it allows nothing under the encryption context condition. If the ` +
+        "principal needs those actions, grant them in a statement without that condition."
+      : `List the actions that carry the encryption context instead of ${pattern}; grant any other action the ` +
+        "principal needs in a statement without that condition.";
+  return finding(encryptionContextOnWildcardAction, statement, path, message, {
+    description,
+    json: statementWithActions(statement, actions),
+  });
+}
+
 function checkStatement(statement: Statement, findings: Finding[]): void {
   // Most statements carry no context condition: the list is only built for those that do.
   const conditions = conditionsOf(statement);
   const first = conditions.findIndex(isRequiredContext);
-  if (first < 0 || statement.effect !== "Allow" || statement.action === undefined) return;
+  if (first < 0 || statement.effect !== "Allow") return;
   const clauses = conditions.slice(first).filter(isRequiredContext);
-  statement.action.forEach((pattern, j) => {
+  const keys = [...new Set(clauses.map((c) => c.key))];
+  const keysLower = [...new Set(keys.map((k) => k.toLowerCase()))];
+  const keyMemo = keysLower.join(" ");
+  if (statement.action === undefined) {
+    if (statement.notAction !== undefined) checkNotAction(statement, keys, keyMemo, keysLower, findings);
+    return;
+  }
+  const entries = statement.action.map((pattern) => {
     const actions = sharedExpansion(pattern);
-    if (actions.length === 0) return;
+    return { pattern, actions, coverage: coverageOf(`A${pattern}\n${keyMemo}`, actions, keysLower) };
+  });
+  // A statement that can allow some action: a wildcard's other actions are only noise in it.
+  const works = entries.some((e) => e.coverage.live.length > 0);
+  entries.forEach(({ pattern, actions, coverage }, j) => {
+    if (actions.length === 0 || coverage.dead.length === 0) return;
+    if (works && hasWildcard(pattern)) {
+      const kept = statement.action?.flatMap((p, i) => (i === j ? coverage.live.map((n) => `kms:${n}`) : [p])) ?? [];
+      findings.push(
+        wildcardFinding(statement, elementPath(statement, "Action", j), pattern, keys.join(", "), coverage, kept),
+      );
+      return;
+    }
     const unsupported = clauses.filter((c) => noneSupports(pattern, actions, c.key));
     if (unsupported.length === 0) return;
-    const keys = [...new Set(unsupported.map((c) => c.key))].join(", ");
+    const unsupportedKeys = [...new Set(unsupported.map((c) => c.key))].join(", ");
     findings.push(
       finding(
         encryptionContextOnUnsupportedAction,
         statement,
         elementPath(statement, "Action", j),
-        `${statementLabel(statement)} allows ${pattern} only when ${keys} matches, but requests for ` +
+        `${statementLabel(statement)} allows ${pattern} only when ${unsupportedKeys} matches, but requests for ` +
           `${actions.map((a) => a.name).join(", ")} never carry it: the Allow silently denies that action.`,
         {
           description: `Move ${pattern} to its own statement without the encryption context condition.`,
@@ -118,9 +229,57 @@ function checkStatement(statement: Statement, findings: Finding[]): void {
   });
 }
 
+/** `NotAction` under a context condition: every action it leaves in is a wildcard's. */
+function checkNotAction(
+  statement: Statement,
+  keys: readonly string[],
+  keyMemo: string,
+  keysLower: readonly string[],
+  findings: Finding[],
+): void {
+  const notAction = statement.notAction ?? [];
+  const coverage = coverageOf(`N${notAction.join("\n")}\n${keyMemo}`, coveredKmsActions(statement), keysLower);
+  if (coverage.dead.length === 0) return;
+  const path = `${statement.path}.NotAction`;
+  const pattern = `NotAction ${notAction.join(", ")}`;
+  const keysText = keys.join(", ");
+  if (coverage.live.length > 0) {
+    const live = coverage.live.map((n) => `kms:${n}`);
+    findings.push(wildcardFinding(statement, path, pattern, keysText, coverage, live));
+    return;
+  }
+  findings.push(
+    finding(
+      encryptionContextOnUnsupportedAction,
+      statement,
+      path,
+      `${statementLabel(statement)} allows every action but ${notAction.join(", ")} only when ${keysText} matches, ` +
+        `but requests for ${coverage.dead.join(", ")} never carry it: the Allow never applies.`,
+    ),
+  );
+}
+
 function collect(policy: KeyPolicy, _options: LintOptions, findings: Finding[]): void {
   for (const s of statementsOf(policy)) checkStatement(s, findings);
 }
+
+/** The warning kind, reported by the same check (`also`). */
+export const encryptionContextOnWildcardAction: CheckMeta = {
+  id: "encryption-context-on-wildcard-action",
+  severity: "warning",
+  description:
+    "An action wildcard under a kms:EncryptionContext:* or kms:EncryptionContextKeys condition covers actions " +
+    "whose requests never carry the key: they never match, and the grant reads broader than it is.",
+  source: {
+    seed: "001",
+    section: "Using encryption context condition keys",
+    anchor: "least-privilege-encryption-context",
+  },
+  fix: {
+    description:
+      "List only the actions that carry the encryption context (CreateGrant and the symmetric cryptographic operations).",
+  },
+};
 
 export const encryptionContextOnUnsupportedAction: CollectingCheck = collectingCheck(
   {
@@ -135,6 +294,7 @@ export const encryptionContextOnUnsupportedAction: CollectingCheck = collectingC
       anchor: "least-privilege-encryption-context",
     },
     fix: { description: "Move the action (e.g. kms:DescribeKey) to its own statement without that condition." },
+    also: [encryptionContextOnWildcardAction],
   },
   collect,
 );
