@@ -206,7 +206,8 @@ describe("evaluate: the effective request context", () => {
   it("derives aws:PrincipalArn (the role for a session), aws:PrincipalAccount, kms:CallerAccount, aws:PrincipalType", () => {
     const d = byCondition(
       {
-        ArnEquals: { "aws:PrincipalArn": `arn:aws:iam::${A}:role/Admin` },
+        // The role's ARN (a role pattern matches it; the session's ARN would not).
+        ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${A}:role/*` },
         StringEquals: { "aws:PrincipalAccount": A, "kms:CallerAccount": A, "aws:PrincipalType": "AssumedRole" },
         Bool: { "aws:PrincipalIsAWSService": "false" },
       },
@@ -237,8 +238,10 @@ describe("evaluate: the effective request context", () => {
   it("keeps a value the caller gave over the derived one (a role path the session ARN cannot tell)", () => {
     const withPath = `arn:aws:iam::${A}:role/teams/Admin`;
     const cond = { ArnEquals: { "aws:PrincipalArn": withPath } };
-    assert.equal(byCondition(cond, session).verdict, "denied-implicit");
+    // Without it the answer depends on the path: undecidable, neither denied nor allowed.
+    assert.equal(byCondition(cond, session).verdict, "undecidable");
     assert.equal(byCondition(cond, session, { "aws:principalarn": withPath }).verdict, "allowed");
+    assert.equal(byCondition(cond, { kind: "aws", arn: withPath }).verdict, "allowed");
   });
 
   it("keeps aws: and other services' keys for every action, drops kms: keys the action cannot carry", () => {

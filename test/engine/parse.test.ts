@@ -842,6 +842,14 @@ const ERROR_FIXTURES: readonly ErrorFixture[] = [
     ],
     message: 'service "s3"',
   },
+  {
+    // IAM User Guide, "IAM policy elements: Variables and tags", "Resource element": variables only
+    // after the fifth colon; before it the text stays as written, and no key ARN contains it.
+    name: "a policy variable before the fifth colon of Resource",
+    input: withStatement({ Resource: "arn:aws:kms:*:${aws:PrincipalAccount}:key/*" }),
+    expected: [`${S0}.Resource resource-never-matches-key`],
+    message: "${aws:PrincipalAccount} stands before the fifth colon",
+  },
   { name: "a string Condition", input: withCondition("x"), expected: [`${S0}.Condition invalid-condition`] },
   {
     name: "a Condition nested inside Condition",
@@ -985,6 +993,16 @@ const GOOD_CONDITIONS: readonly { name: string; condition: Json }[] = [
 
 /** Principals, actions and resources the parser must accept. */
 const GOOD_ELEMENTS: readonly { name: string; patch: Patch }[] = [
+  {
+    // A variable in the resource part, after the fifth colon, is substituted from the request.
+    name: "a policy variable in the resource part of Resource (key/${aws:PrincipalTag/KeyId})",
+    patch: {
+      Resource: [
+        "arn:aws:kms:us-east-1:111122223333:key/${aws:PrincipalTag/KeyId}",
+        "arn:aws:kms:us-east-1:111122223333:key/${aws:PrincipalTag/KeyId, 'none'}",
+      ],
+    },
+  },
   {
     name: "every AWS principal form",
     patch: {

@@ -1663,18 +1663,42 @@ const actionsAndResources: Scenario[] = [
     decidingSid: null,
   },
   {
-    name: "resource: a policy variable in Resource resolves from the caller",
+    // IAM User Guide, "IAM policy elements: Variables and tags", "Resource element": variables only
+    // "in the resource portion of the ARN ... after the fifth colon"; in the account part it is text.
+    name: "resource: a variable before the fifth colon is literal text and never matches",
     policy: doc(allow("OwnAccountKeys", { Resource: "arn:aws:kms:*:${aws:PrincipalAccount}:key/*" })),
     request: decrypt(),
-    expect: "allowed",
-    decidingSid: "OwnAccountKeys",
+    expect: "denied-implicit",
+    decidingSid: null,
   },
   {
     name: "resource: without Version 2012-10-17 the variable is literal text",
     policy: {
       Version: "2008-10-17",
-      Statement: [allow("OwnAccountKeys", { Resource: "arn:aws:kms:*:${aws:PrincipalAccount}:key/*" })],
+      Statement: [allow("OwnAccountKeys", { Resource: `arn:aws:kms:eu-west-1:${K}:key/\${aws:PrincipalTag/KeyId}` })],
     },
+    request: decrypt({ "aws:PrincipalTag/KeyId": KEY_K.split("/")[1] }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    // Same page: a variable in the resource part is substituted from the request.
+    name: "resource: a variable in the resource part (key/${aws:PrincipalTag/KeyId}) resolves from the caller",
+    policy: doc(allow("TaggedKey", { Resource: `arn:aws:kms:eu-west-1:${K}:key/\${aws:PrincipalTag/KeyId}` })),
+    request: decrypt({ "aws:PrincipalTag/KeyId": KEY_K.split("/")[1] }),
+    expect: "allowed",
+    decidingSid: "TaggedKey",
+  },
+  {
+    name: "resource: and a caller tagged with another key id does not get this one",
+    policy: doc(allow("TaggedKey", { Resource: `arn:aws:kms:eu-west-1:${K}:key/\${aws:PrincipalTag/KeyId}` })),
+    request: decrypt({ "aws:PrincipalTag/KeyId": "mrk-00000000000000000000000000000001" }),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "resource: an untagged caller does not either (a variable without a value matches nothing)",
+    policy: doc(allow("TaggedKey", { Resource: `arn:aws:kms:eu-west-1:${K}:key/\${aws:PrincipalTag/KeyId}` })),
     request: decrypt(),
     expect: "denied-implicit",
     decidingSid: null,
@@ -2250,11 +2274,13 @@ const conditions: Scenario[] = [
     decidingSid: null,
   },
   {
+    // Its role's, not the session's: a role pattern matches. (The exact role ARN needs the role's
+    // path, which the session ARN does not carry: see the aws:PrincipalArn rows of requestContext.)
     name: "derived keys: aws:PrincipalArn of a session is its role's ARN",
     policy: doc(
       allow("ByPrincipalArn", {
         Principal: "*",
-        Condition: { ArnEquals: { "aws:PrincipalArn": `arn:aws:iam::${K}:role/Admin` } },
+        Condition: { ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${K}:role/*` } },
       }),
     ),
     request: decrypt({}, aws(ADMIN_SESSION)),
@@ -3779,27 +3805,28 @@ const resourceAndActionEntries: Scenario[] = [
     expect,
   })),
   {
+    // Variables only in the resource part, after the fifth colon (IAM, "Variables and tags").
     name: "resource: an ARN pattern with a variable resolves against the request's key",
-    policy: doc(allow("Own account", { Resource: "arn:aws:kms:*:${aws:PrincipalAccount}:key/*" })),
-    request: decrypt(),
+    policy: doc(allow("Own key", { Resource: `arn:aws:kms:*:${K}:key/\${aws:PrincipalTag/KeyId}` })),
+    request: decrypt({ "aws:PrincipalTag/KeyId": KEY_K.split("/")[1] }),
     expect: "allowed",
   },
   {
     name: "resource: an ARN pattern with a variable of another value does not match",
-    policy: doc(allow("Tagged account", { Resource: "arn:aws:kms:*:${aws:PrincipalTag/acct}:key/*" })),
-    request: decrypt({ "aws:PrincipalTag/acct": B }),
+    policy: doc(allow("Tagged key", { Resource: `arn:aws:kms:*:${K}:key/\${aws:PrincipalTag/KeyId}` })),
+    request: decrypt({ "aws:PrincipalTag/KeyId": "mrk-00000000000000000000000000000001" }),
     expect: "denied-implicit",
   },
   {
     name: "resource: an ARN pattern with a variable the request lacks matches nothing",
-    policy: doc(allow("Tagged account", { Resource: "arn:aws:kms:*:${aws:PrincipalTag/acct}:key/*" })),
+    policy: doc(allow("Tagged key", { Resource: `arn:aws:kms:*:${K}:key/\${aws:PrincipalTag/KeyId}` })),
     request: decrypt(),
     expect: "denied-implicit",
   },
   {
     name: "resource: an ARN pattern with a variable not known yet is undecidable",
-    policy: doc(allow("Tagged account", { Resource: "arn:aws:kms:*:${aws:PrincipalTag/acct}:key/*" })),
-    request: decrypt({ "aws:PrincipalTag/acct": UNKNOWN }),
+    policy: doc(allow("Tagged key", { Resource: `arn:aws:kms:*:${K}:key/\${aws:PrincipalTag/KeyId}` })),
+    request: decrypt({ "aws:PrincipalTag/KeyId": UNKNOWN }),
     expect: "undecidable",
   },
   {
@@ -3908,6 +3935,192 @@ const statementExplanations: Scenario[] = [
   },
 ];
 
+/**
+ * The request context AWS builds for a KMS call (issue 13 class 4). IAM User Guide, "AWS global
+ * condition context keys" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html):
+ * aws:ResourceAccount "is always included in the request context for most service actions" and is
+ * the account that owns the resource (the key); aws:RequestedRegion "is always included" (a KMS call
+ * goes to the key's Region). aws:PrincipalArn: "For IAM roles, the request context returns the ARN of
+ * the role", whose path a session ARN does not carry.
+ */
+const ROLE_ADMIN_WITH_PATH = `arn:aws:iam::${K}:role/admins/Admin`;
+/** Account delegation (needs-iam) limited by a condition on aws:PrincipalArn. */
+const rootWith = (condition: unknown) =>
+  doc({ ...enableIam(K), Sid: "Delegate", Action: "kms:Decrypt", Condition: condition });
+const sessionDecrypt = (context: Request["context"] = {}) => decrypt(context, aws(ADMIN_SESSION));
+const OWN_ACCOUNT_ONLY = {
+  Sid: "OwnAccountOnly",
+  Effect: "Deny",
+  Principal: "*",
+  Action: "kms:*",
+  Resource: "*",
+  Condition: { StringNotEquals: { "aws:ResourceAccount": "${aws:PrincipalAccount}" } },
+};
+const DENY_IN_KEY_ACCOUNT = {
+  Sid: "DenyInKeyAccount",
+  Effect: "Deny",
+  Principal: "*",
+  Action: "kms:Decrypt",
+  Resource: "*",
+  Condition: { StringEquals: { "aws:ResourceAccount": K } },
+};
+
+const ONLY_EUROPE = {
+  Sid: "OnlyEurope",
+  Effect: "Deny",
+  Principal: "*",
+  Action: "kms:*",
+  Resource: "*",
+  Condition: { StringNotLike: { "aws:RequestedRegion": "eu-*" } },
+};
+
+const requestContext: Scenario[] = [
+  {
+    name: "aws:ResourceAccount: an explicit Deny keyed on the key's account applies",
+    policy: doc(enableIam(K), DENY_IN_KEY_ACCOUNT),
+    request: decrypt(),
+    expect: "denied-explicit",
+    decidingSid: "DenyInKeyAccount",
+    because: [`aws:ResourceAccount = ${K} matches ${K}`],
+  },
+  {
+    name: "aws:ResourceAccount: given as keyAccount when the request names no key ARN",
+    policy: doc(enableIam(K), DENY_IN_KEY_ACCOUNT),
+    request: { principal: aws(USER), action: "kms:Decrypt", keyAccount: K },
+    expect: "denied-explicit",
+    decidingSid: "DenyInKeyAccount",
+  },
+  {
+    name: "aws:ResourceAccount: unknown, not absent, when nothing tells the key's account",
+    policy: doc(enableIam(K), DENY_IN_KEY_ACCOUNT),
+    request: { principal: aws(USER), action: "kms:Decrypt" },
+    expect: "undecidable",
+    because: ["aws:ResourceAccount is not known yet"],
+  },
+  {
+    name: "aws:ResourceAccount: unknown while the key's account is not known (preview)",
+    policy: doc(enableIam(K), DENY_IN_KEY_ACCOUNT),
+    request: {
+      principal: aws(USER),
+      action: "kms:Decrypt",
+      keyAccount: PULUMI_UNKNOWN_SENTINEL,
+      keyRegion: "eu-west-1",
+    },
+    expect: "undecidable",
+  },
+  {
+    name: "aws:ResourceAccount: the perimeter Deny (StringNotEquals ${aws:PrincipalAccount}) spares the key's own account",
+    policy: doc(allow("Carol", {}), OWN_ACCOUNT_ONLY),
+    request: decrypt(),
+    expect: "allowed",
+    decidingSid: "Carol",
+    because: [`aws:ResourceAccount = ${K} matches \${aws:PrincipalAccount}, so StringNotEquals fails`],
+  },
+  {
+    name: "aws:ResourceAccount: and stops a caller from another account",
+    policy: doc(allow("Others", { Principal: { AWS: `arn:aws:iam::${B}:root` } }), OWN_ACCOUNT_ONLY),
+    request: { principal: aws(`arn:aws:iam::${B}:user/dave`), action: "kms:Decrypt", resource: KEY_K },
+    expect: "denied-explicit",
+    decidingSid: "OwnAccountOnly",
+  },
+  {
+    name: "aws:ResourceAccount: a value the request gives wins",
+    policy: doc(enableIam(K), DENY_IN_KEY_ACCOUNT),
+    request: decrypt({ "aws:ResourceAccount": B }),
+    expect: "needs-iam",
+  },
+  {
+    name: "aws:RequestedRegion: the key's Region, from its ARN",
+    policy: doc(enableIam(K), ONLY_EUROPE),
+    request: decrypt(),
+    expect: "needs-iam",
+    because: ["aws:RequestedRegion = eu-west-1 matches eu-*, so StringNotLike fails"],
+  },
+  {
+    name: "aws:RequestedRegion: from keyRegion when the key ARN is not known",
+    policy: doc(enableIam(K), ONLY_EUROPE),
+    request: { principal: aws(USER), action: "kms:Decrypt", keyAccount: K, keyRegion: "us-east-1" },
+    expect: "denied-explicit",
+    decidingSid: "OnlyEurope",
+  },
+  {
+    name: "aws:RequestedRegion: unknown when nothing tells the key's Region",
+    policy: doc(enableIam(K), ONLY_EUROPE),
+    request: { principal: aws(USER), action: "kms:Decrypt", keyAccount: K },
+    expect: "undecidable",
+  },
+  // aws:PrincipalArn of a role session: the role's ARN, path included; the session ARN has no path.
+  {
+    name: "aws:PrincipalArn: a session's role path is unknown, so a path pattern is undecidable",
+    policy: rootWith({ ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${K}:role/admins/*` } }),
+    request: sessionDecrypt(),
+    expect: "undecidable",
+    because: [
+      `aws:PrincipalArn is the ARN of role Admin with its path, which the session ARN does not carry; ArnLike arn:aws:iam::${K}:role/admins/* depends on the path`,
+    ],
+  },
+  {
+    name: "aws:PrincipalArn: so is the role's ARN without a path (the role may have one)",
+    policy: rootWith({ ArnEquals: { "aws:PrincipalArn": `arn:aws:iam::${K}:role/Admin` } }),
+    request: sessionDecrypt(),
+    expect: "undecidable",
+  },
+  {
+    name: "aws:PrincipalArn: the request giving the role ARN decides it",
+    policy: rootWith({ ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${K}:role/admins/*` } }),
+    request: sessionDecrypt({ "aws:PrincipalArn": ROLE_ADMIN_WITH_PATH }),
+    expect: "needs-iam",
+    decidingSid: "Delegate",
+  },
+  {
+    name: "aws:PrincipalArn: a caller given as the role's ARN carries its path",
+    policy: rootWith({ ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${K}:role/admins/*` } }),
+    request: decrypt({}, aws(ROLE_ADMIN_WITH_PATH)),
+    expect: "needs-iam",
+    decidingSid: "Delegate",
+  },
+  {
+    name: "aws:PrincipalArn: a pattern whose * takes any path is decided for a session",
+    policy: rootWith({ ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${K}:role/*` } }),
+    request: sessionDecrypt(),
+    expect: "needs-iam",
+    decidingSid: "Delegate",
+  },
+  {
+    name: "aws:PrincipalArn: so is a StringLike pattern ending in the role's name",
+    policy: rootWith({ StringLike: { "aws:PrincipalArn": `arn:aws:iam::${K}:role/*Admin` } }),
+    request: sessionDecrypt(),
+    expect: "needs-iam",
+  },
+  {
+    name: "aws:PrincipalArn: a role of another account never matches, whatever the path",
+    policy: rootWith({ ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${B}:role/admins/*` } }),
+    request: sessionDecrypt(),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "aws:PrincipalArn: nor another role's name",
+    policy: rootWith({ StringEquals: { "aws:PrincipalArn": `arn:aws:iam::${K}:role/admins/Auditor` } }),
+    request: sessionDecrypt(),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
+    name: "aws:PrincipalArn: a Deny on a path leaves a session's verdict open",
+    policy: doc(enableIam(K), {
+      Sid: "NoBreakGlass",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "kms:*",
+      Resource: "*",
+      Condition: { ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${K}:role/breakglass/*` } },
+    }),
+    request: sessionDecrypt(),
+    expect: "undecidable",
+  },
+];
+
 export const SCENARIOS: readonly Scenario[] = [
   ...seed003,
   ...seed001,
@@ -3929,4 +4142,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...resourceAndActionEntries,
   ...statementExplanations,
   ...organizationScenarios,
+  ...requestContext,
 ];

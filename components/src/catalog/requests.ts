@@ -21,10 +21,14 @@ function toContext(input: ContextInput): Record<string, ContextValue> {
   return context;
 }
 
-/** The key the request targets: its ARN when known, always its account. */
-function target(key: KeyLocation): Pick<Request, "resource" | "keyAccount"> {
+/**
+ * The key the request targets: its ARN when known, always its account and Region (AWS puts them in
+ * every request as aws:ResourceAccount and aws:RequestedRegion; the evaluator reads them from here).
+ */
+function target(key: KeyLocation): Pick<Request, "resource" | "keyAccount" | "keyRegion"> {
   const resource = keyArnOf(key);
-  return resource === undefined ? { keyAccount: key.account } : { resource, keyAccount: key.account };
+  const place = { keyAccount: key.account, keyRegion: key.region };
+  return resource === undefined ? place : { resource, ...place };
 }
 
 /** A request from an AWS service principal such as `cloudtrail.amazonaws.com`. */

@@ -44,3 +44,16 @@ export function isAccountId(s: string): boolean {
   }
   return true;
 }
+
+/**
+ * Where the resource part of an ARN begins: just after its fifth colon, counting every colon as
+ * written (a `${aws:...}` variable's colon too); -1 when there are fewer than five.
+ */
+export function arnResourceStart(s: string): number {
+  let at = -1;
+  for (let n = 0; n < 5; n++) {
+    at = s.indexOf(":", at + 1);
+    if (at < 0) return -1;
+  }
+  return at + 1;
+}

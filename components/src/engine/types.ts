@@ -132,9 +132,12 @@ export interface Request {
   readonly resource?: string;
   /** The account that owns the key; derived from `resource` when omitted. */
   readonly keyAccount?: string;
+  /** The key's Region (`aws:RequestedRegion`); derived from `resource` when omitted. */
+  readonly keyRegion?: string;
   /**
    * Condition keys of the request (any case). The evaluator adds the keys AWS derives from the
-   * principal (`aws:PrincipalArn`, `aws:PrincipalAccount`, `kms:CallerAccount`, ...) unless given,
+   * principal (`aws:PrincipalArn`, `aws:PrincipalAccount`, `kms:CallerAccount`, ...) and from the key
+   * (`aws:ResourceAccount`, `aws:RequestedRegion`) unless given,
    * and drops the `kms:` keys the action does not support (a `DescribeKey` request carries no
    * `kms:EncryptionContext:*`).
    */

@@ -14,6 +14,7 @@
 import { compileValue, operatorSemantics, type OperatorSemantics, type ValueMatcher } from "./condition-operators";
 import type { EffectiveContext } from "./request-context";
 import { isPartial, showPartial } from "./partial-values";
+import { dependsOnRolePath } from "./role-path";
 import { triNot } from "./tri";
 import { PULUMI_UNKNOWN_SENTINEL, UNKNOWN, type ConditionClause, type ConditionTrace, type Tri } from "../types";
 
@@ -133,6 +134,13 @@ export function compileCondition(
     const given = ctx.values.get(keyLower);
     if (given === UNKNOWN) {
       return { ...base, requestValue: "unknown", result: "unknown", explanation: `${key} is not known yet` };
+    }
+    const role = keyLower === "aws:principalarn" ? ctx.roleWithoutPath : undefined;
+    if (role !== undefined && dependsOnRolePath(values, sem.family, sem.comparison === "like", sem.ignoreCase, role)) {
+      const explanation =
+        `${key} is the ARN of role ${role.name} with its path, which the session ARN does not carry; ` +
+        `${opName} ${policyValues} depends on the path`;
+      return { ...base, requestValue: "unknown", result: "unknown", explanation };
     }
     const absent = given === undefined || given.length === 0;
     const done = (result: Tri, explanation: string): ConditionTrace =>

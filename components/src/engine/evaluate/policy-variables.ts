@@ -6,6 +6,7 @@
  * value not match. Variables are only recognized in `"Version": "2012-10-17"` policies; elsewhere
  * `${...}` is plain text. Templates are parsed once per policy string and cached.
  */
+import { arnResourceStart } from "../arn";
 import { memoMap } from "../caches";
 import { UNKNOWN } from "../types";
 import { hasWildcard, wildcardMatch } from "../wildcard";
@@ -72,6 +73,20 @@ export function parseTemplate(raw: string): Template {
   }
   if (last < raw.length) parts.push({ kind: "text", text: raw.slice(last) });
   return { raw, parts, hasVariables };
+}
+
+/**
+ * A `Resource` value. IAM User Guide, "IAM policy elements: Variables and tags" ("Resource element"):
+ * a variable is allowed "only in the resource portion of the ARN. This portion of the ARN appears
+ * after the fifth colon"; before it (service, Region, account) `${...}` is not substituted, so it is
+ * literal text, which no key ARN contains.
+ */
+export function parseResourceTemplate(raw: string): Template {
+  const start = arnResourceStart(raw);
+  const rest = start < 0 ? undefined : parseTemplate(raw.slice(start));
+  if (rest === undefined || !rest.hasVariables)
+    return { raw, parts: [{ kind: "text", text: raw }], hasVariables: false };
+  return { raw, parts: [{ kind: "text", text: raw.slice(0, start) }, ...rest.parts], hasVariables: true };
 }
 
 /**

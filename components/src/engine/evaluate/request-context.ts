@@ -5,16 +5,24 @@
  *  - AWS adds the keys it derives from the authenticated principal (`aws:PrincipalArn`,
  *    `aws:PrincipalAccount`, `aws:PrincipalType`, `kms:CallerAccount`, `aws:PrincipalServiceName`,
  *    ...) unless the caller of `evaluate` supplied them;
+ *  - AWS adds the keys of the resource and the request it always includes ("AWS global condition
+ *    context keys": aws:ResourceAccount "is always included in the request context for most service
+ *    actions", aws:RequestedRegion "is always included"): the key's account and Region, from
+ *    `keyAccount` / `keyRegion` or the key ARN, unknown when neither tells;
+ *  - for a role session, `aws:PrincipalArn` is the role's ARN, whose path the session ARN does not
+ *    carry (role-path.ts): the context says so, and clauses that depend on the path are unknown;
  *  - a `kms:` key the action cannot carry is dropped. Seed 001, "Using encryption context condition
  *    keys": encryption-context keys exist only on CreateGrant and the symmetric cryptographic
  *    operations; "If you use these condition keys to allow other operations, such as DescribeKey,
  *    permission will be denied."
  */
+import { parseArn } from "../arn";
 import { memoMap, memoWeakMap } from "../caches";
 import type { CallerIdentity } from "./caller-identity";
 import { actionSupportsConditionKey } from "../data/kms-reference";
 import type { ContextLookup } from "./policy-variables";
-import { UNKNOWN, type Request } from "../types";
+import type { PathlessRole } from "./role-path";
+import { PULUMI_UNKNOWN_SENTINEL, UNKNOWN, type Request } from "../types";
 
 export type EffectiveValue = readonly string[] | typeof UNKNOWN;
 
@@ -28,6 +36,8 @@ export interface EffectiveContext {
   readonly action: string;
   /** Whether the action can never carry this (lower-cased) key. */
   cannotCarry(keyLower: string): boolean;
+  /** For a role session whose `aws:PrincipalArn` the evaluator derived: the role without its path. */
+  readonly roleWithoutPath?: PathlessRole;
 }
 
 const supportCache = memoMap<string, Map<string, boolean>>();
@@ -88,6 +98,41 @@ function deriveKeys(caller: CallerIdentity): [string, string][] {
   return keys;
 }
 
+/** A request's string that may be the Pulumi unknown sentinel, or absent (`undefined`). */
+function knownOrUnknown(value: unknown): EffectiveValue | undefined {
+  if (typeof value !== "string" || value === "") return undefined;
+  return value.includes(PULUMI_UNKNOWN_SENTINEL) ? UNKNOWN : [value];
+}
+
+const keyArnParts = memoMap<string, { readonly account?: EffectiveValue; readonly region?: EffectiveValue }>();
+
+/** The account and Region a key ARN names (each unknown while not known yet). */
+function keyArnPlace(resource: unknown): { readonly account?: EffectiveValue; readonly region?: EffectiveValue } {
+  if (typeof resource !== "string") return {};
+  let place = keyArnParts.get(resource);
+  if (place === undefined) {
+    // A key ARN known in part (`arn:aws:kms:us-east-1:111122223333:key/<not known yet>`) still tells both.
+    const arn = parseArn(resource);
+    place = { account: knownOrUnknown(arn?.account), region: knownOrUnknown(arn?.region) };
+    if (keyArnParts.size > 10_000) keyArnParts.clear();
+    keyArnParts.set(resource, place);
+  }
+  return place;
+}
+
+/**
+ * aws:ResourceAccount and aws:RequestedRegion: the key's account and Region. A KMS request goes to
+ * the key's Region (a key ARN names it); a key whose account or Region is not known makes them
+ * unknown, never absent.
+ */
+function resourceKeys(request: Request): [string, EffectiveValue][] {
+  const place = keyArnPlace(request.resource);
+  return [
+    ["aws:resourceaccount", knownOrUnknown(request.keyAccount) ?? place.account ?? UNKNOWN],
+    ["aws:requestedregion", knownOrUnknown(request.keyRegion) ?? place.region ?? UNKNOWN],
+  ];
+}
+
 export function buildContext(request: Request, caller: CallerIdentity): EffectiveContext {
   const values = new Map<string, EffectiveValue>();
   const dropped: string[] = [];
@@ -103,16 +148,28 @@ export function buildContext(request: Request, caller: CallerIdentity): Effectiv
     }
     values.set(keyLower, value);
   }
+  const principalArnGiven = values.has("aws:principalarn");
   for (const [keyLower, value] of derivedKeys(caller)) {
     if (values.has(keyLower) || given[keyLower] !== undefined) continue;
     if (keyLower.startsWith("kms:") && !actionCarries(action, keyLower)) continue;
     values.set(keyLower, [value]);
   }
+  for (const [keyLower, value] of resourceKeys(request)) if (!values.has(keyLower)) values.set(keyLower, value);
+  const role = principalArnGiven ? undefined : pathlessRole(caller);
   return {
     values,
     dropped,
     action,
     lookup: (keyLower) => values.get(keyLower),
     cannotCarry: (keyLower) => keyLower.startsWith("kms:") && !actionCarries(action, keyLower),
+    ...(role !== undefined ? { roleWithoutPath: role } : {}),
   };
+}
+
+/** A session's role as far as its ARN tells (`assumed-role/NAME/...`); `undefined` otherwise. */
+function pathlessRole(caller: CallerIdentity): PathlessRole | undefined {
+  if (caller.roleName === undefined || caller.arn === undefined || !caller.arn.includes(":assumed-role/")) {
+    return undefined;
+  }
+  return { head: `arn:${caller.partition ?? "aws"}:iam::${caller.account ?? ""}:role/`, name: caller.roleName };
 }

@@ -1,11 +1,17 @@
 /**
  * `Resource` / `NotResource` matching for a key policy. In a key policy `"Resource": "*"` means "this
  * KMS key"; an ARN pattern is matched against the key's ARN with `*` and `?` (case-sensitive, as IAM
- * matches resource ARNs) after policy variables are substituted. When the request names no key, any
+ * matches resource ARNs) after policy variables in its resource part are substituted. When the request names no key, any
  * pattern that can denote a KMS key matches: the policy is attached to the key being asked about.
  */
 import { parseArn } from "../arn";
-import { matchPieces, parseTemplate, resolveTemplate, type ContextLookup, type Template } from "./policy-variables";
+import {
+  matchPieces,
+  parseResourceTemplate,
+  resolveTemplate,
+  type ContextLookup,
+  type Template,
+} from "./policy-variables";
 import { isPartial, partialString } from "./partial-values";
 import { triNot, triSome } from "./tri";
 import { PULUMI_UNKNOWN_SENTINEL, type Tri } from "../types";
@@ -41,7 +47,7 @@ export function compileResources(list: readonly string[], negated: boolean, vari
     const s = String(raw);
     if (s.includes(PULUMI_UNKNOWN_SENTINEL)) return { kind: "unknown" };
     if (s === "*") return { kind: "any" };
-    const template = variables ? parseTemplate(s) : undefined;
+    const template = variables ? parseResourceTemplate(s) : undefined;
     return {
       kind: "pattern",
       raw: s,

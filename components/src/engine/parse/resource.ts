@@ -2,13 +2,35 @@
  * `Resource` / `NotResource` of a key policy statement: `"*"` (this key) or a pattern that can match
  * the key's ARN. See `key-arn.ts` for why anything else is an error.
  */
+import { arnResourceStart } from "../arn";
 import { canMatchKeyArn, explainNotKeyArn } from "./key-arn";
 import { isUnknown, quote, type ParseContext } from "./context";
 import { readStrings, StringCheck } from "./strings";
 
+const VARIABLE = /\$\{[^}]*\}/g;
+
+/**
+ * The pattern a `Resource` can match once its policy variables are substituted. IAM User Guide, "IAM
+ * policy elements: Variables and tags" ("Resource element"): variables only "in the resource portion
+ * of the ARN ... after the fifth colon", where each may stand for any text; before it they are
+ * literal text. (A policy without `"Version": "2012-10-17"` substitutes none; that is its own error.)
+ */
+function substitutable(resource: string): string {
+  const start = arnResourceStart(resource);
+  if (start < 0 || !resource.includes("${", start)) return resource;
+  return resource.slice(0, start) + resource.slice(start).replace(VARIABLE, "*");
+}
+
 function checkResource(ctx: ParseContext, resource: string, path: string): void {
-  if (resource.length === 0 || isUnknown(resource) || canMatchKeyArn(resource)) return;
-  const why = explainNotKeyArn(resource);
+  if (resource.length === 0 || isUnknown(resource) || canMatchKeyArn(substitutable(resource))) return;
+  const start = arnResourceStart(resource);
+  const early = /\$\{[^}]*\}/.exec(resource);
+  const why =
+    early !== null && (start < 0 || early.index < start)
+      ? `${early[0]} stands before the fifth colon, ` +
+        "where AWS substitutes no policy variables (only the resource part after it takes them), so it is literal " +
+        "text no key ARN contains"
+      : explainNotKeyArn(resource);
   ctx.error(path, "resource-never-matches-key", `Resource ${quote(resource)} can never match this KMS key: ${why}.`);
 }
 
