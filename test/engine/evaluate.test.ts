@@ -177,6 +177,9 @@ describe("evaluate: decisions explain themselves", () => {
     assert.equal(sourceArn?.result, "unknown");
     assert.equal(d.deciding[0].applies, "unknown");
     assert.match(d.reason, /aws:SourceArn is not known yet/);
+    // Users read the reason: the possible verdicts in words, never the verdict ids.
+    assert.match(d.reason, /^Either allowed by the key policy or denied, depending on what is not known: /);
+    assert.doesNotMatch(d.reason, /needs-iam|Evaluate again|Cannot/);
   });
 
   it("is deterministic and reuses the compiled policy", () => {

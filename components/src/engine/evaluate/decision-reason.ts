@@ -77,6 +77,20 @@ function explainImplicit(outcome: Extract<Outcome, { kind: "implicit" }>, input:
   return `${head}: the nearest, ${labelOf(nearest)}, does not apply because ${detail(nearest)}. Change that statement or the request if it should be allowed.${tail}`;
 }
 
+/** Users read the reason: the verdict ids of an undecided outcome ("allowed or needs-iam") in words. */
+const VERDICT_WORDS: Readonly<Record<string, string>> = {
+  allowed: "allowed by the key policy",
+  "needs-iam": "left to IAM policies in the caller's account",
+  denied: "denied",
+};
+
+function possibleVerdicts(alternative: string): string {
+  return alternative
+    .split(" or ")
+    .map((v) => VERDICT_WORDS[v] ?? v)
+    .join(" or ");
+}
+
 export function explainDecision(outcome: Outcome, input: ReasonInput): string {
   switch (outcome.kind) {
     case "deny": {
@@ -96,7 +110,7 @@ export function explainDecision(outcome: Outcome, input: ReasonInput): string {
         first === undefined
           ? ""
           : `: ${labelOf(first)} ${first.applies === "unknown" ? "may apply" : "applies"} (${detail(first)})`;
-      return `Cannot decide (${outcome.alternative})${why}. Evaluate again once the values are known or the statement is fixed.`;
+      return `Either ${possibleVerdicts(outcome.alternative)}, depending on what is not known${why}.`;
     }
   }
 }
