@@ -2,9 +2,10 @@
  * Fix for kms-encryption-context-on-unsupported-action. Seed 001, "Using encryption context
  * condition keys": the context keys apply only to CreateGrant and the symmetric operations that
  * take an encryption context; "If you use these condition keys to allow other operations, such as
- * DescribeKey, permission will be denied." The engine's finding names each action entry that can
- * never match and gives the statement it belongs in (the same statement, that action only, without
- * the context conditions it cannot carry, every other condition kept). Here those entries move out
+ * DescribeKey, permission will be denied." The engine's finding names the action entries of a
+ * statement that can never match (one finding per statement and set of keys they lack) and gives the
+ * statement they belong in (the same statement, those actions only, without the context conditions
+ * they cannot carry, every other condition kept). Here those entries move out
  * of the original statement into such statements, inserted right after it:
  *
  * - the original keeps its other actions and all its conditions (nothing it allowed changes);
@@ -41,8 +42,15 @@ function withMembers(raw: Json, replace: Readonly<Record<string, unknown>>): Jso
 /** One statement to add: the moved actions that lose the same conditions. */
 interface Moved {
   readonly actions: string[];
-  /** The finding's suggested statement for the first action (Sid and Action are set here). */
+  /** The finding's suggested statement (Sid and Action are set here). */
   readonly statement: Json;
+}
+
+/** A fix's `Action`: one action or a list of them (the lint names every action of one cause). */
+function fixActions(action: unknown): string[] | undefined {
+  if (typeof action === "string") return [action];
+  if (Array.isArray(action) && action.length > 0 && action.every((a) => typeof a === "string")) return action;
+  return undefined;
 }
 
 /** The moved actions of one statement, grouped by the statement they go to (same conditions dropped). */
@@ -50,12 +58,13 @@ function movedActions(findings: readonly Finding[]): Moved[] {
   const groups = new Map<string, Moved>();
   for (const f of findings) {
     const fix = f.fix?.json;
-    if (!isObject(fix) || typeof fix.Action !== "string") continue;
-    const { Sid: _sid, Action: action, ...rest } = fix;
+    const actions = isObject(fix) ? fixActions(fix.Action) : undefined;
+    if (!isObject(fix) || actions === undefined) continue;
+    const { Sid: _sid, Action: _action, ...rest } = fix;
     const key = JSON.stringify(rest);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, { actions: [action], statement: fix });
-    else if (!group.actions.includes(action)) group.actions.push(action);
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = { actions: [], statement: fix }));
+    for (const a of actions) if (!group.actions.includes(a)) group.actions.push(a);
   }
   return [...groups.values()];
 }
@@ -107,10 +116,11 @@ export const fixEncryptionContextOnUnsupportedAction: KeyPolicyFix = (policy: Ke
       continue;
     }
     statements.push(...done.statements);
+    const where = done.actions.length === 1 ? "a statement of its own" : "a statement of their own";
     changes.push(
       `${s.path}${s.sid !== undefined ? ` ("${s.sid}")` : ""}: ${done.actions.join(", ")} ` +
-        `${done.inPlace ? "kept in place" : "moved to a statement of its own"}, without the encryption context ` +
-        "conditions those actions never carry; every other condition kept.",
+        `${done.inPlace ? "kept in place" : `moved to ${where}`}, ` +
+        "without the encryption context conditions those actions never carry; every other condition kept.",
     );
   }
   return changes.length === 0 ? { kind: "unchanged" } : { kind: "fixed", statements, changes };

@@ -35,12 +35,13 @@ const root = {
   Action: "kms:*",
   Resource: "*",
 };
-// Encrypt may carry an encryption context; DescribeKey never does, so the condition denies it.
+// Encrypt may carry an encryption context; DescribeKey and GetKeyPolicy never do, so the condition
+// denies them: one cause, one finding, one remediation moving both.
 const app = {
   Sid: "App",
   Effect: "Allow",
   Principal: { AWS: \`arn:aws:iam::\${account}:role/App\` },
-  Action: ["kms:Encrypt", "kms:DescribeKey"],
+  Action: ["kms:Encrypt", "kms:DescribeKey", "kms:GetKeyPolicy"],
   Resource: "*",
   Condition: { StringEquals: { "kms:EncryptionContext:app": "orders" } },
 };
@@ -161,14 +162,14 @@ describe("preflight: exemptions and remediation with the pack (e2e)", function (
         ],
       );
       const [classic, attached, native] = json.remediations;
-      // DescribeKey moves to a statement of its own without the context condition; Encrypt keeps it.
+      // DescribeKey and GetKeyPolicy move to one statement without the context condition; Encrypt keeps it.
       const fixed = statementsOf(classic.changes[0].after);
       assert.deepEqual(
         fixed.map((s) => [s.Action, s.Condition !== undefined]),
         [
           ["kms:*", false],
           ["kms:Encrypt", true],
-          ["kms:DescribeKey", false],
+          [["kms:DescribeKey", "kms:GetKeyPolicy"], false],
         ],
       );
       assert.equal(typeof native.changes[0].after, "object");

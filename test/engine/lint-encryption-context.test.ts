@@ -180,22 +180,55 @@ describe("lint: encryption-context-on-unsupported-action, finding and fix", () =
     assert.deepEqual(findings({ ...base, Condition: { Null: { [CT]: ["false", "true"] } } }), []);
   });
 
-  it("one finding per unsupported Action entry, each with its own fix", () => {
-    const list = findings({
+  it("one finding per statement for the entries that lack the same keys, naming them all, with one fix", () => {
+    const f = only({
       Sid: "Two",
       Effect: "Allow",
       Principal: CLOUDTRAIL,
       Action: ["kms:DescribeKey", "kms:Decrypt", "kms:GetKeyPolicy"],
       Resource: "*",
-      Condition: { StringLike: { [CT]: TRAILS } },
+      Condition: { StringLike: { [CT]: TRAILS, "aws:SourceAccount": "111122223333" } },
     });
-    assert.deepEqual(
-      list.map((f) => [f.path, (f.fix?.json as { Sid: string }).Sid]),
-      [
-        ["$.Statement[0].Action[0]", "Two for DescribeKey"],
-        ["$.Statement[0].Action[2]", "Two for GetKeyPolicy"],
-      ],
+    assert.equal(f.path, "$.Statement[0].Action");
+    assert.equal(
+      f.message,
+      `Statement "Two" allows kms:DescribeKey and kms:GetKeyPolicy only when ${CT} matches, but requests for ` +
+        "DescribeKey, GetKeyPolicy never carry it: the Allow silently denies those actions.",
     );
+    assert.equal(
+      f.fix?.description,
+      "Move kms:DescribeKey and kms:GetKeyPolicy to a statement of their own without the encryption context condition.",
+    );
+    assert.deepEqual(f.fix?.json, {
+      Sid: "Two for DescribeKey and GetKeyPolicy",
+      Effect: "Allow",
+      Principal: CLOUDTRAIL,
+      Resource: "*",
+      Action: ["kms:DescribeKey", "kms:GetKeyPolicy"],
+      Condition: { StringLike: { "aws:SourceAccount": "111122223333" } },
+    });
+  });
+
+  it("a statement that allows nothing: its named actions and wildcards are one finding, and its fix keeps the Sid's place", () => {
+    const f = only({
+      Effect: "Allow",
+      Principal: CLOUDTRAIL,
+      Action: ["kms:DescribeKey", "kms:List*"],
+      Resource: "*",
+      Condition: { "ForAnyValue:StringEquals": { "kms:EncryptionContextKeys": "aws:cloudtrail:arn" } },
+    });
+    assert.equal(f.severity, "error");
+    assert.match(
+      f.message,
+      /^Statement\[0\] allows kms:DescribeKey and kms:List\* only when kms:EncryptionContextKeys /,
+    );
+    assert.match(f.message, /requests for DescribeKey, ListAliases, /);
+    assert.deepEqual(f.fix?.json, {
+      Effect: "Allow",
+      Principal: CLOUDTRAIL,
+      Resource: "*",
+      Action: ["kms:DescribeKey", "kms:List*"],
+    });
   });
 
   it("a malformed condition block beside the context clause is left out of the fix, whatever it holds", () => {
@@ -309,6 +342,30 @@ describe("lint: encryption-context-on-wildcard-action, finding and fix", () => {
         [WILDCARD, "$.Statement[0].Action[1]"],
       ],
     );
+  });
+
+  it("two wildcards in one statement: one warning naming both, one fix replacing both", () => {
+    const list = all({
+      ...LOGS_STATEMENT,
+      Action: ["kms:Encrypt*", "kms:Describe*", "kms:Decrypt*", "kms:List*"],
+    });
+    assert.deepEqual(
+      list.map((f) => [f.id, f.path]),
+      [[WILDCARD, "$.Statement[0].Action"]],
+    );
+    assert.match(list[0].message, /allows kms:Describe\* and kms:List\* only when /);
+    assert.match(list[0].message, /requests for DescribeCustomKeyStores, DescribeKey, ListAliases, /);
+    assert.match(list[0].fix?.description ?? "", /^Remove kms:Describe\* and kms:List\* from the statement/);
+    assert.deepEqual(list[0].fix?.json, { ...LOGS_STATEMENT, Action: ["kms:Encrypt*", "kms:Decrypt*"] });
+  });
+
+  it("beside a named action that moves, the wildcard's fix leaves that action out too", () => {
+    const [error, warning] = all({
+      ...LOGS_STATEMENT,
+      Action: ["kms:GenerateDataKey*", "kms:Describe*", "kms:DescribeKey"],
+    });
+    assert.deepEqual((error.fix?.json as { Action: unknown }).Action, "kms:DescribeKey");
+    assert.deepEqual((warning.fix?.json as { Action: unknown }).Action, "kms:GenerateDataKey*");
   });
 
   it("a wildcard in a statement that allows nothing at all is the error", () => {

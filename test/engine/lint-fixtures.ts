@@ -219,6 +219,11 @@ export const CHECK_FIXTURES: readonly CheckFixtures[] = [
         ["$.Statement[0].Action[1]"],
       ),
       fail(
+        "two unsupported entries of an Action list: one cause, one finding",
+        allow(CLOUDTRAIL, ["kms:DescribeKey", "kms:Decrypt", "kms:GetKeyPolicy"], CT_CONTEXT),
+        ["$.Statement[0].Action"],
+      ),
+      fail(
         "Null false on EncryptionContextKeys",
         allow({ AWS: "arn:aws:iam::111122223333:role/R" }, "kms:GetPublicKey", {
           Null: { "kms:EncryptionContextKeys": "false" },
@@ -293,6 +298,19 @@ export const CHECK_FIXTURES: readonly CheckFixtures[] = [
           },
         ),
         ["$.Statement[0].Action[4]"],
+      ),
+      fail(
+        "two wildcards beside the cryptographic wildcards: one cause, one finding",
+        allow(
+          { Service: "logs.us-east-1.amazonaws.com" },
+          ["kms:Encrypt*", "kms:Describe*", "kms:Decrypt*", "kms:List*"],
+          {
+            ArnEquals: {
+              "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:111122223333:log-group:app",
+            },
+          },
+        ),
+        ["$.Statement[0].Action"],
       ),
       fail(
         "kms:* under an encryption context condition",

@@ -110,4 +110,23 @@ describe("one cause, one fix: rules that see the same cause suggest the same sta
     for (const sid of ["Allow CloudTrail to encrypt logs", "Allow CloudTrail access"])
       assert.match(fix, new RegExp(`"Sid": "${sid}"`));
   });
+
+  it("two actions under one encryption context condition: the lint's rule and the describe rule suggest the one statement", async () => {
+    const c = STACK_CASES.find(
+      (x) =>
+        x.rule === "cloudtrail-key-allows-describe" &&
+        x.name === "DescribeKey and GetKeyPolicy under one encryption context condition: the lint's one statement",
+    );
+    assert.ok(c);
+    const key = c.resources[0];
+    const lint = await analyze(key, {}, "kms-encryption-context-on-unsupported-action");
+    const describe = await analyzeStack(c.resources, {}, "cloudtrail-key-allows-describe");
+    assert.equal(lint.length, 1, lint.map((r) => r.message).join("\n---\n"));
+    assert.equal(describe.length, 1, describe.map((r) => r.message).join("\n---\n"));
+    // The JSON each message shows: from the line that opens it to the citation.
+    const statementIn = (m: string): string => m.slice(m.indexOf("\n{\n") + 1).split("\nAWS documentation:")[0];
+    assert.equal(statementIn(describe[0].message), statementIn(lint[0].message));
+    assert.match(statementIn(lint[0].message), /"aws:SourceArn"/);
+    assert.match(statementIn(lint[0].message), /"kms:DescribeKey",\n\s+"kms:GetKeyPolicy"/);
+  });
 });

@@ -95,7 +95,8 @@ describe("remediation: kms-encryption-context-on-unsupported-action", () => {
       Action: ["kms:Decrypt", "kms:DescribeKey", "kms:GetKeyPolicy"],
     };
     const taken = { ...seeds.DEFAULT_STATEMENT, Sid: `${CONTEXT_SID} for DescribeKey and GetKeyPolicy` };
-    const { value } = fixed(EC_RULE, { Version: "2012-10-17", Statement: [taken, s] });
+    const { value, changes } = fixed(EC_RULE, { Version: "2012-10-17", Statement: [taken, s] });
+    assert.match(changes[0], /: kms:DescribeKey, kms:GetKeyPolicy moved to a statement of their own, /);
     const out = statementsOf(value);
     assert.equal(out.length, 3);
     assert.deepEqual(out[2].Action, ["kms:DescribeKey", "kms:GetKeyPolicy"]);

@@ -35,8 +35,12 @@ import {
 import { memoized } from "./memo";
 import { conditionsOf, coveredKmsActions, elementPath, requiresKeyPresent, statementsOf } from "./statements";
 
-/** The statement as written, with `Action` replaced and the context conditions removed. */
-function statementWithout(statement: Statement, action: string, clauses: readonly ConditionClause[]): unknown {
+/** The statement as written, with `Action` replaced by `actions` and the context conditions removed. */
+function statementWithout(
+  statement: Statement,
+  actions: readonly string[],
+  clauses: readonly ConditionClause[],
+): unknown {
   // Built from the statement's entries in one pass: copying the statement whole, then again without
   // Condition and Sid, then again into the result, made this rare path cost as much as a whole check.
   const entries = entriesOf(statement.raw);
@@ -48,7 +52,8 @@ function statementWithout(statement: Statement, action: string, clauses: readonl
     if (kept.length > 0) condition[operator] = Object.fromEntries(kept);
   }
   const result: Record<string, unknown> = {};
-  if (statement.sid !== undefined) result.Sid = `${statement.sid} for ${action.replace(/^kms:/i, "")}`;
+  if (statement.sid !== undefined)
+    result.Sid = `${statement.sid} for ${actions.map((a) => a.replace(/^kms:/i, "")).join(" and ")}`;
   for (const [k, v] of entries) {
     if (k === "Condition" || k === "Sid") continue;
     if (k === "__proto__") {
@@ -58,9 +63,14 @@ function statementWithout(statement: Statement, action: string, clauses: readonl
       result[k] = v;
     }
   }
-  result.Action = action;
+  result.Action = actions.length === 1 ? actions[0] : [...actions];
   if (Object.keys(condition).length > 0) result.Condition = condition;
   return result;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listText(items: readonly string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /** The entries of a JSON object; none for anything else (an array, a string, `null`). */
@@ -149,9 +159,9 @@ function statementWithActions(statement: Statement, actions: readonly string[]):
 }
 
 /**
- * The warning for an action wildcard (or a `NotAction`) that covers actions the statement never
+ * The warning for action wildcards (or a `NotAction`) that cover actions the statement never
  * allows, in a statement that does allow others: name the actions that never match, and the grant
- * that says only what it does.
+ * that says only what it does. One per statement, whatever the number of wildcards: one cause, one fix.
  */
 function wildcardFinding(
   statement: Statement,
@@ -182,6 +192,51 @@ function wildcardFinding(
   });
 }
 
+/** One `Action` entry of a statement, with what it covers. */
+interface Entry {
+  readonly j: number;
+  readonly pattern: string;
+  readonly actions: readonly KmsActionInfo[];
+  readonly coverage: Coverage;
+}
+
+/** Names in first-seen order, once each. */
+const unique = (names: Iterable<string>): string[] => [...new Set(names)];
+
+/** The path of the entries: the one entry, or the whole `Action` element for several. */
+function entriesPath(statement: Statement, entries: readonly Entry[]): string {
+  return entries.length === 1 ? elementPath(statement, "Action", entries[0].j) : `${statement.path}.Action`;
+}
+
+/**
+ * The error for the named entries (or the wildcards of a statement that allows nothing) whose
+ * requests never carry the same required keys: one finding naming them all, with the one statement
+ * they move to.
+ */
+function unsupportedFinding(
+  statement: Statement,
+  entries: readonly Entry[],
+  unsupported: readonly ConditionClause[],
+): Finding {
+  const patterns = entries.map((e) => e.pattern);
+  const keys = unique(unsupported.map((c) => c.key)).join(", ");
+  const names = unique(entries.flatMap((e) => e.actions.map((a) => a.name))).join(", ");
+  const one = patterns.length === 1;
+  return finding(
+    encryptionContextOnUnsupportedAction,
+    statement,
+    entriesPath(statement, entries),
+    `${statementLabel(statement)} allows ${listText(patterns)} only when ${keys} matches, but requests for ` +
+      `${names} never carry it: the Allow silently denies ${one ? "that action" : "those actions"}.`,
+    {
+      description: one
+        ? `Move ${patterns[0]} to its own statement without the encryption context condition.`
+        : `Move ${listText(patterns)} to a statement of their own without the encryption context condition.`,
+      json: statementWithout(statement, patterns, unsupported),
+    },
+  );
+}
+
 function checkStatement(statement: Statement, findings: Finding[]): void {
   // Most statements carry no context condition: the list is only built for those that do.
   const conditions = conditionsOf(statement);
@@ -195,38 +250,52 @@ function checkStatement(statement: Statement, findings: Finding[]): void {
     if (statement.notAction !== undefined) checkNotAction(statement, keys, keyMemo, keysLower, findings);
     return;
   }
-  const entries = statement.action.map((pattern) => {
+  const entries = statement.action.map((pattern, j): Entry => {
     const actions = sharedExpansion(pattern);
-    return { pattern, actions, coverage: coverageOf(`A${pattern}\n${keyMemo}`, actions, keysLower) };
+    return { j, pattern, actions, coverage: coverageOf(`A${pattern}\n${keyMemo}`, actions, keysLower) };
   });
   // A statement that can allow some action: a wildcard's other actions are only noise in it.
   const works = entries.some((e) => e.coverage.live.length > 0);
-  entries.forEach(({ pattern, actions, coverage }, j) => {
-    if (actions.length === 0 || coverage.dead.length === 0) return;
-    if (works && hasWildcard(pattern)) {
-      const kept = statement.action?.flatMap((p, i) => (i === j ? coverage.live.map((n) => `kms:${n}`) : [p])) ?? [];
-      findings.push(
-        wildcardFinding(statement, elementPath(statement, "Action", j), pattern, keys.join(", "), coverage, kept),
-      );
-      return;
+  const wildcards: Entry[] = [];
+  // The entries that never carry the same required clauses: one cause, one finding, one fix.
+  const unsupported = new Map<string, { clauses: ConditionClause[]; entries: Entry[] }>();
+  for (const e of entries) {
+    if (e.actions.length === 0 || e.coverage.dead.length === 0) continue;
+    if (works && hasWildcard(e.pattern)) {
+      wildcards.push(e);
+      continue;
     }
-    const unsupported = clauses.filter((c) => noneSupports(pattern, actions, c.key));
-    if (unsupported.length === 0) return;
-    const unsupportedKeys = [...new Set(unsupported.map((c) => c.key))].join(", ");
-    findings.push(
-      finding(
-        encryptionContextOnUnsupportedAction,
-        statement,
-        elementPath(statement, "Action", j),
-        `${statementLabel(statement)} allows ${pattern} only when ${unsupportedKeys} matches, but requests for ` +
-          `${actions.map((a) => a.name).join(", ")} never carry it: the Allow silently denies that action.`,
-        {
-          description: `Move ${pattern} to its own statement without the encryption context condition.`,
-          json: statementWithout(statement, pattern, unsupported),
-        },
-      ),
-    );
-  });
+    const lacking = clauses.filter((c) => noneSupports(e.pattern, e.actions, c.key));
+    if (lacking.length === 0) continue;
+    const cause = lacking.map((c) => clauses.indexOf(c)).join(",");
+    const group = unsupported.get(cause);
+    if (group === undefined) unsupported.set(cause, { clauses: lacking, entries: [e] });
+    else group.entries.push(e);
+  }
+  for (const group of unsupported.values()) findings.push(unsupportedFinding(statement, group.entries, group.clauses));
+  if (wildcards.length === 0) return;
+  // The grant as it should read: each wildcard replaced by the actions it covers that carry the keys,
+  // and the entries the error moves out left out (they never allowed anything here either).
+  const moved = new Set([...unsupported.values()].flatMap((g) => g.entries.map((e) => e.j)));
+  const kept = unique(
+    entries.flatMap((e) =>
+      moved.has(e.j) ? [] : wildcards.includes(e) ? e.coverage.live.map((n) => `kms:${n}`) : [e.pattern],
+    ),
+  );
+  const coverage: Coverage = {
+    live: unique(wildcards.flatMap((e) => e.coverage.live)),
+    dead: unique(wildcards.flatMap((e) => e.coverage.dead)),
+  };
+  findings.push(
+    wildcardFinding(
+      statement,
+      entriesPath(statement, wildcards),
+      listText(wildcards.map((e) => e.pattern)),
+      keys.join(", "),
+      coverage,
+      kept,
+    ),
+  );
 }
 
 /** `NotAction` under a context condition: every action it leaves in is a wildcard's. */
