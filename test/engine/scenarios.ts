@@ -8,6 +8,7 @@
 import { PULUMI_UNKNOWN_SENTINEL, UNKNOWN, type Request, type Verdict } from "pulumi-kms-guardrails/engine";
 import { organizationScenarios } from "./scenarios-organization";
 import { partialValues } from "./scenarios-partial";
+import { statementScenarios } from "./scenarios-statements";
 
 export interface Scenario {
   readonly name: string;
@@ -4142,5 +4143,6 @@ export const SCENARIOS: readonly Scenario[] = [
   ...resourceAndActionEntries,
   ...statementExplanations,
   ...organizationScenarios,
+  ...statementScenarios,
   ...requestContext,
 ];

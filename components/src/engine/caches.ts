@@ -33,6 +33,30 @@ export function memoWeakMap<K extends object, V>(): WeakMemo<K, V> {
   };
 }
 
+/**
+ * The answer `compute` gives for `key`, remembered in `memo` (a `memoMap`): computed on the first ask,
+ * and the memo emptied before it would hold more than `limit` keys, so that a long-running pack keeps
+ * a bounded amount. The engine's bounded memos share this bookkeeping, which never changes an answer
+ * (caches.test.ts decides everything again around `clearCaches` and compares).
+ */
+export function remember<K, V>(memo: Map<K, V>, key: K, limit: number, compute: (key: K) => V): V {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = compute(key);
+  if (memo.size >= limit) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+/** `remember` for a memo keyed by object identity (unbounded: the garbage collector bounds it). */
+export function rememberWeak<K extends object, V>(memo: WeakMemo<K, V>, key: K, compute: (key: K) => V): V {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = compute(key);
+  memo.set(key, value);
+  return value;
+}
+
 /** Registers how to forget a remembered value that is not a memo map (a lazily built table, a last answer). */
 export function onClearCaches(clear: () => void): void {
   clears.push(clear);

@@ -4,7 +4,7 @@
  * bigints so a CIDR test is one shift and compare. IPv4-mapped IPv6 addresses (`::ffff:10.0.0.1`)
  * are compared as IPv4, since that is the address the client really has.
  */
-import { memoMap } from "./caches";
+import { memoMap, remember } from "./caches";
 
 export interface IpNetwork {
   readonly version: 4 | 6;
@@ -105,12 +105,7 @@ const addressCache = memoMap<string, IpValue | null>();
 
 /** Whether the request's address lies in the network; a value that is not an address never does. */
 export function ipInNetwork(address: string, net: IpNetwork): boolean {
-  let ip = addressCache.get(address);
-  if (ip === undefined) {
-    ip = parseIp(address) ?? null;
-    if (addressCache.size > 10_000) addressCache.clear();
-    addressCache.set(address, ip);
-  }
+  const ip = remember(addressCache, address, 10_000, (a) => parseIp(a) ?? null);
   if (ip === null || ip.version !== net.version) return false;
   const shift = BigInt((net.version === 4 ? 32 : 128) - net.prefix);
   return ip.value >> shift === net.network >> shift;

@@ -17,8 +17,8 @@ const QUESTION = 63;
  */
 function fold(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  const lower = String.fromCharCode(c).toLowerCase();
-  const folded = lower.length === 1 ? lower.charCodeAt(0) : c;
+  // Only U+0130 lower-cases to two units, an ASCII i and a combining dot: it stays itself too.
+  const folded = String.fromCharCode(c).toLowerCase().charCodeAt(0);
   return folded < 128 ? c : folded;
 }
 
@@ -33,11 +33,12 @@ function globMatch(pattern: string, value: string, ignoreCase: boolean): boolean
   let star = -1;
   let starValue = 0;
   while (v < value.length) {
-    const c = p < pattern.length ? pattern.charCodeAt(p) : -1;
+    // Past the end of the pattern, charCodeAt is NaN, which equals no unit (fold keeps it NaN).
+    const c = pattern.charCodeAt(p);
     if (c === STAR) {
       star = p++;
       starValue = v;
-    } else if (c === QUESTION || (c >= 0 && sameUnit(c, value.charCodeAt(v), ignoreCase))) {
+    } else if (c === QUESTION || sameUnit(c, value.charCodeAt(v), ignoreCase)) {
       p++;
       v++;
     } else if (star >= 0) {
@@ -47,15 +48,15 @@ function globMatch(pattern: string, value: string, ignoreCase: boolean): boolean
       return false;
     }
   }
-  while (p < pattern.length && pattern.charCodeAt(p) === STAR) p++;
+  while (pattern.charCodeAt(p) === STAR) p++;
   return p === pattern.length;
 }
 
 /** True when `value` matches the IAM wildcard `pattern`. */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  if (!pattern.includes("*") && !pattern.includes("?")) {
-    return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
-  }
+  // A literal pattern compared case-insensitively goes through the scan too: String.toLowerCase folds
+  // a few non-ASCII units onto ASCII (KELVIN SIGN to k), which fold() does not.
+  if (!ignoreCase && !hasWildcard(pattern)) return pattern === value;
   return globMatch(pattern, value, ignoreCase);
 }
 

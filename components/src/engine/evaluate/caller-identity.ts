@@ -4,7 +4,7 @@
  * keys" (`aws:PrincipalArn`, `aws:PrincipalType`): a session ARN is
  * `arn:PART:sts::ACCT:assumed-role/ROLE/SESSION`, without the role's path.
  */
-import { memoMap } from "../caches";
+import { memoMap, remember } from "../caches";
 import { isAccountId, parseArn } from "../arn";
 import { isPartial, showPartial } from "./partial-values";
 import type { RequestPrincipal } from "../types";
@@ -46,13 +46,7 @@ export function describeCaller(principal: RequestPrincipal): CallerIdentity {
           ? "n"
           : undefined;
   if (cacheKey === undefined) return identify(principal);
-  let caller = cache.get(cacheKey);
-  if (caller === undefined) {
-    caller = identify(principal);
-    if (cache.size > 10_000) cache.clear();
-    cache.set(cacheKey, caller);
-  }
-  return caller;
+  return remember(cache, cacheKey, 10_000, () => identify(principal));
 }
 
 function identify(principal: RequestPrincipal): CallerIdentity {

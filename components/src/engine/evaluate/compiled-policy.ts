@@ -5,7 +5,7 @@
  * `KeyPolicy`, so shapes AWS would reject are recorded as problems here and make the statement's
  * applicability unknown rather than guessed.
  */
-import { memoWeakMap } from "../caches";
+import { memoWeakMap, rememberWeak } from "../caches";
 import { compileActions, type CompiledActions } from "./action-match";
 import { compileCondition, opaqueCondition, type CompiledCondition } from "./conditions";
 import { compilePrincipals, type CompiledPrincipals } from "./principal-match";
@@ -133,8 +133,10 @@ function opaqueStatement(missing: UnrepresentedStatement, variables: boolean): C
 }
 
 export function compilePolicy(policy: KeyPolicy): CompiledPolicy {
-  const cached = cache.get(policy);
-  if (cached !== undefined) return cached;
+  return rememberWeak(cache, policy, compile);
+}
+
+function compile(policy: KeyPolicy): CompiledPolicy {
   // Policy variables exist only in version 2012-10-17 (IAM User Guide, "IAM JSON policy elements: Version").
   const variables = policy.version === "2012-10-17";
   const list: readonly unknown[] = Array.isArray(policy.statements) ? policy.statements : [];
@@ -144,7 +146,5 @@ export function compilePolicy(policy: KeyPolicy): CompiledPolicy {
     .map((s, i) => compileStatement(s, i, variables));
   const opaque = unrepresentedStatements(policy).map((m) => opaqueStatement(m, variables));
   const statements = [...parsed, ...opaque].sort((a, b) => a.index - b.index);
-  const compiled = { statements, problems };
-  cache.set(policy, compiled);
-  return compiled;
+  return { statements, problems };
 }

@@ -14,7 +14,7 @@
  * Whatever is not known yet (Pulumi preview values, constructs AWS would reject, ambiguous
  * multivalued keys) makes the verdict `undecidable` only when it could change it.
  */
-import { memoMap } from "../caches";
+import { memoMap, remember } from "../caches";
 import { parseArn } from "../arn";
 import { describeCaller, type CallerIdentity } from "./caller-identity";
 import { compilePolicy } from "./compiled-policy";
@@ -27,17 +27,13 @@ import type { Decision, KeyPolicy, Request, StatementTrace, Verdict } from "../t
 
 const accountOfKey = memoMap<string, string>();
 
+const accountOfArn = (resource: string): string => parseArn(resource)?.account ?? "";
+
 /** The account that owns the key: given, else from the key ARN, else the caller's own. */
 function keyAccountOf(request: Request, caller: CallerIdentity): string | undefined {
   if (typeof request.keyAccount === "string" && request.keyAccount !== "") return request.keyAccount;
   if (request.resource !== undefined) {
-    const resource = String(request.resource);
-    let account = accountOfKey.get(resource);
-    if (account === undefined) {
-      account = parseArn(resource)?.account ?? "";
-      if (accountOfKey.size > 10_000) accountOfKey.clear();
-      accountOfKey.set(resource, account);
-    }
+    const account = remember(accountOfKey, String(request.resource), 10_000, accountOfArn);
     if (account !== "") return account;
   }
   return caller.account;

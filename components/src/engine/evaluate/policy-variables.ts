@@ -7,7 +7,7 @@
  * `${...}` is plain text. Templates are parsed once per policy string and cached.
  */
 import { arnResourceStart } from "../arn";
-import { memoMap } from "../caches";
+import { memoMap, remember } from "../caches";
 import { UNKNOWN } from "../types";
 import { hasWildcard, wildcardMatch } from "../wildcard";
 
@@ -142,13 +142,7 @@ export function matchPieces(pieces: readonly Piece[], value: string, ignoreCase:
     )
     .join("");
   const cacheKey = (ignoreCase ? "i:" : "s:") + source;
-  let re = regexCache.get(cacheKey);
-  if (re === undefined) {
-    re = new RegExp(`^${source}$`, ignoreCase ? "is" : "s");
-    if (regexCache.size > 10_000) regexCache.clear();
-    regexCache.set(cacheKey, re);
-  }
-  return re.test(value);
+  return remember(regexCache, cacheKey, 10_000, () => new RegExp(`^${source}$`, ignoreCase ? "is" : "s")).test(value);
 }
 
 /**

@@ -17,7 +17,7 @@
  *    permission will be denied."
  */
 import { parseArn } from "../arn";
-import { memoMap, memoWeakMap } from "../caches";
+import { memoMap, memoWeakMap, remember, rememberWeak } from "../caches";
 import type { CallerIdentity } from "./caller-identity";
 import { actionSupportsConditionKey } from "../data/kms-reference";
 import type { ContextLookup } from "./policy-variables";
@@ -44,19 +44,8 @@ const supportCache = memoMap<string, Map<string, boolean>>();
 
 /** `actionSupportsConditionKey`, memoized: the same few action/key pairs recur on every probe. */
 function actionCarries(action: string, keyLower: string): boolean {
-  let byKey = supportCache.get(action);
-  if (byKey === undefined) {
-    if (supportCache.size > 1_000) supportCache.clear();
-    byKey = new Map();
-    supportCache.set(action, byKey);
-  }
-  let supported = byKey.get(keyLower);
-  if (supported === undefined) {
-    supported = actionSupportsConditionKey(action, keyLower);
-    if (byKey.size > 1_000) byKey.clear();
-    byKey.set(keyLower, supported);
-  }
-  return supported;
+  const byKey = remember(supportCache, action, 1_000, () => new Map<string, boolean>());
+  return remember(byKey, keyLower, 1_000, () => actionSupportsConditionKey(action, keyLower));
 }
 
 function normalize(value: unknown): EffectiveValue | undefined {
@@ -70,12 +59,7 @@ const derivedCache = memoWeakMap<CallerIdentity, readonly [string, string][]>();
 
 /** The keys AWS derives from the principal (IAM User Guide, "Properties of the principal"). */
 function derivedKeys(caller: CallerIdentity): readonly [string, string][] {
-  let keys = derivedCache.get(caller);
-  if (keys === undefined) {
-    keys = deriveKeys(caller);
-    derivedCache.set(caller, keys);
-  }
-  return keys;
+  return rememberWeak(derivedCache, caller, deriveKeys);
 }
 
 function deriveKeys(caller: CallerIdentity): [string, string][] {
@@ -109,15 +93,11 @@ const keyArnParts = memoMap<string, { readonly account?: EffectiveValue; readonl
 /** The account and Region a key ARN names (each unknown while not known yet). */
 function keyArnPlace(resource: unknown): { readonly account?: EffectiveValue; readonly region?: EffectiveValue } {
   if (typeof resource !== "string") return {};
-  let place = keyArnParts.get(resource);
-  if (place === undefined) {
+  return remember(keyArnParts, resource, 10_000, (arnText) => {
     // A key ARN known in part (`arn:aws:kms:us-east-1:111122223333:key/<not known yet>`) still tells both.
-    const arn = parseArn(resource);
-    place = { account: knownOrUnknown(arn?.account), region: knownOrUnknown(arn?.region) };
-    if (keyArnParts.size > 10_000) keyArnParts.clear();
-    keyArnParts.set(resource, place);
-  }
-  return place;
+    const arn = parseArn(arnText);
+    return { account: knownOrUnknown(arn?.account), region: knownOrUnknown(arn?.region) };
+  });
 }
 
 /**
