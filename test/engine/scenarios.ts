@@ -8,6 +8,7 @@
 import { PULUMI_UNKNOWN_SENTINEL, UNKNOWN, type Request, type Verdict } from "pulumi-kms-guardrails/engine";
 import { organizationScenarios } from "./scenarios-organization";
 import { partialValues } from "./scenarios-partial";
+import { reasonScenarios } from "./scenarios-reasons";
 import { statementScenarios } from "./scenarios-statements";
 
 export interface Scenario {
@@ -4144,5 +4145,6 @@ export const SCENARIOS: readonly Scenario[] = [
   ...statementExplanations,
   ...organizationScenarios,
   ...statementScenarios,
+  ...reasonScenarios,
   ...requestContext,
 ];

@@ -8,6 +8,7 @@
 import type { CallerIdentity } from "./caller-identity";
 import type { CompiledStatement } from "./compiled-policy";
 import { matchActions } from "./action-match";
+import { showPartial } from "./partial-values";
 import { listedInNotPrincipal, matchPrincipal } from "./principal-match";
 import type { EffectiveContext } from "./request-context";
 import { matchResources } from "./resource-match";
@@ -99,7 +100,8 @@ function explainStatement(
 ): string {
   const { request, caller } = input;
   const who = describePrincipal(s, principal, caller);
-  const onKey = request.resource ?? "the key";
+  // A key ARN known only in part is shown as the caller is: the parts not known yet named, not the sentinel.
+  const onKey = request.resource === undefined ? "the key" : showPartial(String(request.resource));
   if (applies === true) {
     const held =
       conditions.length === 0

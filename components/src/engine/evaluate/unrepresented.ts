@@ -26,7 +26,9 @@ export function unrepresentedStatements(policy: KeyPolicy): UnrepresentedStateme
   if (!isObject(raw)) return [];
   const list = raw.Statement;
   const entries: readonly unknown[] = Array.isArray(list) ? list : isObject(list) ? [list] : [];
-  const represented = new Set(Array.isArray(policy.statements) ? policy.statements.map((s) => s.index) : []);
+  // A policy built in code may hold entries that are not statements (compilePolicy skips them).
+  const statements: readonly unknown[] = Array.isArray(policy.statements) ? policy.statements : [];
+  const represented = new Set(statements.map((s) => (isObject(s) ? s.index : undefined)));
   const missing: UnrepresentedStatement[] = [];
   entries.forEach((entry, index) => {
     if (represented.has(index)) return;
