@@ -65,6 +65,15 @@ describe("compiled policies", () => {
     const policy = built({ conditions: { StringEquals: {} } });
     assert.equal(evaluate(policy, DECRYPT).verdict, "undecidable");
     assert.deepEqual(explanations(policy), ['"Alice" may apply: its Condition is not valid.']);
+    assert.deepEqual(evaluate(policy, DECRYPT).trace[0].conditions, []);
+  });
+
+  it("a statement built in code without conditions has none", () => {
+    const policy = built({ conditions: undefined });
+    assert.equal(evaluate(policy, DECRYPT).verdict, "allowed");
+    assert.deepEqual(explanations(policy), [
+      `"Alice" applies: the principal names ${ALICE}, it covers kms:Decrypt on ${KEY}.`,
+    ]);
   });
 
   it("a statement with both Resource and NotResource may apply", () => {
@@ -139,6 +148,11 @@ describe("compiled policies", () => {
       const trace = decision.trace[1];
       assert.equal(trace.sid, "Unreadable");
       assert.equal(trace.applies, "unknown");
+      assert.equal(trace.explanation, '"Unreadable" may apply: its Effect "Perhaps" is neither Allow nor Deny.');
+      assert.deepEqual(
+        trace.conditions.map((c) => [c.operator, c.key]),
+        [["Condition", "*"]],
+      );
       assert.deepEqual(
         trace.conditions.map((c) => c.explanation),
         ['its Effect "Perhaps" is neither Allow nor Deny, so its conditions are unknown'],

@@ -143,6 +143,7 @@ export const reasonScenarios: Scenario[] = [
     decidingSid: null,
     because: [
       `No statement allows kms:Decrypt for ${ALICE}: the nearest, statement #0, does not apply because the principal does not name ${ALICE}. ${CHANGE}`,
+      `statement #0 does not apply: the principal does not name ${ALICE}.`,
     ],
   },
   {
@@ -252,5 +253,45 @@ export const reasonScenarios: Scenario[] = [
     request: decrypt(aws(`arn:aws:iam::${A}:user/division/Bob`)),
     expect: "allowed",
     decidingSid: "Bob",
+  },
+  {
+    name: "reason: every Deny that may apply is named",
+    policy: doc(
+      ...["MaybeDenyVpc", "MaybeDenyVpce"].map((sid, i) => ({
+        Sid: sid,
+        Effect: "Deny",
+        Principal: "*",
+        Action: "kms:*",
+        Resource: "*",
+        Condition: { StringEquals: { [i === 0 ? "aws:SourceVpc" : "aws:SourceVpce"]: "vpc-1a2b3c4d" } },
+      })),
+    ),
+    request: decrypt(aws(ALICE), { "aws:SourceVpc": UNKNOWN, "aws:SourceVpce": UNKNOWN }),
+    expect: "denied-implicit",
+    decidingSid: null,
+    because: [
+      `No statement allows kms:Decrypt for ${ALICE}. Add an Allow statement for it if it should be allowed. A Deny that may apply ("MaybeDenyVpc", "MaybeDenyVpce") would deny it too.`,
+    ],
+  },
+  {
+    name: "caller: the account root is an Account",
+    policy: doc(allow("Roots", "*", onlyType("Account"))),
+    request: decrypt(aws(`arn:aws:iam::${A}:root`)),
+    expect: "allowed",
+    decidingSid: "Roots",
+  },
+  {
+    name: "caller: a federated user is not the account root: the account principal delegates to IAM",
+    policy: doc(allow("Account", { AWS: `arn:aws:iam::${A}:root` })),
+    request: decrypt(aws(`arn:aws:sts::${A}:federated-user/Bob`)),
+    expect: "needs-iam",
+    decidingSid: "Account",
+  },
+  {
+    name: "caller: an unclassified caller of the account is not the account root either",
+    policy: doc(allow("Account", { AWS: `arn:aws:iam::${A}:root` })),
+    request: decrypt(aws(`arn:aws:sts::${A}:assumed-role/Admin`)),
+    expect: "needs-iam",
+    decidingSid: "Account",
   },
 ];

@@ -16,7 +16,7 @@
  *    using AWS Key Management Service") grants `kms:Describe*` beside the cryptographic wildcards
  *    under `kms:EncryptionContext:aws:logs:arn`: a documented example, so never an error.
  */
-import { memoMap } from "../caches";
+import { memoMap, remember } from "../caches";
 import {
   actionSupportsConditionKey,
   expandKmsActions,
@@ -95,19 +95,10 @@ const MAX_PATTERNS = 2_000;
 const MAX_KEYS_PER_PATTERN = 200;
 
 function noneSupports(pattern: string, actions: readonly KmsActionInfo[], key: string): boolean {
-  let byKey = lacksKey.get(pattern);
-  if (byKey === undefined) {
-    byKey = new Map();
-    if (lacksKey.size >= MAX_PATTERNS) lacksKey.clear();
-    lacksKey.set(pattern, byKey);
-  }
-  let lacks = byKey.get(key);
-  if (lacks === undefined) {
-    lacks = actions.every((a) => !actionSupportsConditionKey(`kms:${a.name}`, key));
-    if (byKey.size >= MAX_KEYS_PER_PATTERN) byKey.clear();
-    byKey.set(key, lacks);
-  }
-  return lacks;
+  const byKey = remember(lacksKey, pattern, MAX_PATTERNS, () => new Map<string, boolean>());
+  return remember(byKey, key, MAX_KEYS_PER_PATTERN, () =>
+    actions.every((a) => !actionSupportsConditionKey(`kms:${a.name}`, key)),
+  );
 }
 
 /** `expandKmsActions`, remembered here without the copy it hands each caller: read, never changed. */
@@ -125,18 +116,14 @@ interface Coverage {
 const coverages = memoMap<string, Coverage>();
 
 function coverageOf(memoKey: string, actions: readonly KmsActionInfo[], keys: readonly string[]): Coverage {
-  let c = coverages.get(memoKey);
-  if (c === undefined) {
+  return remember(coverages, memoKey, MAX_PATTERNS, () => {
     const live: string[] = [];
     const dead: string[] = [];
     for (const a of actions) {
       (keys.every((k) => actionSupportsConditionKey(`kms:${a.name}`, k)) ? live : dead).push(a.name);
     }
-    c = { live, dead };
-    if (coverages.size >= MAX_PATTERNS) coverages.clear();
-    coverages.set(memoKey, c);
-  }
-  return c;
+    return { live, dead };
+  });
 }
 
 const hasWildcard = (pattern: string): boolean => pattern.includes("*") || pattern.includes("?");
