@@ -42,7 +42,7 @@ function resolveOperator(ctx: ParseContext, raw: string, path: string): ParsedOp
     path,
     "unknown-condition-operator",
     `${quote(raw)} is not a condition operator` +
-      (suggestion === undefined ? "" : `; did you mean "${suggestion}"?`) +
+      (suggestion === undefined ? "." : `; did you mean "${suggestion}"?`) +
       " AWS rejects the policy.",
   );
   return undefined;

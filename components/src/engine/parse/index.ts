@@ -107,7 +107,7 @@ function readMember(top: TopLevel, key: string, value: unknown): void {
       childPath("$", key),
       "unknown-policy-element",
       `${quote(key)} is not a key policy element` +
-        (suggestion === undefined ? "" : `; did you mean "${suggestion}"?`) +
+        (suggestion === undefined ? "." : `; did you mean "${suggestion}"?`) +
         " A key policy has Version, Id and Statement.",
     );
   }

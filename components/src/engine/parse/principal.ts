@@ -179,7 +179,7 @@ function readType(found: Found, key: string, value: unknown): void {
       childPath(path, key),
       "unknown-principal-type",
       `${quote(key)} is not a principal type` +
-        (suggestion === undefined ? "" : `; did you mean "${suggestion}"?`) +
+        (suggestion === undefined ? "." : `; did you mean "${suggestion}"?`) +
         ` Use one of ${PRINCIPAL_TYPES.join(", ")}.`,
     );
     return;

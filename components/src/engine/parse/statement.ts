@@ -88,7 +88,7 @@ function reportUnknownElement(ctx: ParseContext, key: string, path: string): voi
     childPath(path, key),
     "unknown-statement-element",
     `${quote(key)} is not a statement element` +
-      (suggestion === undefined ? "" : `; did you mean "${suggestion}"?`) +
+      (suggestion === undefined ? "." : `; did you mean "${suggestion}"?`) +
       ` A statement has ${STATEMENT_ELEMENTS.join(", ")}.`,
   );
 }
