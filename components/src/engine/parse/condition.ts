@@ -4,6 +4,7 @@
  * `kms:EncryptionContext:...` included (AWS KMS Developer Guide, "kms:EncryptionContext:context-key"),
  * so clauses carry a lower-cased key. Values become strings the way AWS compares them.
  */
+import { onClearCaches } from "../caches";
 import { childPath, describeType, forEachMember, isPlainObject, isUnknown, quote, type ParseContext } from "./context";
 import { PassedStrings, StringCheck } from "./strings";
 import { checkConditionValue } from "./condition-values";
@@ -71,6 +72,9 @@ const PASSED_VALUES: Record<Exclude<OperatorFamily, "String">, PassedStrings> = 
   Binary: new PassedStrings(),
   Null: new PassedStrings(),
 };
+onClearCaches(() => {
+  for (const passed of Object.values(PASSED_VALUES)) passed.clear();
+});
 
 /** Reads one value, found at `path` (`index < 0`) or `path[index]`; `undefined` when it is not a scalar. */
 function readValue(

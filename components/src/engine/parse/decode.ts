@@ -645,7 +645,16 @@ class PathNode {
 }
 
 /**
- * The full scan and the shortcuts that stand in for it, for test/engine/parse-fast-paths.test.ts
- * only, which holds each shortcut to the scan's answer. The parser calls `decodeDocument`.
+ * The full scans and the shortcuts that stand in for them, for test/engine/parse-fast-paths.test.ts
+ * and parse-decode.test.ts only, which hold each shortcut to the scan's answer and the walk to
+ * `JSON.stringify`'s. The parser calls `decodeDocument`.
  */
-export const forTesting = { scanJson, mayHoldDuplicates, countMemberNames, countOwnKeys, compactLength, fitsWithout };
+export const forTesting = {
+  scanJson,
+  mayHoldDuplicates,
+  countMemberNames,
+  countOwnKeys,
+  compactLength,
+  fitsWithout,
+  walkValue,
+};

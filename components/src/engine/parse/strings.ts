@@ -6,6 +6,7 @@
  * skips the regular expressions and table look-ups. Only passes are remembered: a string with a
  * problem is checked again each time, so the check itself writes every message and path.
  */
+import { onClearCaches } from "../caches";
 import { childPath, describeType, type ErrorCode, type ParseContext } from "./context";
 
 /** Strings longer than this are checked every time rather than remembered. */
@@ -48,12 +49,15 @@ export class PassedStrings {
     return false;
   }
 
+  /** Forgets every string (`clearCaches`). */
+  clear(): void {
+    this.slots = new Array<string | undefined>(SLOTS).fill(undefined);
+    this.count = 0;
+  }
+
   add(value: string): void {
     if (value.length > MAX_REMEMBERED_LENGTH) return;
-    if (this.count >= MAX_REMEMBERED) {
-      this.slots = new Array<string | undefined>(SLOTS).fill(undefined);
-      this.count = 0;
-    }
+    if (this.count >= MAX_REMEMBERED) this.clear();
     const home = PassedStrings.home(value);
     let slot = home;
     for (let probe = 0; probe < MAX_PROBES; probe++) {
@@ -82,7 +86,10 @@ export class StringCheck {
   constructor(
     private readonly check: (ctx: ParseContext, value: string, path: string) => void,
     private readonly obviouslyPasses?: (value: string) => boolean,
-  ) {}
+  ) {
+    // Checks are module-level: a remembered pass must not outlive `clearCaches` (the mutation run).
+    onClearCaches(() => this.passed.clear());
+  }
 
   /** Checks `value`, found at `path` (`index < 0`) or at `path[index]`. */
   run(ctx: ParseContext, value: string, path: string, index: number): void {
