@@ -59,7 +59,7 @@ export function keyArnOf(key: KeyLocation): string | undefined {
  * the key ARN where they know it (seed 002, seed 003), so the catalog does too when it is known.
  */
 export function keyResource(key: KeyLocation): string {
-  if (key.keyArn !== undefined && isUnknownValue(key.keyArn)) return "*";
+  // keyArnOf is undefined for an unknown key ARN too.
   return keyArnOf(key) ?? "*";
 }
 
