@@ -19,6 +19,7 @@
  * AWS's own examples without the condition (seed 002's Config statement, seed 003's "Allow CloudTrail
  * to decrypt a trail") get this warning: the recommendation applies to them too.
  */
+import { isAccountId } from "../arn";
 import type { ConditionClause, Finding, KeyPolicy, Statement } from "../types";
 import {
   collectingCheck,
@@ -50,15 +51,16 @@ export function hasSourceCondition(statement: Statement): boolean {
 
 /** `arn:PARTITION:logs:REGION:ACCOUNT:...` with a concrete account: it names whose log groups. */
 function namesLogGroupAccount(value: string): boolean {
-  const account = value.split(":")[4];
-  return account !== undefined && /^[0-9]{12}$/.test(account);
+  // Fewer than five colons: `undefined`, which is no account id either.
+  return isAccountId(value.split(":")[4]);
 }
 
-/** Only CloudWatch Logs principals, limited to one account's log groups by the encryption context. */
-function isLimitedLogsStatement(statement: Statement): boolean {
-  const services = statement.principal?.service ?? [];
+/**
+ * Only CloudWatch Logs principals, limited to one account's log groups by the encryption context.
+ * `services` is the statement's service principals, never empty (as for the two functions below).
+ */
+function isLimitedLogsStatement(statement: Statement, services: readonly string[]): boolean {
   return (
-    services.length > 0 &&
     services.every((s) => LOGS_PRINCIPAL.test(s.toLowerCase())) &&
     statement.conditions.some(
       (c) => c.keyLower === LOGS_CONTEXT_KEY && isLimitingMatch(c) && c.values.every(namesLogGroupAccount),
@@ -66,14 +68,13 @@ function isLimitedLogsStatement(statement: Statement): boolean {
   );
 }
 
-function isCloudTrailOnly(statement: Statement): boolean {
-  const services = statement.principal?.service ?? [];
-  return services.length > 0 && services.every((s) => s.toLowerCase() === CLOUDTRAIL);
+function isCloudTrailOnly(services: readonly string[]): boolean {
+  return services.every((s) => s.toLowerCase() === CLOUDTRAIL);
 }
 
 /** The condition the service's own documentation shows (seeds 000 and 003), else the generic one. */
-function fixFor(statement: Statement, account: string): LintFix {
-  const services = (statement.principal?.service ?? []).map((s) => s.toLowerCase());
+function fixFor(serviceNames: readonly string[], account: string): LintFix {
+  const services = serviceNames.map((s) => s.toLowerCase());
   if (services.includes(CLOUDTRAIL)) {
     return {
       description:
@@ -94,18 +95,19 @@ function fixFor(statement: Statement, account: string): LintFix {
 function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): void {
   const account = keyAccountId(options) ?? "ACCOUNT_ID";
   for (const s of statementsOf(policy)) {
-    if (s.effect !== "Allow" || !((s.principal?.service.length ?? 0) > 0) || isPublic(s.principal)) continue;
-    if (options.eventDataStoreKey === true && isCloudTrailOnly(s)) continue;
-    if (hasSourceCondition(s) || isLimitedLogsStatement(s)) continue;
+    const services = s.principal?.service ?? [];
+    if (s.effect !== "Allow" || services.length === 0 || isPublic(s.principal)) continue;
+    if (options.eventDataStoreKey === true && isCloudTrailOnly(services)) continue;
+    if (hasSourceCondition(s) || isLimitedLogsStatement(s, services)) continue;
     findings.push(
       finding(
         servicePrincipalWithoutSourceCondition,
         s,
         `${s.path}.Principal.Service`,
-        `${statementLabel(s)} allows the service principal ${(s.principal?.service ?? []).join(", ")} without a ` +
+        `${statementLabel(s)} allows the service principal ${services.join(", ")} without a ` +
           "positive aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths condition: any account's resource in that service could " +
           "make the service use this key (confused deputy).",
-        fixFor(s, account),
+        fixFor(services, account),
       ),
     );
   }

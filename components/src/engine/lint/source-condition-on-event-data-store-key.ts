@@ -19,7 +19,8 @@ function isCloudTrail(service: string): boolean {
 function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): void {
   if (options.eventDataStoreKey !== true) return;
   for (const s of statementsOf(policy)) {
-    if (s.effect !== "Allow" || !(s.principal?.service ?? []).some(isCloudTrail)) continue;
+    const services = s.principal?.service;
+    if (s.effect !== "Allow" || services === undefined || !services.some(isCloudTrail)) continue;
     for (const c of conditionsOf(s)) {
       if (!SOURCE_KEYS.has(c.keyLower) || !requiresKeyPresent(c)) continue;
       findings.push(
