@@ -21,7 +21,12 @@ export function probeStatement(statement: Statement, request: Request): Verdict 
  * the evaluator, which compiles each policy object once, compiles the statement once.
  */
 export function statementProbe(statement: Statement): (request: Request) => Verdict | undefined {
-  const policy: KeyPolicy = { version: "2012-10-17", statements: [statement], raw: { Statement: [statement.raw] } };
+  // The document holds the statement at its own index, as the whole policy's does: the evaluator
+  // takes an entry of `raw.Statement` that no parsed statement has the index of for one it could
+  // not read, so a statement after the first, put at [0], made every probe undecidable.
+  const entries: unknown[] = [];
+  entries[statement.index] = statement.raw;
+  const policy: KeyPolicy = { version: "2012-10-17", statements: [statement], raw: { Statement: entries } };
   return (request) => {
     try {
       const verdict = evaluate(policy, request).verdict;
