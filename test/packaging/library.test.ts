@@ -8,6 +8,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { WORKSPACE_CONDITION } from "../../scripts/packed-manifest";
 import { ROOT, pack, readJson, run, tempDir, type Tarball } from "./npm";
 
 const LIBRARY_DIR = path.join(ROOT, "components");
@@ -26,6 +27,16 @@ const REQUIRED_FILES = [
   "dist/catalog/index.d.ts",
   "dist/preflight/cli.js",
 ];
+
+type Exports = string | null | readonly Exports[] | { readonly [key: string]: Exports };
+
+/** Every file an `exports` map can resolve to, with where it sits (`["./engine"]["types"]`). */
+function exportTargets(value: Exports, at = ""): { at: string; file: string }[] {
+  if (typeof value === "string") return [{ at, file: value }];
+  if (value === null) return [];
+  if (Array.isArray(value)) return value.flatMap((v: Exports, i: number) => exportTargets(v, `${at}[${i}]`));
+  return Object.entries(value).flatMap(([key, inner]) => exportTargets(inner, `${at}[${JSON.stringify(key)}]`));
+}
 
 /** The versions this repository is tested with, as ranges a new project would write. */
 function testedRange(name: string, operator: "^" | "~"): string {
@@ -88,27 +99,31 @@ describe("packaging: the library from its tarball, in a fresh Pulumi TypeScript 
     assert.ok(!tarball.files.some((f) => f.startsWith("test/")), "no tests in the tarball");
   });
 
-  it("ships no TypeScript sources: the `source` export condition is the workspace's alone", () => {
-    // The repository's tests and bundler resolve src/ through `--conditions=source`; a user's project
-    // never sets it, and the component plugin (PulumiPlugin.yaml, which reads src/) is used from a
-    // checkout or a git URL, not from this tarball.
+  it("ships no TypeScript sources, and every export target of its manifest is in it", () => {
+    // The component plugin (PulumiPlugin.yaml, which reads src/) is used from a checkout or a git
+    // URL, not from this tarball.
     const sources = tarball.files.filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"));
     assert.deepEqual(sources, [], "TypeScript sources in the tarball");
     assert.ok(!tarball.files.includes("PulumiPlugin.yaml"), "a plugin manifest without the sources it reads");
-    const manifest = readJson<{ exports: Record<string, string | Record<string, string>> }>(
+    const manifest = readJson<{ exports: Exports }>(
       path.join(project, "node_modules", "pulumi-kms-guardrails", "package.json"),
     );
-    for (const [subpath, target] of Object.entries(manifest.exports)) {
-      const targets = typeof target === "string" ? { default: target } : target;
-      for (const [condition, file] of Object.entries(targets)) {
-        if (condition === "source") continue;
-        const relative = path.posix.normalize(file);
-        assert.ok(
-          tarball.files.includes(relative),
-          `exports["${subpath}"].${condition}: ${file} is not in the tarball`,
-        );
-      }
-    }
+    const targets = exportTargets(manifest.exports);
+    assert.ok(targets.length >= 8, `expected the entry points' types and default targets, got ${targets.length}`);
+    const missing = targets.filter((t) => !tarball.files.includes(path.posix.normalize(t.file)));
+    assert.deepEqual(
+      missing.map((t) => `exports${t.at}: ${t.file}`),
+      [],
+      "export targets that are not in the tarball (a project setting that condition could not resolve them)",
+    );
+    assert.ok(!targets.some((t) => t.at.includes(`"${WORKSPACE_CONDITION}"`)), "the workspace condition is packed");
+  });
+
+  it("packing leaves the workspace manifest as it was (prepack strips a copy, postpack restores it)", () => {
+    const workspace = readJson<{ exports: Exports }>(path.join(LIBRARY_DIR, "package.json"));
+    const atSource = exportTargets(workspace.exports).filter((t) => t.at.endsWith(`["${WORKSPACE_CONDITION}"]`));
+    assert.ok(atSource.length >= 4, "the workspace's exports map each entry point's source condition to src/");
+    assert.ok(!fs.existsSync(path.join(LIBRARY_DIR, ".package.json.workspace")), "the saved manifest was not removed");
   });
 
   it("the documented entry points load and run from dist/ in the new project", () => {
