@@ -98,6 +98,19 @@ export async function startPack(pack: PackUnderTest): Promise<StartedPack> {
   return { client, startMs: elapsedMs(start) };
 }
 
+/** A pack started and told what the CLI tells it before any analysis (Configure, ConfigureStack). */
+export async function startConfigured(pack: PackUnderTest): Promise<AnalyzerClient> {
+  const { client } = await startPack(pack);
+  try {
+    await client.configure({});
+    await client.configureStack({ project: "bench", stack: "prod", dryRun: false });
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return client;
+}
+
 function procStatus(pid: number, field: string): number {
   const text = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text);
@@ -120,6 +133,19 @@ export function cpuMs(client: AnalyzerClient): number {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const ticks = Number(fields[11]) + Number(fields[12]);
   return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * CPU time the pack's main thread has used so far, in ms, at nanosecond resolution (the first field
+ * of /proc/<pid>/task/<pid>/schedstat: time on a CPU, user and kernel). The main thread is the one
+ * every Analyze call waits for: gRPC, decoding, the policies and encoding all run on it; V8's
+ * compiler and GC helper threads run beside it. Time spent waiting for a CPU that another process
+ * holds is not in it, so on a shared machine it shows the pack's own work.
+ */
+export function mainThreadCpuMs(client: AnalyzerClient): number {
+  if (client.pid === undefined) throw new Error("the pack has no pid");
+  const text = fs.readFileSync(`/proc/${client.pid}/task/${client.pid}/schedstat`, "utf8");
+  return Number(text.slice(0, text.indexOf(" "))) / 1e6;
 }
 
 /** The process's peak resident set (VmHWM), in MiB. */

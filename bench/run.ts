@@ -17,7 +17,7 @@ import {
   OUR_PACK,
   installStandalone,
   removeStandalone,
-  startPack,
+  startConfigured,
   type PackUnderTest,
 } from "./packs";
 import { render } from "./report";
@@ -39,9 +39,9 @@ const ONLY = new Set((process.env.BENCH_ONLY ?? "startup,analyze,stack,evaluator
 /** Rounds per figure. Full: about 6 minutes on 2 cores; most of it is the 50,000-resource stack. */
 const RUNS = QUICK
   ? { startup: 3, analyzePasses: 1, evaluator: 3, preflight: 1 }
-  : { startup: 11, analyzePasses: 3, evaluator: 5, preflight: 3 };
-/** Analyze calls a fresh pack is measured on, and how many fresh pairs. */
-const COLD = { calls: 100, runs: QUICK ? 2 : 5 };
+  : { startup: 11, analyzePasses: 5, evaluator: 5, preflight: 3 };
+/** Analyze calls a fresh pack is measured on, and how many runs of fresh packs (the median run's ratio counts). */
+const COLD = { calls: 100, runs: QUICK ? 3 : 9 };
 /** Ascending sizes: the peak-memory reading of each starts from what the smaller ones left resident. */
 const STACKS: readonly { size: number; mix: StackMix; runs: number }[] = [
   { size: 1_000, mix: "typical", runs: QUICK ? 3 : 9 },
@@ -59,13 +59,13 @@ async function withPair(
   oursPack: PackUnderTest = OUR_PACK,
   basePack: PackUnderTest = EMPTY_PACK,
 ): Promise<void> {
-  const [ours, empty] = [await startPack(oursPack), await startPack(basePack)];
-  const pair = { ours: ours.client, empty: empty.client };
+  const ours = await startConfigured(oursPack);
+  const empty = await startConfigured(basePack).catch(async (error: unknown) => {
+    await ours.close();
+    throw error;
+  });
+  const pair = { ours, empty };
   try {
-    for (const client of [pair.ours, pair.empty]) {
-      await client.configure({});
-      await client.configureStack({ project: "bench", stack: "prod", dryRun: false });
-    }
     await section(pair);
   } finally {
     await pair.ours.close();
@@ -79,8 +79,8 @@ async function packSections(results: BenchResults): Promise<void> {
     await withPair(async (pair) => {
       results.analyze = await benchAnalyze(pair, ANALYZE_CALLS, RUNS.analyzePasses, log);
     });
-    log(`Analyze on fresh packs: the first ${COLD.calls} calls, ${COLD.runs} runs`);
-    results.analyzeCold = await benchAnalyzeCold(withPair, COLD.calls, COLD.runs, log);
+    log(`Analyze on fresh packs (ours, empty, floor): the first ${COLD.calls} calls, ${COLD.runs} runs`);
+    results.analyzeCold = await benchAnalyzeCold(COLD.calls, COLD.runs, log);
     log(
       `Analyze floor: ${RESOURCE_RULES.length} resource policies, one only decoding each key policy, vs the empty pack`,
     );
