@@ -11,12 +11,13 @@
  * Without any, the account stays unknown and the probes run with it unknown: what depends on it is
  * undecided, what does not is decided.
  */
+import type { KeyLocation } from "pulumi-kms-guardrails/catalog";
 import { accountOfPrincipal, evaluate, PULUMI_UNKNOWN_SENTINEL, type KeyPolicy } from "pulumi-kms-guardrails/engine";
 import { resourceLabel } from "../messages";
 import { accountOfArn } from "../model/arns";
 import type { StackModel } from "../model/stack";
 import type { ResourceRef } from "../model/types";
-import type { KeyFacts } from "./keys";
+import { keyLabel, type KeyFacts } from "./keys";
 
 /** What the rule's configuration says about the accounts the stack deploys to. */
 export interface AccountHints {
@@ -122,4 +123,39 @@ export function resolveKeyAccount(
     };
   }
   return { account: PULUMI_UNKNOWN_SENTINEL, known: false };
+}
+
+/** Where an integration's known ARN puts the key's account and Region, and which resource says so. */
+export interface Fallback {
+  readonly account?: string;
+  readonly region?: string;
+  readonly from?: string;
+}
+
+/**
+ * Where the key is, for the catalog: its account resolved as above and its Region (its own, else the
+ * integration's), each the unknown sentinel when nothing names it, and then named in `unknowns`.
+ */
+export function locateKey(
+  model: StackModel,
+  facts: KeyFacts,
+  fallback: Fallback,
+  hints: AccountHints,
+  policy: KeyPolicy | undefined,
+  unknowns: string[],
+): { readonly location: KeyLocation; readonly account: KeyAccount } {
+  const account = resolveKeyAccount(model, facts, fallback, hints, policy);
+  const region = facts.region ?? fallback.region;
+  if (region === undefined) unknowns.push(`the Region of ${keyLabel(facts)}`);
+  if (!account.known)
+    unknowns.push(`the account of ${keyLabel(facts)} (or set accountIds in this rule's configuration)`);
+  return {
+    account,
+    location: {
+      partition: facts.partition,
+      account: account.account,
+      region: region ?? PULUMI_UNKNOWN_SENTINEL,
+      ...(facts.arn !== undefined ? { keyArn: facts.arn } : {}),
+    },
+  };
 }

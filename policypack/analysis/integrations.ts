@@ -32,8 +32,8 @@ import type {
 } from "../model/types";
 import { isUnknown, known } from "../model/values";
 import { resourceLabel } from "../messages";
-import { resolveKeyAccount, type AccountHints } from "./account";
-import { keyFacts, keyLabel, policyState, type KeyFacts } from "./keys";
+import { locateKey, type AccountHints, type Fallback } from "./account";
+import { keyFacts, policyState, type KeyFacts } from "./keys";
 import { runPlan, type CheckedPlan } from "./probes";
 
 /** An integration whose key is not a checkable key of this stack. */
@@ -97,13 +97,6 @@ function group<T extends Member>(
   return { linked, unlinked };
 }
 
-/** Where an integration's known ARN puts the key's account and Region, and which resource says so. */
-interface Fallback {
-  readonly account?: string;
-  readonly region?: string;
-  readonly from?: string;
-}
-
 function fallbackOf(
   members: readonly { readonly ref: ResourceRef; readonly arn: unknown; readonly region: unknown }[],
 ): Fallback {
@@ -134,17 +127,7 @@ function checkGroup(
   const declared = facts.document.kind === "absent" ? undefined : policyState(facts, undefined);
   if (declared?.state === "unknown") return { status: "waiting", waitsFor: declared.waitsFor };
   if (declared?.state === "invalid") return { status: "invalid-policy" };
-  const account = resolveKeyAccount(model, facts, fallback, hints, declared?.policy);
-  const region = facts.region ?? fallback.region;
-  if (!account.known)
-    unknowns.unshift(`the account of ${keyLabel(facts)} (or set accountIds in this rule's configuration)`);
-  if (region === undefined) unknowns.unshift(`the Region of ${keyLabel(facts)}`);
-  const location: KeyLocation = {
-    partition: facts.partition,
-    account: account.account,
-    region: region ?? PULUMI_UNKNOWN_SENTINEL,
-    ...(facts.arn !== undefined ? { keyArn: facts.arn } : {}),
-  };
+  const { location, account } = locateKey(model, facts, fallback, hints, declared?.policy, unknowns);
   const state = declared ?? policyState(facts, location);
   if (state.state !== "parsed") return { status: "invalid-policy" };
   let built: readonly IntegrationPlan[];
@@ -180,7 +163,7 @@ const memoName = (name: string, hints: CheckOptions): string =>
  * A trail's ARN: known, or computed from its name (a named trail in preview) in the key's account
  * and the trail's Region, as CloudTrail will name it; the sentinel when its name is not known either.
  */
-function trailArnOf(t: TrailModel, key: KeyLocation, unknowns: string[]): string {
+export function trailArnOf(t: TrailModel, key: KeyLocation, unknowns: string[]): string {
   const arn = known(t.arn);
   if (arn !== undefined) return arn;
   const name = known(t.name);

@@ -63,23 +63,6 @@ export function keyLabel(facts: KeyFacts): string {
   return `key '${facts.key.ref.name}'${facts.arn !== undefined ? ` (${facts.arn})` : ""}`;
 }
 
-/**
- * Where the key is, for the catalog. The key's own ARN decides; when it is not known yet (a new key
- * in preview), the integration's account and Region stand in: a key created in the same stack as
- * the trail that uses it lives beside it (the components create both together).
- */
-export function keyLocation(
-  facts: KeyFacts,
-  fallback: { readonly account?: string; readonly region?: string },
-): KeyLocation | { readonly waitsFor: string } {
-  const account = facts.account ?? fallback.account;
-  const region = facts.region ?? fallback.region;
-  if (account === undefined || region === undefined) {
-    return { waitsFor: `the ARN of ${keyLabel(facts)}` };
-  }
-  return { partition: facts.partition, account, region, ...(facts.arn !== undefined ? { keyArn: facts.arn } : {}) };
-}
-
 /** AWS's default key policy: only "Enable IAM User Permissions" (applied when a key names no policy). */
 export function defaultKeyPolicy(partition: string, account: string): unknown {
   return {

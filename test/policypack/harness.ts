@@ -43,6 +43,8 @@ export interface TestResource {
   /** Property -> names (or URNs) of the resources its value came from. */
   readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
   readonly providerRegion?: string;
+  /** More properties of the resource's AWS provider (`allowedAccountIds`, ...). */
+  readonly providerProps?: Readonly<Record<string, unknown>>;
 }
 
 export interface Reported {
@@ -188,13 +190,16 @@ function policyResources(
       propertyDependencies: {},
       isType: () => false,
       asType: () => undefined,
-      ...(r.providerRegion !== undefined
+      ...(r.providerRegion !== undefined || r.providerProps !== undefined
         ? {
             provider: {
               type: "pulumi:providers:aws",
               name: "default",
               urn: "urn:pulumi:test::kms::pulumi:providers:aws::default",
-              props: unknownCheckingProxy({ region: r.providerRegion }),
+              props: unknownCheckingProxy({
+                ...(r.providerRegion !== undefined ? { region: r.providerRegion } : {}),
+                ...r.providerProps,
+              }),
             },
           }
         : {}),
