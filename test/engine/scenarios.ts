@@ -6,6 +6,7 @@
  * implicit deny); omitted when the row does not pin it.
  */
 import { PULUMI_UNKNOWN_SENTINEL, UNKNOWN, type Request, type Verdict } from "pulumi-kms-guardrails/engine";
+import { decisionScenarios } from "./scenarios-decisions";
 import { organizationScenarios } from "./scenarios-organization";
 import { partialValues } from "./scenarios-partial";
 import { reasonScenarios } from "./scenarios-reasons";
@@ -4147,4 +4148,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...statementScenarios,
   ...reasonScenarios,
   ...requestContext,
+  ...decisionScenarios,
 ];

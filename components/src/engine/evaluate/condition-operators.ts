@@ -115,14 +115,14 @@ function stringMatcher(raw: string, sem: OperatorSemantics, template: Template |
         if (resolved.kind === "unknown") return "unknown";
         // "If the variable cannot be resolved, the value does not match" (IAM User Guide, Variables).
         if (resolved.kind === "unresolved") return false;
-        if (sem.comparison === "like") return matchPieces(resolved.pieces, value, sem.ignoreCase);
+        if (sem.comparison === "like") return matchPieces(resolved.pieces, value);
         const text = piecesText(resolved.pieces);
         return sem.ignoreCase ? text.toLowerCase() === value.toLowerCase() : text === value;
       },
     };
   }
   if (sem.comparison === "like") {
-    const like = wildcardTester(raw, sem.ignoreCase);
+    const like = wildcardTester(raw);
     return { raw, test: (value) => like(value) };
   }
   if (sem.ignoreCase) {
@@ -143,7 +143,7 @@ function arnMatcher(raw: string, template: Template | undefined): ValueMatcher {
         const policyParts = splitArnPieces(resolved.pieces);
         const requestParts = arnParts(value);
         if (policyParts === undefined || requestParts === undefined) return false;
-        return policyParts.every((pieces, i) => matchPieces(pieces, requestParts[i], false));
+        return policyParts.every((pieces, i) => matchPieces(pieces, requestParts[i]));
       },
     };
   }

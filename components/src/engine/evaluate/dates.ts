@@ -5,7 +5,7 @@
  */
 
 const ISO_8601 =
-  /^(\d{4})-?(\d{2})-?(\d{2})(?:[Tt ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+  /^(\d{4})-?(\d{2})-?(\d{2})(?:[Tt ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?)?\s*(?:[Zz]|([+-])(\d{2})(?::?(\d{2}))?)?$/;
 const EPOCH = /^[+-]?\d+(?:\.\d+)?$/;
 
 /** Milliseconds since the epoch, or `undefined` when the text is not a date. */
@@ -16,15 +16,11 @@ export function parseDate(s: string): number | undefined {
   if (m === null) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return undefined;
+  // Days past the month's end are refused by the calendar check below.
+  if (month < 1 || month > 12 || hour > 24 || minute > 59 || second > 60) return undefined;
   const millis = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
-  let offsetMinutes = 0;
-  const zone = m[8];
-  if (zone !== undefined && zone.toUpperCase() !== "Z") {
-    const sign = zone.startsWith("-") ? -1 : 1;
-    const digits = zone.slice(1).replace(":", "");
-    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0));
-  }
+  // Z (or no zone) is UTC; otherwise the zone's offset from UTC.
+  const offsetMinutes = m[8] === undefined ? 0 : (m[8] === "-" ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10] ?? 0));
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCDate() !== day) return undefined; // 2024-02-31

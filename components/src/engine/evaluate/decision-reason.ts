@@ -84,11 +84,10 @@ const VERDICT_WORDS: Readonly<Record<string, string>> = {
   denied: "denied",
 };
 
+/** `allowed or needs-iam or denied` as `allowed by the key policy, left to ... or denied`. */
 function possibleVerdicts(alternative: string): string {
-  return alternative
-    .split(" or ")
-    .map((v) => VERDICT_WORDS[v] ?? v)
-    .join(" or ");
+  const words = alternative.split(" or ").map((v) => VERDICT_WORDS[v] ?? v);
+  return `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
 }
 
 export function explainDecision(outcome: Outcome, input: ReasonInput): string {

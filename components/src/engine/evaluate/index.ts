@@ -32,11 +32,9 @@ const accountOfArn = (resource: string): string => parseArn(resource)?.account ?
 /** The account that owns the key: given, else from the key ARN, else the caller's own. */
 function keyAccountOf(request: Request, caller: CallerIdentity): string | undefined {
   if (typeof request.keyAccount === "string" && request.keyAccount !== "") return request.keyAccount;
-  if (request.resource !== undefined) {
-    const account = remember(accountOfKey, String(request.resource), 10_000, accountOfArn);
-    if (account !== "") return account;
-  }
-  return caller.account;
+  // No resource (or one that is not an ARN) names no account.
+  const account = remember(accountOfKey, String(request.resource), 10_000, accountOfArn);
+  return account !== "" ? account : caller.account;
 }
 
 /** What an applying Allow grants this caller. */
@@ -44,12 +42,12 @@ function grantOf(o: StatementOutcome, caller: CallerIdentity, keyAccount: string
   if (caller.kind !== "aws") return "allowed";
   // Whether the caller is in the key's account is not known yet: allowed, or left to its IAM policies.
   if (caller.partial === true || (keyAccount !== undefined && isPartial(keyAccount))) return "unknown";
-  if (keyAccount !== undefined && caller.account !== keyAccount) return "needs-iam";
+  // keyAccount is undefined only when the caller's account is (keyAccountOf falls back to it).
+  if (caller.account !== keyAccount) return "needs-iam";
   const match = o.trace.principal;
   if (match === "direct") return "allowed";
   if (match === "account") {
-    if (caller.isRoot) return "allowed";
-    // A principal not known yet could be the caller's own ARN.
+    // Not the root: matchPrincipal says "direct" for an account's root. A principal not known yet could be the caller's own ARN.
     return o.compiled.principal !== undefined && mayMatchDirectly(o.compiled.principal) ? "unknown" : "needs-iam";
   }
   // Principal itself unknown: it could name the caller directly.
@@ -89,9 +87,9 @@ function decide(policy: KeyPolicy, request: Request): Decision {
     const applies = o.trace.applies;
     if (applies === false) continue;
     const effect = o.compiled.effect;
-    // A statement with an invalid Effect could be either.
-    if (effect !== "Allow") (applies === true && effect === "Deny" ? denyTrue : denyUnknown).push(o);
-    if (effect !== "Deny") (applies === true && effect === "Allow" ? allowTrue : allowUnknown).push(o);
+    // A statement with an invalid Effect could be either; it has a problem, so it never applies for sure.
+    if (effect !== "Allow") (applies === true ? denyTrue : denyUnknown).push(o);
+    if (effect !== "Deny") (applies === true ? allowTrue : allowUnknown).push(o);
   }
 
   const trace = outcomes.map((o) => o.trace);
@@ -108,15 +106,16 @@ function decide(policy: KeyPolicy, request: Request): Decision {
     return finish("undecidable", [], { kind: "policy-problem", problems: compiled.problems });
 
   const weighed = weighAllows(allowTrue, allowUnknown, caller, keyAccount);
+  if (weighed === undefined) return finish("denied-implicit", [], { kind: "implicit", possibleDenies: denyUnknown });
   // A Deny that may apply only matters when something would otherwise be granted.
-  if (denyUnknown.length > 0 && weighed.verdict !== "denied-implicit") {
-    const statements = [...denyUnknown, ...(weighed.verdict === "undecidable" ? weighed.deciding : [])];
-    const alternative =
-      weighed.outcome.kind === "unknown" ? weighed.outcome.alternative : `${weighed.verdict} or denied`;
+  if (denyUnknown.length > 0) {
+    // A statement that may be either effect is among both; it is listed once.
+    const allows = weighed.verdict === "undecidable" ? weighed.deciding.filter((o) => !denyUnknown.includes(o)) : [];
+    const statements = [...denyUnknown, ...allows];
+    // Whatever the Allows would give, or denied.
+    const granted = weighed.outcome.kind === "unknown" ? weighed.outcome.alternative : weighed.verdict;
+    const alternative = granted.endsWith(" or denied") ? granted : `${granted} or denied`;
     return finish("undecidable", statements, { kind: "unknown", statements, alternative });
-  }
-  if (weighed.verdict === "denied-implicit") {
-    return finish("denied-implicit", [], { kind: "implicit", possibleDenies: denyUnknown });
   }
   return finish(weighed.verdict, weighed.deciding, weighed.outcome);
 }
@@ -127,13 +126,13 @@ interface Weighed {
   readonly outcome: Outcome;
 }
 
-/** What the Allows grant, before the Denies that may or may not apply. */
+/** What the Allows grant, before the Denies that may or may not apply; `undefined`: no Allow may apply. */
 function weighAllows(
   allowTrue: StatementOutcome[],
   allowUnknown: StatementOutcome[],
   caller: CallerIdentity,
   keyAccount: string | undefined,
-): Weighed {
+): Weighed | undefined {
   const granted = allowTrue.map((o) => ({ o, grant: grantOf(o, caller, keyAccount) }));
   const potential = allowUnknown.map((o) => ({ o, grant: grantOf(o, caller, keyAccount) }));
   const directly = granted.filter((g) => g.grant === "allowed").map((g) => g.o);
@@ -162,7 +161,7 @@ function weighAllows(
     const outcome: Outcome = { kind: "unknown", statements: allowUnknown, alternative: `${best} or denied` };
     return { verdict: "undecidable", deciding: allowUnknown, outcome };
   }
-  return { verdict: "denied-implicit", deciding: [], outcome: { kind: "implicit", possibleDenies: [] } };
+  return undefined;
 }
 
 /**

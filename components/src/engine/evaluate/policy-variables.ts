@@ -10,6 +10,7 @@ import { arnResourceStart } from "../arn";
 import { memoMap, remember } from "../caches";
 import { UNKNOWN } from "../types";
 import { hasWildcard, wildcardMatch } from "../wildcard";
+import { wildcardSource } from "./wildcard-tester";
 
 /** A run of text after substitution. Only `wild` pieces (written in the policy) treat `*`/`?` as wildcards. */
 export interface Piece {
@@ -127,22 +128,15 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Wildcard match where only `wild` pieces carry wildcards. */
-export function matchPieces(pieces: readonly Piece[], value: string, ignoreCase: boolean): boolean {
-  if (pieces.length === 1 && pieces[0].wild) return wildcardMatch(pieces[0].text, value, ignoreCase);
-  if (!pieces.some((p) => p.wild && hasWildcard(p.text))) {
-    const text = piecesText(pieces);
-    return ignoreCase ? text.toLowerCase() === value.toLowerCase() : text === value;
-  }
-  const source = pieces
-    .map((p) =>
-      p.wild
-        ? p.text.replace(/[.+^${}()|[\]\\*?]/g, (c) => (c === "*" ? "[\\s\\S]*" : c === "?" ? "[\\s\\S]" : "\\" + c))
-        : escapeRegExp(p.text),
-    )
-    .join("");
-  const cacheKey = (ignoreCase ? "i:" : "s:") + source;
-  return remember(regexCache, cacheKey, 10_000, () => new RegExp(`^${source}$`, ignoreCase ? "is" : "s")).test(value);
+/**
+ * Wildcard match where only `wild` pieces carry wildcards. Case-sensitive: wildcards are matched by
+ * StringLike, the Arn operators and Resource, none of which ignores case.
+ */
+export function matchPieces(pieces: readonly Piece[], value: string): boolean {
+  if (pieces.length === 1 && pieces[0].wild) return wildcardMatch(pieces[0].text, value);
+  if (!pieces.some((p) => p.wild && hasWildcard(p.text))) return piecesText(pieces) === value;
+  const source = pieces.map((p) => (p.wild ? wildcardSource(p.text) : escapeRegExp(p.text))).join("");
+  return remember(regexCache, source, 10_000, () => new RegExp(`^${source}$`, "s")).test(value);
 }
 
 /**

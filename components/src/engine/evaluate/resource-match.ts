@@ -71,7 +71,7 @@ export function matchResources(resources: CompiledResources, resource: string | 
     const resolved = resolveTemplate(entry.template, lookup);
     if (resolved.kind === "unknown") return "unknown";
     // An unresolvable variable makes the pattern match nothing.
-    return resolved.kind === "resolved" && matchPieces(resolved.pieces, resource, false);
+    return resolved.kind === "resolved" && matchPieces(resolved.pieces, resource);
   });
   return resources.negated ? triNot(listed) : listed;
 }

@@ -1,7 +1,8 @@
 /**
  * Three-valued (Kleene) logic for the evaluator. `"unknown"` stands for a value that is not known
  * yet during a Pulumi preview (or a construct the evaluator cannot judge); it propagates only where
- * it could change the result: `false AND unknown` is `false`, `true OR unknown` is `true`.
+ * it could change the result: `false AND unknown` is `false`, and `true` for some item of a list
+ * makes the list `true` whatever the others are.
  */
 import type { Tri } from "../types";
 
@@ -9,12 +10,6 @@ export function triAnd(a: Tri, b: Tri): Tri {
   if (a === false || b === false) return false;
   if (a === "unknown" || b === "unknown") return "unknown";
   return true;
-}
-
-export function triOr(a: Tri, b: Tri): Tri {
-  if (a === true || b === true) return true;
-  if (a === "unknown" || b === "unknown") return "unknown";
-  return false;
 }
 
 export function triNot(a: Tri): Tri {
@@ -27,17 +22,6 @@ export function triSome<T>(items: readonly T[], test: (item: T) => Tri): Tri {
   for (const item of items) {
     const r = test(item);
     if (r === true) return true;
-    if (r === "unknown") result = "unknown";
-  }
-  return result;
-}
-
-/** `false` when any item is false, `"unknown"` when none is false but one is unknown. */
-export function triEvery<T>(items: readonly T[], test: (item: T) => Tri): Tri {
-  let result: Tri = true;
-  for (const item of items) {
-    const r = test(item);
-    if (r === false) return false;
     if (r === "unknown") result = "unknown";
   }
   return result;

@@ -27,8 +27,8 @@ export function unrepresentedStatements(policy: KeyPolicy): UnrepresentedStateme
   const list = raw.Statement;
   const entries: readonly unknown[] = Array.isArray(list) ? list : isObject(list) ? [list] : [];
   // A policy built in code may hold entries that are not statements (compilePolicy skips them).
-  const statements: readonly unknown[] = Array.isArray(policy.statements) ? policy.statements : [];
-  const represented = new Set(statements.map((s) => (isObject(s) ? s.index : undefined)));
+  const represented = new Set<unknown>();
+  if (Array.isArray(policy.statements)) for (const s of policy.statements) if (isObject(s)) represented.add(s.index);
   const missing: UnrepresentedStatement[] = [];
   entries.forEach((entry, index) => {
     if (represented.has(index)) return;
@@ -94,5 +94,5 @@ export function conditionGaps(statement: Statement): ConditionGaps {
       if (written > count) droppedValues.add(id);
     }
   }
-  return clauses.length === 0 && droppedValues.size === 0 ? NO_GAPS : { clauses, droppedValues };
+  return { clauses, droppedValues };
 }

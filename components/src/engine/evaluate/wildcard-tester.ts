@@ -1,22 +1,21 @@
 /**
  * IAM wildcard patterns (`*` any run, `?` one character) compiled once, when the policy is
  * compiled, into a test function: evaluating a probe then costs no cache lookup and no string
- * building. Same semantics as `wildcardMatch` in `wildcard.ts`.
+ * building. Same semantics as `wildcardMatch` in `wildcard.ts`, case-sensitive: no operator matches
+ * wildcards ignoring case (there is no StringLikeIgnoreCase), and actions are lower-cased first.
  */
 import { hasWildcard } from "../wildcard";
 
 export type Tester = (value: string) => boolean;
 
-export function wildcardTester(pattern: string, ignoreCase = false): Tester {
-  if (!hasWildcard(pattern)) {
-    if (!ignoreCase) return (value) => value === pattern;
-    const lower = pattern.toLowerCase();
-    return (value) => value.length === lower.length && value.toLowerCase() === lower;
-  }
+export function wildcardTester(pattern: string): Tester {
+  if (!hasWildcard(pattern)) return (value) => value === pattern;
   if (pattern === "*") return () => true;
-  const body = pattern.replace(/[.+^${}()|[\]\\*?]/g, (c) =>
-    c === "*" ? "[\\s\\S]*" : c === "?" ? "[\\s\\S]" : "\\" + c,
-  );
-  const re = new RegExp(`^${body}$`, ignoreCase ? "is" : "s");
+  const re = new RegExp(`^${wildcardSource(pattern)}$`, "s");
   return (value) => re.test(value);
+}
+
+/** A RegExp source matching what the wildcard pattern matches (`*` and `?` across line breaks too). */
+export function wildcardSource(pattern: string): string {
+  return pattern.replace(/[.+^${}()|[\]\\*?]/g, (c) => (c === "*" ? "[\\s\\S]*" : c === "?" ? "[\\s\\S]" : "\\" + c));
 }
