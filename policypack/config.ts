@@ -63,7 +63,7 @@ export const ACCOUNT_IDS_SCHEMA: PolicyConfigSchema = {
       type: "array",
       items: ACCOUNT_ID,
       description:
-        "The AWS accounts the stack deploys to. In the first preview of a new stack a key's ARN, and so its account, is not known yet: with one account here the rule checks the key policy for it; with several, the account the key policy's IAM-enabling statement names is used when it is one of them. Without it, the rule takes the account from known ARNs in the stack, the AWS provider's allowedAccountIds, or (saying so) the IAM-enabling statement.",
+        "The AWS accounts the stack deploys to. In the first preview of a new stack a key's ARN, and so its account, is not known yet: with one account here (or one both this list and the AWS provider's allowedAccountIds allow) the rule checks the key policy for it; with several, the account the key policy's IAM-enabling statement names is used when it is one of them, else the key policy is checked for each: a verdict every account gives is reported, one that differs between them is undecided and names them. Without it, the rule takes the account from known ARNs in the stack, the AWS provider's allowedAccountIds, or (saying so) the IAM-enabling statement.",
     },
   },
 };

@@ -32,6 +32,11 @@ export interface KeyAccount {
   readonly from?: string;
   /** Set when the account is an assumption (step 5): the sentence messages add. */
   readonly assumption?: string;
+  /**
+   * The accounts the key may be in, when no step names one but the provider's allowedAccountIds
+   * and the accountIds option leave two or more: each is checked (analysis/candidates.ts).
+   */
+  readonly candidates?: readonly string[];
 }
 
 /** The one account the stack's known ARNs name, and the resource that names it; `undefined` for none or several. */
@@ -122,6 +127,17 @@ export function resolveKeyAccount(
       assumption: `The key's ARN is not known yet: its account is taken to be ${account}, the account its statement enabling IAM policies names (set accountIds in this rule's configuration to state it).`,
     };
   }
+  // The accounts both lists allow (or the one list given): one is the account, several are candidates.
+  const lists = [provider, hints.accountIds].filter((l): l is readonly string[] => l !== undefined && l.length > 0);
+  const possible = lists.length === 0 ? [] : [...new Set(lists[0])].filter((a) => lists.every((l) => l.includes(a)));
+  const from =
+    lists.length === 2
+      ? "its provider's allowedAccountIds and the accountIds option"
+      : provider !== undefined && provider.length > 0
+        ? "its provider's allowedAccountIds"
+        : "the accountIds option";
+  if (possible.length === 1) return { account: possible[0], known: true, from };
+  if (possible.length > 1) return { account: PULUMI_UNKNOWN_SENTINEL, known: false, from, candidates: possible };
   return { account: PULUMI_UNKNOWN_SENTINEL, known: false };
 }
 
@@ -135,6 +151,7 @@ export interface Fallback {
 /**
  * Where the key is, for the catalog: its account resolved as above and its Region (its own, else the
  * integration's), each the unknown sentinel when nothing names it, and then named in `unknowns`.
+ * `locations` has one location per candidate account when there are several, else `location`.
  */
 export function locateKey(
   model: StackModel,
@@ -143,19 +160,54 @@ export function locateKey(
   hints: AccountHints,
   policy: KeyPolicy | undefined,
   unknowns: string[],
-): { readonly location: KeyLocation; readonly account: KeyAccount } {
+): { readonly location: KeyLocation; readonly locations: readonly KeyLocation[]; readonly account: KeyAccount } {
   const account = resolveKeyAccount(model, facts, fallback, hints, policy);
   const region = facts.region ?? fallback.region;
   if (region === undefined) unknowns.push(`the Region of ${keyLabel(facts)}`);
-  if (!account.known)
+  if (account.candidates !== undefined)
+    unknowns.push(
+      `the account of ${keyLabel(facts)} (${orList(account.candidates)}, by ${account.from}; set accountIds in this rule's configuration to name one)`,
+    );
+  else if (!account.known)
     unknowns.push(`the account of ${keyLabel(facts)} (or set accountIds in this rule's configuration)`);
-  return {
-    account,
-    location: {
-      partition: facts.partition,
-      account: account.account,
-      region: region ?? PULUMI_UNKNOWN_SENTINEL,
-      ...(facts.arn !== undefined ? { keyArn: facts.arn } : {}),
-    },
+  const location: KeyLocation = {
+    partition: facts.partition,
+    account: account.account,
+    region: region ?? PULUMI_UNKNOWN_SENTINEL,
+    ...(facts.arn !== undefined ? { keyArn: facts.arn } : {}),
   };
+  const locations = account.candidates?.map((a) => ({ ...location, account: a })) ?? [location];
+  return { account, location, locations };
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+export function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+/**
+ * The sentence a decided finding adds when the key was checked in each account it may be in: every
+ * one gave the same verdict, and the statements shown are written for the first.
+ */
+export function candidatesNote(account: KeyAccount): string | undefined {
+  const c = account.candidates;
+  if (c === undefined) return undefined;
+  return `The key's ARN is not known yet: it was checked in each account it may be in (${orList(c)}, by ${account.from}), with the same outcome; statements shown are written for ${c[0]}.`;
+}
+
+/**
+ * Why a verdict waits for the key's account: what each candidate account gives, e.g.
+ * `it holds if the key is in 111122223333; it fails if the key is in 444455556666`.
+ */
+export function dependsOnAccount(accounts: readonly string[], satisfied: readonly (boolean | "unknown")[]): string {
+  const where = (v: boolean | "unknown"): string[] => accounts.filter((_, i) => satisfied[i] === v);
+  const parts: [readonly string[], string][] = [
+    [where(true), "it holds if the key is in"],
+    [where(false), "it fails if the key is in"],
+    [where("unknown"), "it cannot be told yet if the key is in"],
+  ];
+  return parts
+    .filter(([list]) => list.length > 0)
+    .map(([list, text]) => `${text} ${orList(list)}`)
+    .join("; ");
 }

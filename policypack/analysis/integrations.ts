@@ -32,9 +32,9 @@ import type {
 } from "../model/types";
 import { isUnknown, known } from "../model/values";
 import { resourceLabel } from "../messages";
-import { locateKey, type AccountHints, type Fallback } from "./account";
+import { candidatesNote, locateKey, type AccountHints, type Fallback } from "./account";
 import { keyFacts, policyState, type KeyFacts } from "./keys";
-import { runPlan, type CheckedPlan } from "./probes";
+import { inEachAccount, runPlan, type CheckedPlan } from "./probes";
 
 /** An integration whose key is not a checkable key of this stack. */
 export interface UnlinkedIntegration {
@@ -64,7 +64,7 @@ export type GroupResult =
       readonly plans: readonly CheckedPlan[];
       /** Values passed to the catalog as unknown: outcomes that depend on them are undecidable. */
       readonly unknowns: readonly string[];
-      /** The sentence findings add when the key's account is an assumption (analysis/account.ts). */
+      /** The sentence decided findings add when the key's account is an assumption, or was each candidate (analysis/account.ts). */
       readonly assumption?: string;
     };
 
@@ -127,22 +127,39 @@ function checkGroup(
   const declared = facts.document.kind === "absent" ? undefined : policyState(facts, undefined);
   if (declared?.state === "unknown") return { status: "waiting", waitsFor: declared.waitsFor };
   if (declared?.state === "invalid") return { status: "invalid-policy" };
-  const { location, account } = locateKey(model, facts, fallback, hints, declared?.policy, unknowns);
-  const state = declared ?? policyState(facts, location);
-  if (state.state !== "parsed") return { status: "invalid-policy" };
-  let built: readonly IntegrationPlan[];
-  try {
-    built = plans(location).map((p) => withOrganization(p, hints.organization));
-  } catch (err) {
-    return { status: "input-error", message: err instanceof Error ? err.message : String(err) };
+  const { account, locations } = locateKey(model, facts, fallback, hints, declared?.policy, unknowns);
+  // One run per account the key may be in (one, unless analysis/account.ts left candidates).
+  const runs: { readonly location: KeyLocation; readonly policy: KeyPolicy; readonly plans: CheckedPlan[] }[] = [];
+  for (const location of locations) {
+    const state = declared ?? policyState(facts, location);
+    if (state.state !== "parsed") return { status: "invalid-policy" };
+    let built: readonly IntegrationPlan[];
+    try {
+      built = plans(location).map((p) => withOrganization(p, hints.organization));
+    } catch (err) {
+      return { status: "input-error", message: err instanceof Error ? err.message : String(err) };
+    }
+    runs.push({ location, policy: state.policy, plans: built.map((p) => runPlan(state.policy, p)) });
   }
+  const [first] = runs;
+  const candidates = account.candidates;
+  const note = account.assumption ?? candidatesNote(account);
   return {
     status: "checked",
-    policy: state.policy,
-    location,
-    plans: built.map((p) => runPlan(state.policy, p)),
-    unknowns,
-    ...(account.assumption !== undefined ? { assumption: account.assumption } : {}),
+    policy: first.policy,
+    location: first.location,
+    plans:
+      candidates === undefined
+        ? first.plans
+        : first.plans.map((_, i) =>
+            inEachAccount(
+              candidates,
+              runs.map((r) => r.plans[i]),
+            ),
+          ),
+    // Plans built once per account name the same unknown values.
+    unknowns: [...new Set(unknowns)],
+    ...(note !== undefined ? { assumption: note } : {}),
   };
 }
 

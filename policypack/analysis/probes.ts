@@ -9,6 +9,7 @@ import {
   type Probe,
   type ProbeOutcome,
 } from "pulumi-kms-guardrails/catalog";
+import { dependsOnAccount } from "./account";
 import type { Decision, KeyPolicy, Request, RequestPrincipal, StatementTrace } from "pulumi-kms-guardrails/engine";
 
 export interface CheckedPlan {
@@ -31,6 +32,33 @@ export function runPlan(policy: KeyPolicy, plan: IntegrationPlan): CheckedPlan {
     },
   };
 }
+
+/**
+ * One plan checked in each account the key may be in (analysis/account.ts candidates), as one: a
+ * probe's outcome is the first account's when every account gives the same, else undecidable, its
+ * reason saying what each account gives. `checked` holds the same plan built for each account.
+ */
+export function inEachAccount(accounts: readonly string[], checked: readonly CheckedPlan[]): CheckedPlan {
+  let outcomes: readonly ProbeOutcome[] | undefined;
+  return {
+    plan: checked[0].plan,
+    get outcomes(): readonly ProbeOutcome[] {
+      outcomes ??= checked[0].outcomes.map((first, i) => {
+        const satisfied = checked.map((c) => c.outcomes[i].satisfied);
+        if (satisfied.every((v) => v === first.satisfied)) return first;
+        const reason = `${sentenceCase(dependsOnAccount(accounts, satisfied))}.`;
+        return {
+          probe: first.probe,
+          satisfied: "unknown",
+          decision: { ...first.decision, verdict: "undecidable", reason },
+        };
+      });
+      return outcomes;
+    },
+  };
+}
+
+const sentenceCase = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function grantFor(plan: IntegrationPlan, probe: Probe): Grant | undefined {
   return probe.grantSid === undefined ? undefined : plan.grants.find((g) => g.statement.Sid === probe.grantSid);

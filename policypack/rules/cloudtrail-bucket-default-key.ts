@@ -18,10 +18,11 @@ import {
   PULUMI_UNKNOWN_SENTINEL,
   UNKNOWN,
   type ContextValue,
+  type Decision,
   type KeyPolicy,
   type Request,
 } from "pulumi-kms-guardrails/engine";
-import { locateKey, type AccountHints } from "../analysis/account";
+import { candidatesNote, dependsOnAccount, locateKey, type AccountHints } from "../analysis/account";
 import { trailArnOf } from "../analysis/integrations";
 import { keyFacts, keyLabel, policyState, type KeyFacts } from "../analysis/keys";
 import { denialCause } from "../analysis/probes";
@@ -40,9 +41,18 @@ const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
 const contextValue = (value: string | undefined): ContextValue =>
   value === undefined || value.includes(PULUMI_UNKNOWN_SENTINEL) ? UNKNOWN : value;
 
-/** Where the key is and its policy; or the finding that says why the rule cannot tell yet. */
+/** The key in one account it may be in, with its policy there. */
+interface PlacedKey {
+  readonly location: KeyLocation;
+  readonly policy: KeyPolicy;
+}
+
+/**
+ * Where the key is and its policy: one placement, or one per candidate account (analysis/account.ts)
+ * with the sentence decided findings add; or the findings that say why the rule cannot tell yet.
+ */
 type KeyState =
-  | { readonly location: KeyLocation; readonly policy: KeyPolicy; readonly assumption?: string }
+  | { readonly placed: readonly PlacedKey[]; readonly candidates?: readonly string[]; readonly note?: string }
   | { readonly findings: Violation[] };
 
 function keyState(
@@ -66,14 +76,19 @@ function keyState(
     region: regionOfArn(trailArn) ?? known(trail.region),
     from: `the ARN of ${resourceLabel(trail.ref)}`,
   };
-  const { location, account } = locateKey(model, facts, fallback, hints, declared?.policy, unknowns);
-  // AWS's default policy (none declared) is written for the account, once it is resolved.
-  const state = declared ?? policyState(facts, location);
-  if (state.state !== "parsed") return { findings: [] };
+  const { account, locations } = locateKey(model, facts, fallback, hints, declared?.policy, unknowns);
+  const placed: PlacedKey[] = [];
+  for (const location of locations) {
+    // AWS's default policy (none declared) is written for the account, once it is resolved.
+    const state = declared ?? policyState(facts, location);
+    if (state.state !== "parsed") return { findings: [] };
+    placed.push({ location, policy: state.policy });
+  }
+  const note = account.assumption ?? candidatesNote(account);
   return {
-    location,
-    policy: state.policy,
-    ...(account.assumption !== undefined ? { assumption: account.assumption } : {}),
+    placed,
+    ...(account.candidates !== undefined ? { candidates: account.candidates } : {}),
+    ...(note !== undefined ? { note } : {}),
   };
 }
 
@@ -126,18 +141,65 @@ function checkTrail(model: StackModel, trail: TrailModel, hints: AccountHints): 
   const unknowns: string[] = [];
   const key = keyState(model, facts, trail, hints, subject, unknowns);
   if ("findings" in key) return key.findings;
-  return writeVerdict(facts, trail, bucket, key, unknowns);
+  const writes = key.placed.map((placed) => writeRequest(facts, trail, bucket, placed, unknowns));
+  const subjectOfWait = `whether CloudTrail can write with ${keyLabel(facts)}`;
+  // Requests built once per candidate account name the same unknown values.
+  const what = unknowns.length > 0 ? [...new Set(unknowns)].join(", ") : "values not known yet";
+  const verdicts = writes.map((w) => writeOutcome(w.decision));
+  const [first] = writes;
+  if (key.candidates !== undefined && verdicts.some((v) => v !== verdicts[0])) {
+    return [
+      {
+        message: waitingFor(subjectOfWait, `${what} (${dependsOnAccount(key.candidates, verdicts)})`),
+        urn: facts.policySource.urn,
+        kind: "undecided",
+      },
+    ];
+  }
+  if (verdicts[0] === true) return [];
+  if (verdicts[0] === "unknown") {
+    return [
+      {
+        message: waitingFor(subjectOfWait, `${what} (${first.decision.reason})`),
+        urn: facts.policySource.urn,
+        kind: "undecided",
+      },
+    ];
+  }
+  const head = `${keyLabel(facts)} is the default encryption key of ${resourceLabel(bucket.ref)}, where ${resourceLabel(trail.ref)} writes without a kmsKeyId`;
+  const grant = catalogGrant(
+    () => cloudTrailTrailPlan({ key: first.location, trailArns: [first.trailArn] }),
+    SIDS.cloudTrailEncrypt,
+  );
+  return [
+    {
+      message:
+        `${head}: cloudtrail.amazonaws.com cannot kms:GenerateDataKey through Amazon S3 for it: ${denialCause(first.decision, first.request)}. CloudTrail cannot deliver logs.\n` +
+        `Set kmsKeyId on ${resourceLabel(trail.ref)} to this key and grant CloudTrail the documented statements.` +
+        (key.note !== undefined ? `\n${key.note}` : "") +
+        fixSuffix(facts.policySource, grant),
+      urn: facts.policySource.urn,
+    },
+  ];
 }
 
-/** Whether cloudtrail.amazonaws.com can write through Amazon S3 with the key: Amazon S3's request for it. */
-function writeVerdict(
+/** Whether the write is allowed (`true`), refused (`false`) or cannot be told yet. */
+const writeOutcome = (decision: Decision): boolean | "unknown" =>
+  decision.verdict === "allowed" ? true : decision.verdict === "undecidable" ? "unknown" : false;
+
+/** Amazon S3's request for a data key on CloudTrail's behalf, with the key placed in one account, and its verdict. */
+function writeRequest(
   facts: KeyFacts,
   trail: TrailModel,
   bucket: BucketModel,
-  key: Extract<KeyState, { location: KeyLocation }>,
+  { location, policy }: PlacedKey,
   unknowns: string[],
-): Violation[] {
-  const { location, policy } = key;
+): {
+  readonly location: KeyLocation;
+  readonly trailArn: string;
+  readonly request: Request;
+  readonly decision: Decision;
+} {
   const trailArn = trailArnOf(trail, location, unknowns);
   const bucketName = known(bucket.name);
   if (bucketName === undefined) unknowns.push(`the name of ${resourceLabel(bucket.ref)}`);
@@ -159,34 +221,7 @@ function writeVerdict(
     ...(facts.arn !== undefined ? { resource: facts.arn } : {}),
     context,
   };
-  const decision = evaluate(policy, request);
-  if (decision.verdict === "allowed") return [];
-  const assumption = key.assumption !== undefined ? `\n${key.assumption}` : "";
-  if (decision.verdict === "undecidable") {
-    const what = unknowns.length > 0 ? unknowns.join(", ") : "values not known yet";
-    return [
-      {
-        message: waitingFor(`whether CloudTrail can write with ${keyLabel(facts)}`, `${what} (${decision.reason})`),
-        urn: facts.policySource.urn,
-        kind: "undecided",
-      },
-    ];
-  }
-  const head = `${keyLabel(facts)} is the default encryption key of ${resourceLabel(bucket.ref)}, where ${resourceLabel(trail.ref)} writes without a kmsKeyId`;
-  const grant = catalogGrant(
-    () => cloudTrailTrailPlan({ key: location, trailArns: [trailArn] }),
-    SIDS.cloudTrailEncrypt,
-  );
-  return [
-    {
-      message:
-        `${head}: cloudtrail.amazonaws.com cannot kms:GenerateDataKey through Amazon S3 for it: ${denialCause(decision, request)}. CloudTrail cannot deliver logs.\n` +
-        `Set kmsKeyId on ${resourceLabel(trail.ref)} to this key and grant CloudTrail the documented statements.` +
-        assumption +
-        fixSuffix(facts.policySource, grant),
-      urn: facts.policySource.urn,
-    },
-  ];
+  return { location, trailArn, request, decision: evaluate(policy, request) };
 }
 
 export const cloudtrailBucketDefaultKey: StackRule = {

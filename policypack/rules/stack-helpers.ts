@@ -5,6 +5,7 @@
  */
 import type { Grant, IntegrationPlan, ProbeOutcome } from "pulumi-kms-guardrails/catalog";
 import { PULUMI_UNKNOWN_SENTINEL, type KeyPolicy } from "pulumi-kms-guardrails/engine";
+import { orList } from "../analysis/account";
 import type { GroupResult, IntegrationChecks, KeyGroup, UnlinkedIntegration } from "../analysis/integrations";
 import { keyLabel, type KeyFacts } from "../analysis/keys";
 import { causeOf, grantFor, principalText, type DenialCause } from "../analysis/probes";
@@ -163,11 +164,6 @@ function requestLines<T extends { readonly ref: ResourceRef; readonly arn?: unkn
     else if (!line.actions.includes(o.probe.request.action)) line.actions.push(o.probe.request.action);
   }
   return [...lines.values()].map((l) => `${l.head} ${orList(l.actions)} ${l.tail}`);
-}
-
-/** `a`, `a or b`, `a, b or c`. */
-function orList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
 /** Requests whose failure alone is a practice finding (advisory unless `practiceLevel` is "rule"). */

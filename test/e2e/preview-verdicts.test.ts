@@ -148,6 +148,22 @@ describe("first preview of a new stack over the analyzer protocol (e2e)", functi
     );
   });
 
+  it("the provider allows two accounts: each is checked; undecided naming both when they differ, else decided", async () => {
+    const provider = { region: REGION, allowedAccountIds: JSON.stringify([ACCOUNT, "444455556666"]) };
+    const [d, ...rest] = await findings(newStack([encryptFor("audit")], provider));
+    assert.deepEqual(rest, []);
+    assert.equal(d.level, "advisory", d.message);
+    assert.match(d.message, /\(111122223333 or 444455556666, by its provider's allowedAccountIds; set accountIds/);
+    assert.match(d.message, /It holds if the key is in 111122223333; it fails if the key is in 444455556666/);
+    const unlimited = { ...(encryptFor("audit") as Record<string, unknown>), Condition: undefined };
+    assert.deepEqual(await findings(newStack([unlimited], provider)), []);
+    const [other] = await findings(
+      newStack([{ ...unlimited, Principal: { Service: "logs.amazonaws.com" } }], provider),
+    );
+    assert.equal(other.level, "mandatory", other.message);
+    assert.match(other.message, /checked in each account it may be in \(111122223333 or 444455556666/);
+  });
+
   it("a malformed accountIds is a configuration error, naming the rule and the value", async () => {
     await assert.rejects(
       pack.configure({ [ENCRYPT]: { accountIds: ["1234"] } }),
