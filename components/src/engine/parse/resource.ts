@@ -17,8 +17,7 @@ const VARIABLE = /\$\{[^}]*\}/g;
  */
 function substitutable(resource: string): string {
   const start = arnResourceStart(resource);
-  if (start < 0 || !resource.includes("${", start)) return resource;
-  return resource.slice(0, start) + resource.slice(start).replace(VARIABLE, "*");
+  return start < 0 ? resource : resource.substring(0, start) + resource.substring(start).replace(VARIABLE, "*");
 }
 
 function checkResource(ctx: ParseContext, resource: string, path: string): void {
