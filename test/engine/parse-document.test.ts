@@ -235,6 +235,33 @@ describe("parser, document level", () => {
     });
   });
 
+  describe("values kept in the policy", () => {
+    it("keeps Version and Id only when they are strings", () => {
+      const result = parsePolicy({ Version: 2012, Id: 7, Statement: [statement("A")] });
+      assert.deepEqual(
+        errors(result).map(([path, code]) => [path, code]),
+        [
+          ["$.Version", "invalid-version"],
+          ["$.Id", "invalid-id"],
+        ],
+      );
+      assert.ok(result.policy !== undefined);
+      assert.equal("version" in result.policy, false);
+      assert.equal("id" in result.policy, false);
+      const absent = parsePolicy({ Version: VERSION, Statement: [statement("A")] });
+      assert.equal(absent.policy !== undefined && "id" in absent.policy, false);
+    });
+
+    it("takes a member name not known yet as no error", () => {
+      const result = parsePolicy({ Version: VERSION, Statement: [statement("A")], [UNKNOWN]: "x" });
+      assert.deepEqual(errors(result), []);
+      assert.equal(result.valid, true);
+      const text = parsePolicy(JSON.stringify({ Version: VERSION, Statement: [statement("A")], [UNKNOWN]: "x" }));
+      assert.deepEqual(errors(text), []);
+      assert.deepEqual(text.unknownPaths, [`$[${JSON.stringify(UNKNOWN)}]`]);
+    });
+  });
+
   describe("values that fight being read", () => {
     const throwing = (thrown: () => unknown): Record<string, unknown> =>
       Object.defineProperty({ Version: VERSION }, "Statement", {

@@ -17,9 +17,11 @@ const suffixes = memoMap<string, string>();
  * every path can be pasted into a JSONPath tool.
  */
 export function childPath(parent: string, selector: string | number): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; suffixOf spells a number the same way.
   if (typeof selector === "number") return `${parent}[${selector}]`;
   // Policies repeat the same few names; formatting them once keeps path building cheap. Long names
   // are not remembered: the memo's size stays bounded in bytes too.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: only whether a name is remembered.
   return parent + (selector.length > 128 ? suffixOf(selector) : remember(suffixes, selector, 2_000, suffixOf));
 }
 
@@ -100,6 +102,7 @@ export class ParseContext {
    * an element's name (`canReadPlainly`, `decode.ts`): plain data, every own property an enumerable
    * data property, so one pass over the members sees everything a reader by name would.
    */
+  // Stryker disable next-line BooleanLiteral: parseDocument sets it before any document is read.
   plain = false;
   private dropped = 0;
 
@@ -108,6 +111,8 @@ export class ParseContext {
     else this.dropped++;
   }
 
+  // Stryker disable BlockStatement,ConditionalExpression,EqualityOperator,ArithmeticOperator: `full` only skips
+  // building a message that would be dropped; `reported` only has to change when a problem is reported.
   /** Whether more errors are being dropped: callers skip work that only builds messages. */
   get full(): boolean {
     return this.errors.length >= MAX_ERRORS;
@@ -117,6 +122,7 @@ export class ParseContext {
   get reported(): number {
     return this.errors.length + this.dropped;
   }
+  // Stryker restore all
 
   finish(): ValidationError[] {
     if (this.dropped > 0) {
@@ -157,9 +163,11 @@ export function forEachMember<State>(
   state: State,
   visit: (state: State, key: string, value: unknown) => void,
 ): void {
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a faster walk; Object.keys visits the same members.
   if (ctx.plain) {
     for (const key in object) {
       const value = object[key];
+      // Stryker disable next-line ConditionalExpression: JSON.parse makes no undefined values.
       if (value !== undefined) visit(state, key, value);
     }
     return;
@@ -175,7 +183,7 @@ export function describeType(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
   if (typeof value === "string") return `the string ${JSON.stringify(truncate(value))}`;
-  return `${typeof value === "number" ? "the number" : "the " + typeof value} ${String(value)}`;
+  return `the ${typeof value} ${String(value)}`;
 }
 
 /** Shortens a value quoted in a message. */

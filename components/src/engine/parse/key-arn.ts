@@ -89,7 +89,6 @@ function canMatch(pattern: string, units: readonly Unit[]): boolean {
     if (p === 42 /* * */) {
       visit(i + 1, s);
       if (s < t) visit(i, s + 1);
-      if (loop !== undefined) visit(i, s);
     } else if (p === 63 /* ? */) {
       if (s < t) visit(i + 1, s + 1);
       if (loop !== undefined) visit(i + 1, s);
