@@ -9,6 +9,7 @@ import { installConfigureValidation } from "./configure-validation";
 import { policies } from "./policies";
 import { installDeserializeCache, installProxyCache } from "./server-cache";
 import { installStackRequestFilter } from "./stack-request-filter";
+import { warmUp } from "./warm-up";
 
 // Before the PolicyPack: it registers the gRPC service, reading the request decoder, at once.
 installDeserializeCache();
@@ -22,3 +23,6 @@ new PolicyPack("kms-guardrails", {
   enforcementLevel: PACK_ENFORCEMENT_LEVEL,
   policies,
 });
+
+// While the server binds its port: the first keys of a preview then meet compiled code (warm-up.ts).
+warmUp(policies);

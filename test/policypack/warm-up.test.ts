@@ -1,0 +1,104 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Policies, ResourceValidationPolicy } from "@pulumi/policy";
+import { policies } from "../../policypack/policies";
+import { RESOURCE_RULES } from "../../policypack/rules";
+import { WARM_UP_ROUNDS, warmUp } from "../../policypack/warm-up";
+import { analyze, type TestResource } from "./harness";
+
+const KEY_POLICY = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [
+    { Sid: "Everyone", Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" },
+    {
+      Sid: "Admins",
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::111122223333:role/Admin" },
+      Action: "kms:*",
+      Resource: "*",
+    },
+  ],
+});
+
+describe("warm-up at start (policypack/warm-up.ts)", () => {
+  it("runs every resource policy on AWS Classic and AWS Native keys, documented and flawed, each round", () => {
+    const result = warmUp(policies, 2);
+    // 2 rounds x (documented, flawed) x (Classic, Native) x each resource policy.
+    assert.equal(result.calls, 2 * 2 * 2 * RESOURCE_RULES.length);
+    assert.equal(result.failures, 0);
+    // The flawed keys reach the violation paths (message, level, redaction) of several rules.
+    assert.ok(result.violations >= 2 * 2 * 3, `violations: ${result.violations}`);
+  });
+
+  it("reports through no one: a policy's report function is never the server's", () => {
+    const seen: unknown[] = [];
+    const spy: ResourceValidationPolicy = {
+      name: "spy",
+      description: "spy",
+      enforcementLevel: "mandatory",
+      validateResource: (args, report) => {
+        seen.push(args.type, (args.props as Record<string, unknown>).policy ?? "native");
+        report("a violation");
+      },
+    };
+    const result = warmUp([spy], 1);
+    assert.deepEqual(result, { calls: 4, violations: 4, failures: 0 });
+    assert.deepEqual(
+      seen.filter((_, i) => i % 2 === 0),
+      ["aws:kms/key:Key", "aws-native:kms:Key", "aws:kms/key:Key", "aws-native:kms:Key"],
+    );
+  });
+
+  it("never throws: a policy that throws or rejects is counted, and the rest still run", async () => {
+    let after = 0;
+    const broken: Policies = [
+      {
+        name: "throws",
+        description: "",
+        enforcementLevel: "mandatory",
+        validateResource: () => {
+          throw new Error("bug");
+        },
+      },
+      {
+        name: "rejects",
+        description: "",
+        enforcementLevel: "mandatory",
+        validateResource: () => Promise.reject(new Error("bug")),
+      },
+      { name: "after", description: "", enforcementLevel: "mandatory", validateResource: () => void after++ },
+    ];
+    const result = warmUp(broken, 1);
+    assert.equal(result.failures, 4);
+    assert.equal(after, 4);
+    // The rejection is handled: nothing reaches process 'unhandledRejection'.
+    let unhandled = false;
+    const onUnhandled = (): void => {
+      unhandled = true;
+    };
+    process.on("unhandledRejection", onUnhandled);
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off("unhandledRejection", onUnhandled);
+    assert.equal(unhandled, false);
+  });
+
+  it("leaves every answer as it was: the same keys get the same violations before and after", async () => {
+    const keys: TestResource[] = [
+      { type: "aws:kms/key:Key", name: "classic", props: { policy: KEY_POLICY } },
+      { type: "aws-native:kms:Key", name: "native", props: { keyPolicy: JSON.parse(KEY_POLICY) as unknown } },
+    ];
+    const before = await Promise.all(keys.map((k) => analyze(k)));
+    assert.ok(before.every((reported) => reported.length > 0));
+    warmUp(policies, WARM_UP_ROUNDS);
+    const after = await Promise.all(keys.map((k) => analyze(k)));
+    assert.deepEqual(after, before);
+  });
+
+  it("the pack runs it after constructing the PolicyPack, with the pack's own policies", () => {
+    const index = fs.readFileSync(path.join(__dirname, "..", "..", "policypack", "index.ts"), "utf8");
+    const constructed = index.indexOf("new PolicyPack(");
+    const warmed = index.indexOf("warmUp(policies)");
+    assert.ok(constructed > 0 && warmed > constructed, "index.ts must call warmUp(policies) after new PolicyPack");
+  });
+});
