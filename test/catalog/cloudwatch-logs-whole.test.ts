@@ -4,7 +4,15 @@
  * group, a log group not known yet, and every input error word for word.
  */
 import { strict as assert } from "node:assert";
-import { CatalogInputError, SIDS, SOURCES, cloudWatchLogsPlan, type KeyLocation } from "pulumi-kms-guardrails/catalog";
+import {
+  CatalogInputError,
+  SIDS,
+  SOURCES,
+  cloudWatchLogsPlan,
+  logGroupArn,
+  logsServicePrincipal,
+  type KeyLocation,
+} from "pulumi-kms-guardrails/catalog";
 import { PULUMI_UNKNOWN_SENTINEL, UNKNOWN } from "pulumi-kms-guardrails/engine";
 import { assertProbes, assertTargets, errorOf, type ProbeRow } from "./plan-rows";
 
@@ -95,6 +103,28 @@ describe("catalog: CloudWatch Logs, whole plan", () => {
     );
   });
 
+  it("the China partition's principal; log group ARNs default to the aws partition", () => {
+    const key = { partition: "aws-cn", account: "111122223333", region: "cn-north-1" };
+    const group = logGroupArn({ partition: "aws-cn", region: "cn-north-1", account: "111122223333", name: "a" });
+    assert.equal(group, "arn:aws-cn:logs:cn-north-1:111122223333:log-group:a");
+    assert.equal(logGroupArn({ region: "us-east-1", account: "111122223333", name: "a" }), A);
+    assert.equal(logsServicePrincipal("aws", "us-east-1"), LOGS);
+    assert.equal(logsServicePrincipal("aws-cn", "cn-north-1"), "logs.cn-north-1.amazonaws.com.cn");
+    const plan = cloudWatchLogsPlan({ key, logGroupArns: [group] });
+    assert.deepEqual(plan.grants[0].statement.Principal, { Service: "logs.cn-north-1.amazonaws.com.cn" });
+    assert.equal(plan.probes.at(-1)?.subject, "arn:aws-cn:logs:cn-north-1:999999999999:log-group:a");
+  });
+
+  it("the stranger's account is neither the key's nor any log group's", () => {
+    const inKey = cloudWatchLogsPlan({ key: { ...KEY, account: "999999999999" }, logGroupArns: [A] });
+    assert.equal(inKey.probes.at(-1)?.subject, "arn:aws:logs:us-east-1:999999999998:log-group:a");
+    const inGroups = cloudWatchLogsPlan({
+      key: KEY,
+      logGroupArns: [A, "arn:aws:logs:us-east-1:999999999999:log-group:b", PULUMI_UNKNOWN_SENTINEL],
+    });
+    assert.equal(inGroups.probes.at(-1)?.subject, "arn:aws:logs:us-east-1:999999999998:log-group:a");
+  });
+
   it("input errors, word for word", () => {
     const notLogGroup = (v: string) =>
       `"${v}" is not a CloudWatch Logs log group ARN; expected arn:PARTITION:logs:REGION:ACCOUNT:log-group:NAME.`;
@@ -120,6 +150,10 @@ describe("catalog: CloudWatch Logs, whole plan", () => {
         'The account in log group ARN "arn:aws:logs:us-east-1:12:log-group:a" must be a 12-digit AWS account id, got "12".',
       ],
     ];
+    assert.equal(
+      errorOf(() => cloudWatchLogsPlan({ key: { ...KEY, account: "x" }, logGroupArns: [A] })),
+      'The key\'s account must be a 12-digit AWS account id, got "x".',
+    );
     for (const [logGroupArns, message] of cases) {
       assert.equal(
         errorOf(() => cloudWatchLogsPlan({ key: KEY, logGroupArns })),

@@ -165,6 +165,20 @@ describe("catalog: service grant, whole plan (seed 001 Amazon Location)", () => 
     assert.equal(cn.grants[0].statement.Sid, DEFAULT_SID);
   });
 
+  it("a principal in the key's own account gets only the allow probe: IAM decides the rest", () => {
+    const plan = serviceGrantPlan({ ...BASE, key: { account: "111122223333", region: "us-west-2" } });
+    assert.deepEqual(
+      plan.probes.map((p) => p.id),
+      ["service-grant.via-service"],
+    );
+  });
+
+  it("an endpoint with one label or several before amazonaws.com is one", () => {
+    for (const viaService of ["s3.amazonaws.com", "a.b.us-west-2.amazonaws.com", "geo.us-west-2.amazonaws.com.cn"]) {
+      assert.doesNotThrow(() => serviceGrantPlan({ ...BASE, viaService }), viaService);
+    }
+  });
+
   it("input errors, word for word", () => {
     const context = { encryptionContext: { "aws:geo:arn": TRACKER } };
     const cases: [Partial<ServiceGrantParams>, string][] = [
@@ -187,6 +201,12 @@ describe("catalog: service grant, whole plan (seed 001 Amazon Location)", () => 
         { viaService: "a geo.us-west-2.amazonaws.com" },
         'kms:ViaService "a geo.us-west-2.amazonaws.com" is not a service endpoint such as geo.us-west-2.amazonaws.com.',
       ],
+      [{ key: { ...KEY, account: "x" } }, 'The key\'s account must be a 12-digit AWS account id, got "x".'],
+      [
+        { principal: "arn:aws:s3:::b" },
+        'Service grant principal "arn:aws:s3:::b" is not an IAM principal; give an account id or an ARN such as arn:aws:iam::111122223333:role/NAME.',
+      ],
+      [{ callerAccount: "x" }, 'kms:CallerAccount must be a 12-digit AWS account id, got "x".'],
       [
         { callerAccount: "999999999999" },
         `kms:CallerAccount 999999999999 is not the account of ${ROLE} (111122223333); the grant could never apply.`,

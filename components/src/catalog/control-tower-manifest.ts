@@ -90,7 +90,7 @@ export function landingZoneManifestShape(version: unknown): LandingZoneManifestS
   if (typeof version !== "string") {
     return {
       kind: "malformed-version",
-      problem: `the landing zone version is ${version === undefined ? "missing" : `a ${typeOf(version)}`}; CreateLandingZone requires one such as "3.3" or "4.0".`,
+      problem: `the landing zone version is ${version === undefined ? "missing" : aTypeOf(version)}; CreateLandingZone requires one such as "3.3" or "4.0".`,
     };
   }
   if (!/^\d+\.\d+$/.test(version)) {
@@ -109,9 +109,9 @@ export function landingZoneManifestShape(version: unknown): LandingZoneManifestS
   };
 }
 
-/** `null`, `array`, `number`, ...: how a user would name the JSON type of a value. */
-function typeOf(v: unknown): string {
+/** `null`, `an array`, `a number`, ...: how a user would name the JSON type of a value. */
+function aTypeOf(v: unknown): string {
   if (v === null) return "null";
-  if (Array.isArray(v)) return "array";
-  return typeof v;
+  const type = Array.isArray(v) ? "array" : typeof v;
+  return `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
 }
