@@ -38,6 +38,7 @@ import { iamRequest, type ContextInput } from "./requests";
 import { SOURCES } from "./sources";
 import { allowStatement } from "./statement";
 import type { Grant, IntegrationPlan, KeyLocation, Probe } from "./types";
+import { readableProbes } from "./descriptions";
 
 const IAM_POLICIES = SOURCES.iamPolicies;
 const CROSS_ACCOUNT = SOURCES.crossAccount;
@@ -93,7 +94,7 @@ export function accountRootPlan(p: AccountRootParams): IntegrationPlan {
       source: CROSS_ACCOUNT,
     },
   ];
-  return { integration: "account-root", grants: [accountRootGrant(key)], probes, notes: [] };
+  return { integration: "account-root", grants: [accountRootGrant(key)], probes: readableProbes(probes), notes: [] };
 }
 
 /** Principals as written into the statement (account ids become root ARNs), validated, unique. */
@@ -143,7 +144,7 @@ export function keyAdministratorsPlan(p: PrincipalsParams): IntegrationPlan {
         ]
       : []),
   ]);
-  return { integration: "key-administrators", grants, probes, notes: [SAME_ACCOUNT_DENY_NOTE] };
+  return { integration: "key-administrators", grants, probes: readableProbes(probes), notes: [SAME_ACCOUNT_DENY_NOTE] };
 }
 
 export function keyUsersPlan(p: PrincipalsParams): IntegrationPlan {
@@ -221,5 +222,5 @@ export function keyUsersPlan(p: PrincipalsParams): IntegrationPlan {
         : []),
     ];
   });
-  return { integration: "key-users", grants, probes, notes: [SAME_ACCOUNT_DENY_NOTE] };
+  return { integration: "key-users", grants, probes: readableProbes(probes), notes: [SAME_ACCOUNT_DENY_NOTE] };
 }

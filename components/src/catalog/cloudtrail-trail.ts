@@ -33,6 +33,7 @@ import type { TrailParams } from "./plans";
 import { SOURCES } from "./sources";
 import { allowStatement, type ConditionEntry } from "./statement";
 import type { Grant, IntegrationPlan } from "./types";
+import { readableProbes } from "./descriptions";
 
 /** Seed 003 "Granting decrypt permissions": decrypt only what CloudTrail encrypted. */
 export const CLOUDTRAIL_CONTEXT_PRESENT: ConditionEntry = [
@@ -169,7 +170,7 @@ export function cloudTrailTrailPlan(p: TrailParams): IntegrationPlan {
   return {
     integration: "cloudtrail-trail",
     grants: trailGrants(p, resolved),
-    probes: trailProbes(p.key, resolved),
+    probes: readableProbes(trailProbes(p.key, resolved)),
     notes,
   };
 }

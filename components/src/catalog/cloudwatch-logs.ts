@@ -28,6 +28,7 @@ import { serviceRequest, type ContextInput } from "./requests";
 import { SOURCES } from "./sources";
 import { allowStatement } from "./statement";
 import type { Grant, IntegrationPlan, KeyLocation, Probe } from "./types";
+import { readableProbes } from "./descriptions";
 
 export interface CloudWatchLogsParams {
   readonly key: KeyLocation;
@@ -130,7 +131,7 @@ export function cloudWatchLogsPlan(p: CloudWatchLogsParams): IntegrationPlan {
   return {
     integration: "cloudwatch-logs",
     grants: [grant],
-    probes,
+    probes: readableProbes(probes),
     notes: [
       "The CloudWatch Logs page's statement also lists kms:Describe*; under the aws:logs:arn encryption context " +
         "condition it never applies (DescribeKey carries no encryption context), so the catalog leaves it out.",

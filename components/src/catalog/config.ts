@@ -31,6 +31,7 @@ import { iamRequest, serviceRequest, type ContextInput } from "./requests";
 import { SOURCES } from "./sources";
 import { allowStatement } from "./statement";
 import type { IntegrationPlan, KeyLocation, Probe } from "./types";
+import { readableProbes } from "./descriptions";
 
 /** The S3 object Config writes (`AWSLogs/ACCOUNT/Config/...`), as S3's encryption context. */
 function configObjectContext(key: KeyLocation, account: string): ContextInput {
@@ -106,7 +107,7 @@ export function configIamRolePlan(p: ConfigIamRoleParams): IntegrationPlan {
         source,
       },
     ],
-    probes,
+    probes: readableProbes(probes),
     notes: [
       "The AWS Config Developer Guide says when the IAM role cannot deliver, AWS Config retries as the service principal; add the " +
         "service-linked-role plan too so that retry succeeds.",
@@ -181,7 +182,7 @@ export function configServiceLinkedRolePlan(p: ConfigServiceLinkedRoleParams): I
         source,
       },
     ],
-    probes,
+    probes: readableProbes(probes),
     notes: [],
   };
 }

@@ -43,6 +43,7 @@ import { serviceRequest, type ContextInput } from "./requests";
 import { SOURCES } from "./sources";
 import { allowStatement } from "./statement";
 import type { Grant, IntegrationPlan, KeyLocation, Probe } from "./types";
+import { readableProbes } from "./descriptions";
 
 const SOURCE = SOURCES.controlTowerPolicy;
 
@@ -217,7 +218,10 @@ export function controlTowerPlan(p: ControlTowerParams): IntegrationPlan {
   return {
     integration: "control-tower",
     grants: [...(config ? [configGrant(key, configAccounts)] : []), ...(cloudtrail ? [cloudTrailGrant(key)] : [])],
-    probes: [...(config ? configProbes(key, configAccounts) : []), ...(cloudtrail ? cloudTrailProbes(key) : [])],
+    probes: readableProbes([
+      ...(config ? configProbes(key, configAccounts) : []),
+      ...(cloudtrail ? cloudTrailProbes(key) : []),
+    ]),
     notes,
   };
 }

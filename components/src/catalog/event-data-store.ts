@@ -32,6 +32,7 @@ import { iamRequest, serviceRequest } from "./requests";
 import { SOURCES } from "./sources";
 import { allowStatement } from "./statement";
 import type { Grant, IntegrationPlan, Probe } from "./types";
+import { readableProbes } from "./descriptions";
 
 export const EVENT_DATA_STORE_NOTES = [
   "No confused-deputy probe is possible: the CloudTrail User Guide says aws:SourceArn and aws:SourceAccount are not supported " +
@@ -155,7 +156,7 @@ export function eventDataStorePlan(p: EventDataStoreParams): IntegrationPlan {
   return {
     integration: "cloudtrail-event-data-store",
     grants: grants(p, principals),
-    probes: probes(p, principals),
+    probes: readableProbes(probes(p, principals)),
     notes: [...EVENT_DATA_STORE_NOTES],
   };
 }

@@ -28,6 +28,7 @@ import { iamRequest, type ContextInput } from "./requests";
 import { SOURCES } from "./sources";
 import { allowStatement, type ConditionEntry } from "./statement";
 import type { IntegrationPlan, Probe } from "./types";
+import { readableProbes } from "./descriptions";
 
 /** The concrete actions an action or pattern stands for. */
 function concreteActions(action: string): string[] {
@@ -103,7 +104,7 @@ export function serviceGrantPlan(p: ServiceGrantParams): IntegrationPlan {
   return {
     integration: "service-grant",
     grants: [grant],
-    probes: probes(p, principal, sid, callerAccount),
+    probes: readableProbes(probes(p, principal, sid, callerAccount)),
     notes: [SAME_ACCOUNT_DENY_NOTE],
   };
 }
