@@ -158,6 +158,11 @@ describe("catalog: composeKeyPolicyDetailed rules", () => {
     );
     assert.deepEqual(policy.Statement, [base({ Action: ["kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*"] })]);
     assert.deepEqual(report, { renamed: [], merged: [{ integration: "service-grant", sid: "Use" }], skipped: [] });
+    // Repeats within the added list are dropped too, whatever their case.
+    assert.deepEqual(
+      compose([], base(), base({ Action: ["kms:Encrypt", "KMS:ENCRYPT", "kms:decrypt"] })).policy.Statement,
+      [base({ Action: ["kms:Decrypt", "kms:Encrypt"] })],
+    );
     // One action each: the union is a list; the same action twice stays one string.
     assert.deepEqual(compose([], base(), base({ Action: "kms:Encrypt" })).policy.Statement, [
       base({ Action: ["kms:Decrypt", "kms:Encrypt"] }),

@@ -119,6 +119,21 @@ describe("catalog: landingZoneKeyPrecheck, whole sentences (seed 002)", () => {
     assert.equal(landingZoneKeyPrecheck({}, MGMT, govOptions).length, 1, "checked for the aws partition's trail ARN");
   });
 
+  it("only the statements Control Tower needs are checked: a policy that lets anything through still passes", () => {
+    const open = parseValid({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { Service: ["config.amazonaws.com", "cloudtrail.amazonaws.com"] },
+          Action: "kms:*",
+          Resource: "*",
+        },
+      ],
+    });
+    assert.deepEqual(landingZoneKeyPrecheck(GOOD, MGMT, { homeRegion: "us-east-1", policy: open }), []);
+  });
+
   it("without a home Region known, the policy is not checked", () => {
     assert.deepEqual(landingZoneKeyPrecheck(GOOD, MGMT, { policy: rootOnly() }), []);
     assert.deepEqual(landingZoneKeyPrecheck(GOOD, MGMT, { homeRegion: U, policy: rootOnly() }), []);
