@@ -368,7 +368,15 @@ describe("value parsers", () => {
       ["aws:sourcearn", ["arn:aws:s3:::b"]],
     ]);
     const lookup = (k: string) => ctx.get(k);
-    const resolve = (s: string) => resolveTemplate(parseTemplate(s), lookup);
+    // A string without a variable or an escape is no template: it is used as written.
+    const resolve = (s: string) => {
+      const template = parseTemplate(s);
+      return template === undefined
+        ? { kind: "resolved" as const, pieces: [{ text: s, wild: true }] }
+        : resolveTemplate(template, lookup);
+    };
+    assert.equal(parseTemplate("home/bob/*"), undefined);
+    assert.equal(parseTemplate("${not a variable}"), undefined);
     const text = (s: string) => {
       const r = resolve(s);
       return r.kind === "resolved" ? piecesText(r.pieces) : r.kind;

@@ -6,6 +6,7 @@
  * implicit deny); omitted when the row does not pin it.
  */
 import { PULUMI_UNKNOWN_SENTINEL, UNKNOWN, type Request, type Verdict } from "pulumi-kms-guardrails/engine";
+import { contextScenarios } from "./scenarios-context";
 import { decisionScenarios } from "./scenarios-decisions";
 import { organizationScenarios } from "./scenarios-organization";
 import { partialValues } from "./scenarios-partial";
@@ -4149,4 +4150,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...reasonScenarios,
   ...requestContext,
   ...decisionScenarios,
+  ...contextScenarios,
 ];

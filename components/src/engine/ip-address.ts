@@ -31,8 +31,8 @@ function parseIpv4(s: string): bigint | undefined {
   return value;
 }
 
+/** `s` holds a colon (parseIp's test); a zone id (`%eth0`) fails the group syntax. */
 function parseIpv6(s: string): bigint | undefined {
-  if (s.length === 0 || s.includes("%")) return undefined;
   const halves = s.split("::");
   if (halves.length > 2) return undefined;
   const groups = (half: string): string[] => (half === "" ? [] : half.split(":"));
@@ -86,13 +86,13 @@ function parseIp(s: string): IpValue | undefined {
 
 /** Parses `203.0.113.0/24`, `2001:db8::/32` or a bare address (a /32 or /128). */
 export function parseCidr(s: string): IpNetwork | undefined {
-  const slash = s.indexOf("/");
-  const ip = parseIp(slash < 0 ? s : s.slice(0, slash));
-  if (ip === undefined) return undefined;
+  const [address, prefixText, ...more] = s.split("/");
+  const ip = parseIp(address);
+  if (ip === undefined || more.length > 0) return undefined;
   const bits = ip.version === 4 ? 32 : 128;
   let prefix = bits;
-  if (slash >= 0) {
-    const p = s.slice(slash + 1).trim();
+  if (prefixText !== undefined) {
+    const p = prefixText.trim();
     if (!/^\d{1,3}$/.test(p)) return undefined;
     prefix = Number(p);
     if (prefix > bits) return undefined;

@@ -181,8 +181,7 @@ export function compileValue(raw: string, sem: OperatorSemantics, variables: boo
     case "String":
     case "Arn": {
       // Policy variables are recognized in String and Arn operators only.
-      const template = variables ? parseTemplate(raw) : undefined;
-      const withVariables = template?.hasVariables ? template : undefined;
+      const withVariables = variables ? parseTemplate(raw) : undefined;
       const matcher = sem.family === "String" ? stringMatcher(raw, sem, withVariables) : arnMatcher(raw, withVariables);
       return withVariables !== undefined ? matcher : { ...matcher, testPartial: partialTest(raw, sem) };
     }

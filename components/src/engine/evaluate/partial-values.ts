@@ -62,15 +62,15 @@ function intersects(p: readonly Token[], v: readonly Token[]): boolean {
     if (i === p.length && j === v.length) return true;
     const a = p[i];
     const b = v[j];
+    // Past the end, p[i] / v[j] is undefined: neither a run nor a hole.
     const aRun = a === STAR || a === HOLE;
-    if (i < p.length && aRun) push(i + 1, j);
-    if (j < v.length && b === HOLE) push(i, j + 1);
+    if (aRun) push(i + 1, j);
+    if (b === HOLE) push(i, j + 1);
     if (i < p.length && j < v.length) {
       // One character both can produce: two literal characters must be equal.
       if (typeof a === "string" && typeof b === "string" && a !== b) continue;
-      const ni = aRun ? i : i + 1;
-      const nj = b === HOLE ? j : j + 1;
-      if (ni !== i || nj !== j) push(ni, nj);
+      // A run against a hole stays where it is: push ignores the state already seen.
+      push(aRun ? i : i + 1, b === HOLE ? j : j + 1);
     }
   }
   return false;
@@ -91,7 +91,8 @@ function covers(p: readonly Token[], v: readonly Token[]): boolean {
         any |= row[j];
         next[j] = any;
       }
-    } else if (a !== HOLE) {
+    } else {
+      // A policy hole covers nothing: a hole's `a === b` is never true against a character or a hole.
       for (let j = 1; j <= v.length; j++) {
         const b = v[j - 1];
         next[j] = row[j - 1] & (b !== HOLE && (a === ONE || a === b) ? 1 : 0);

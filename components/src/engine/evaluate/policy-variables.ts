@@ -23,11 +23,10 @@ type TemplatePart =
   | { readonly kind: "literal"; readonly text: string }
   | { readonly kind: "variable"; readonly name: string; readonly keyLower: string; readonly fallback?: string };
 
+/** A policy string that holds a variable or an escape (any other string is used as is). */
 export interface Template {
   readonly raw: string;
   readonly parts: readonly TemplatePart[];
-  /** Whether the string holds a variable or an escape; when false the raw string is used as is. */
-  readonly hasVariables: boolean;
 }
 
 export type Resolution =
@@ -41,12 +40,12 @@ export type ContextLookup = (keyLower: string) => readonly string[] | typeof UNK
 const VARIABLE = /\$\{([^}]*)\}/g;
 const VARIABLE_BODY = /^\s*([^,\s]+)\s*(?:,\s*'([^']*)'\s*)?$/;
 
-/** Splits a policy string into text, escapes and variables. */
-export function parseTemplate(raw: string): Template {
-  if (!raw.includes("${")) return { raw, parts: [{ kind: "text", text: raw }], hasVariables: false };
+/** Splits a policy string into text, escapes and variables; `undefined` when it holds none. */
+export function parseTemplate(raw: string): Template | undefined {
+  // Only saves the scan.
+  if (!raw.includes("${")) return undefined;
   const parts: TemplatePart[] = [];
   let last = 0;
-  let hasVariables = false;
   for (const m of raw.matchAll(VARIABLE)) {
     const start = m.index ?? 0;
     const inner = m[1];
@@ -57,23 +56,18 @@ export function parseTemplate(raw: string): Template {
       const body = VARIABLE_BODY.exec(inner);
       if (body !== null) {
         const fallback = body[2];
-        part = {
-          kind: "variable",
-          name: body[1],
-          keyLower: body[1].toLowerCase(),
-          ...(fallback === undefined ? {} : { fallback }),
-        };
+        part = { kind: "variable", name: body[1], keyLower: body[1].toLowerCase(), fallback };
       }
     }
     // Text that only looks like a variable (`${a b}`) stays text.
     if (part === undefined) continue;
     if (start > last) parts.push({ kind: "text", text: raw.slice(last, start) });
     parts.push(part);
-    hasVariables = true;
     last = start + m[0].length;
   }
+  if (parts.length === 0) return undefined;
   if (last < raw.length) parts.push({ kind: "text", text: raw.slice(last) });
-  return { raw, parts, hasVariables };
+  return { raw, parts };
 }
 
 /**
@@ -82,12 +76,10 @@ export function parseTemplate(raw: string): Template {
  * after the fifth colon"; before it (service, Region, account) `${...}` is not substituted, so it is
  * literal text, which no key ARN contains.
  */
-export function parseResourceTemplate(raw: string): Template {
+export function parseResourceTemplate(raw: string): Template | undefined {
   const start = arnResourceStart(raw);
   const rest = start < 0 ? undefined : parseTemplate(raw.slice(start));
-  if (rest === undefined || !rest.hasVariables)
-    return { raw, parts: [{ kind: "text", text: raw }], hasVariables: false };
-  return { raw, parts: [{ kind: "text", text: raw.slice(0, start) }, ...rest.parts], hasVariables: true };
+  return rest === undefined ? undefined : { raw, parts: [{ kind: "text", text: raw.slice(0, start) }, ...rest.parts] };
 }
 
 /**
@@ -95,7 +87,6 @@ export function parseResourceTemplate(raw: string): Template {
  * not substitute multivalued keys, and an absent key without a default is unresolvable.
  */
 export function resolveTemplate(template: Template, lookup: ContextLookup): Resolution {
-  if (!template.hasVariables) return { kind: "resolved", pieces: [{ text: template.raw, wild: true }] };
   const pieces: Piece[] = [];
   for (const part of template.parts) {
     if (part.kind === "text") {
@@ -119,7 +110,7 @@ export function resolveTemplate(template: Template, lookup: ContextLookup): Reso
 
 /** The pieces as one string (for operators where `*` and `?` are plain characters). */
 export function piecesText(pieces: readonly Piece[]): string {
-  return pieces.length === 1 ? pieces[0].text : pieces.map((p) => p.text).join("");
+  return pieces.map((p) => p.text).join("");
 }
 
 const regexCache = memoMap<string, RegExp>();
@@ -149,12 +140,12 @@ export function splitArnPieces(pieces: readonly Piece[]): Piece[][] | undefined 
     let rest = piece.text;
     let colon = rest.indexOf(":");
     while (colon >= 0 && parts.length < 6) {
-      if (colon > 0) parts[parts.length - 1].push({ text: rest.slice(0, colon), wild: piece.wild });
+      parts[parts.length - 1].push({ text: rest.slice(0, colon), wild: piece.wild });
       parts.push([]);
       rest = rest.slice(colon + 1);
       colon = rest.indexOf(":");
     }
-    if (rest.length > 0) parts[parts.length - 1].push({ text: rest, wild: piece.wild });
+    parts[parts.length - 1].push({ text: rest, wild: piece.wild });
   }
   if (parts.length < 6 || piecesText(parts[0]) !== "arn") return undefined;
   return parts;

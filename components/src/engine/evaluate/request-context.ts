@@ -29,21 +29,21 @@ export type EffectiveValue = readonly string[] | typeof UNKNOWN;
 export interface EffectiveContext {
   /** Lower-cased key to its values (a single value is a one-element list). */
   readonly values: ReadonlyMap<string, EffectiveValue>;
-  /** Keys given in the request that the action cannot carry (for explanations). */
-  readonly dropped: readonly string[];
   readonly lookup: ContextLookup;
   /** The request's action as given, e.g. `kms:DescribeKey`. */
   readonly action: string;
   /** Whether the action can never carry this (lower-cased) key. */
   cannotCarry(keyLower: string): boolean;
   /** For a role session whose `aws:PrincipalArn` the evaluator derived: the role without its path. */
-  readonly roleWithoutPath?: PathlessRole;
+  readonly roleWithoutPath: PathlessRole | undefined;
 }
 
 const supportCache = memoMap<string, Map<string, boolean>>();
 
 /** `actionSupportsConditionKey`, memoized: the same few action/key pairs recur on every probe. */
 function actionCarries(action: string, keyLower: string): boolean {
+  // Only kms: keys depend on the action; the check only saves the lookups.
+  if (!keyLower.startsWith("kms:")) return true;
   const byKey = remember(supportCache, action, 1_000, () => new Map<string, boolean>());
   return remember(byKey, keyLower, 1_000, () => actionSupportsConditionKey(action, keyLower));
 }
@@ -115,34 +115,27 @@ function resourceKeys(request: Request): [string, EffectiveValue][] {
 
 export function buildContext(request: Request, caller: CallerIdentity): EffectiveContext {
   const values = new Map<string, EffectiveValue>();
-  const dropped: string[] = [];
   const action = String(request.action);
   const given = request.context ?? {};
   for (const key of Object.keys(given)) {
     const value = normalize(given[key]);
     if (value === undefined) continue;
     const keyLower = key.toLowerCase();
-    if (keyLower.startsWith("kms:") && !actionCarries(action, keyLower)) {
-      dropped.push(key);
-      continue;
-    }
-    values.set(keyLower, value);
+    if (actionCarries(action, keyLower)) values.set(keyLower, value);
   }
   const principalArnGiven = values.has("aws:principalarn");
   for (const [keyLower, value] of derivedKeys(caller)) {
-    if (values.has(keyLower) || given[keyLower] !== undefined) continue;
-    if (keyLower.startsWith("kms:") && !actionCarries(action, keyLower)) continue;
-    values.set(keyLower, [value]);
+    // A key given as null or undefined (in any letter case) is absent: AWS's own value stays.
+    if (!values.has(keyLower) && actionCarries(action, keyLower)) values.set(keyLower, [value]);
   }
   for (const [keyLower, value] of resourceKeys(request)) if (!values.has(keyLower)) values.set(keyLower, value);
   const role = principalArnGiven ? undefined : pathlessRole(caller);
   return {
     values,
-    dropped,
     action,
     lookup: (keyLower) => values.get(keyLower),
-    cannotCarry: (keyLower) => keyLower.startsWith("kms:") && !actionCarries(action, keyLower),
-    ...(role !== undefined ? { roleWithoutPath: role } : {}),
+    cannotCarry: (keyLower) => !actionCarries(action, keyLower),
+    roleWithoutPath: role,
   };
 }
 

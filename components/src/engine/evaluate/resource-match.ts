@@ -25,7 +25,7 @@ type ResourceEntry =
       readonly kind: "pattern";
       readonly raw: string;
       readonly test: Tester;
-      readonly template?: Template;
+      readonly template: Template | undefined;
       readonly keyArnPattern: boolean;
     };
 
@@ -47,13 +47,12 @@ export function compileResources(list: readonly string[], negated: boolean, vari
     const s = String(raw);
     if (s.includes(PULUMI_UNKNOWN_SENTINEL)) return { kind: "unknown" };
     if (s === "*") return { kind: "any" };
-    const template = variables ? parseResourceTemplate(s) : undefined;
     return {
       kind: "pattern",
       raw: s,
       test: wildcardTester(s),
       keyArnPattern: isKeyArnPattern(s),
-      ...(template?.hasVariables ? { template } : {}),
+      template: variables ? parseResourceTemplate(s) : undefined,
     };
   });
   return { entries, negated };
