@@ -73,6 +73,37 @@ describe("evaluate: whole decisions", () => {
     assert.equal(evaluate(policy, DECRYPT).verdict, "allowed");
   });
 
+  it("parts of the document the parser could not represent are clauses of the operator (or Condition) on every key", () => {
+    const conditions = (condition: unknown) =>
+      evaluate(parsed(allow("Alice", { Condition: condition })), DECRYPT).trace[0].conditions;
+    const unknownClause = (operator: string, explanation: string) => ({
+      operator,
+      key: "*",
+      values: [],
+      result: "unknown",
+      explanation,
+    });
+    assert.deepEqual(conditions(U), [unknownClause("Condition", "the Condition is not known yet")]);
+    assert.deepEqual(conditions({ StringEquals: "aws:PrincipalAccount" }), [
+      unknownClause("StringEquals", "StringEquals does not map condition keys to values"),
+    ]);
+  });
+
+  it("clauses built in code beside the document's Condition: without an operator or values, still judged", () => {
+    const policy = parsed(allow("Alice", { Condition: { StringEquals: { "aws:PrincipalAccount": A } } }));
+    const [statement] = policy.statements;
+    const [clause] = statement.conditions;
+    for (const change of [{ operator: undefined }, { values: undefined }]) {
+      const built = {
+        ...policy,
+        statements: [{ ...statement, conditions: [{ ...clause, ...change }] }],
+      } as unknown as KeyPolicy;
+      const d = evaluate(built, DECRYPT);
+      assert.equal(d.verdict, "undecidable", JSON.stringify(change));
+      assert.doesNotMatch(d.reason, /Internal error/);
+    }
+  });
+
   it("inputs that are not a policy or a request are undecidable, and say why", () => {
     const policy = parsed(allow("Alice"));
     const cannot = (reason: string) => ({ verdict: "undecidable", deciding: [], trace: [], reason });

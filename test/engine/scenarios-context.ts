@@ -136,6 +136,13 @@ export const contextScenarios: Scenario[] = [
     decidingSid: "Admin",
   },
 
+  {
+    name: "context: a role-path question asked with a value that is not an ARN matches nothing",
+    policy: doc(everyoneIf("NotAnArn", { ArnLike: { "aws:PrincipalArn": "arn:aws:iam:*:role/Admin" } })),
+    request: decrypt({ kind: "aws", arn: `arn:aws:sts::${A}:assumed-role/Admin/session` }),
+    expect: "denied-implicit",
+  },
+
   // Policy variables in condition values.
   {
     name: "variables: a multivalued key is not substituted, and its default is not used",

@@ -154,6 +154,41 @@ export const decisionScenarios: Scenario[] = [
     because: [`Either ${ALLOWED} or denied, depending on what is not known: "MaybeAlice" may apply (${TEAM}).`],
   },
 
+  {
+    name: "decisions: a delegation and a direct grant that may each apply: every verdict is possible",
+    policy: doc(allow("MaybeRoot", { AWS: ROOT_A }, onlyOps), allow("MaybeAlice", { AWS: ALICE }, onlyOps)),
+    request: teamUnknown(ALICE),
+    expect: "undecidable",
+    decidingSid: "MaybeRoot",
+    because: [`Either ${ALLOWED}, ${IAM} or denied, depending on what is not known: "MaybeRoot" may apply (${TEAM}).`],
+  },
+  {
+    name: "decisions: a principal not known yet in the only Allow: every verdict is possible",
+    policy: doc(allow("Pending", { AWS: U })),
+    request: decrypt(ALICE),
+    expect: "undecidable",
+    decidingSid: "Pending",
+    because: [
+      `Either ${ALLOWED}, ${IAM} or denied, depending on what is not known: "Pending" may apply (a principal is not known yet).`,
+    ],
+  },
+  {
+    name: "decisions: a principal known in part is shown with the part not known yet",
+    policy: doc(allow("Partial", { AWS: `arn:aws:iam::${U}:role/Admin` })),
+    request: decrypt(ALICE),
+    expect: "undecidable",
+    decidingSid: "Partial",
+    because: ['"Partial" may apply: principal arn:aws:iam::<not known yet>:role/Admin is known only in part.'],
+  },
+  {
+    name: "decisions: a service principal known in part is shown with the part not known yet",
+    policy: doc(allow("PartialService", { Service: `${U}.amazonaws.com` })),
+    request: { principal: { kind: "service", service: "logs.amazonaws.com" }, action: "kms:Decrypt", resource: KEY },
+    expect: "undecidable",
+    decidingSid: "PartialService",
+    because: ['"PartialService" may apply: service principal <not known yet>.amazonaws.com is not known or not valid.'],
+  },
+
   // A Deny that may apply, beside each kind of grant.
   {
     name: "decisions: a Deny that may apply beside a direct grant: allowed or denied",
@@ -217,7 +252,8 @@ export const decisionScenarios: Scenario[] = [
     expect: "undecidable",
     decidingSid: "Pending",
     because: [
-      `Either ${ALLOWED} or denied, depending on what is not known: "Pending" may apply (its Effect is not known yet).`,
+      // Its Principal is not read (nothing about it is known), so it could also delegate to IAM.
+      `Either ${ALLOWED}, ${IAM} or denied, depending on what is not known: "Pending" may apply (its Effect is not known yet).`,
       ...opaqueMay('"Pending"', "its Effect is not known yet"),
     ],
   },

@@ -27,7 +27,8 @@ const statement = (sid: string, parts: Record<string, unknown>) => ({
   Resource: "*",
   ...parts,
 });
-const MAY_BE_ALLOWED = "Either allowed by the key policy or denied, depending on what is not known";
+const ANY_VERDICT =
+  "Either allowed by the key policy, left to IAM policies in the caller's account or denied, depending on what is not known";
 
 export const statementScenarios: Scenario[] = [
   {
@@ -37,7 +38,7 @@ export const statementScenarios: Scenario[] = [
     expect: "undecidable",
     decidingSid: "Both",
     because: [
-      `${MAY_BE_ALLOWED}: "Both" may apply (it has both Principal and NotPrincipal).`,
+      `${ANY_VERDICT}: "Both" may apply (it has both Principal and NotPrincipal).`,
       '"Both" may apply: it has both Principal and NotPrincipal.',
     ],
     note: "Neither block is read alone: the account root in Principal would only delegate to IAM, but the statement could name the caller.",

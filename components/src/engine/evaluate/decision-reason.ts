@@ -103,7 +103,7 @@ export function explainDecision(outcome: Outcome, input: ReasonInput): string {
       return explainImplicit(outcome, input);
     case "policy-problem":
       return `The policy cannot be evaluated: ${outcome.problems.join("; ")}.`;
-    default: {
+    case "unknown": {
       const first = outcome.statements[0]?.trace;
       const why =
         first === undefined

@@ -157,8 +157,13 @@ function weighAllows(
     };
   }
   if (allowUnknown.length > 0) {
-    const best = potential.some((g) => g.grant !== "needs-iam") ? "allowed" : "needs-iam";
-    const outcome: Outcome = { kind: "unknown", statements: allowUnknown, alternative: `${best} or denied` };
+    // Each Allow that may apply could grant what it grants when it applies ("unknown": either).
+    const possible = [
+      ...(potential.some((g) => g.grant !== "needs-iam") ? ["allowed"] : []),
+      ...(potential.some((g) => g.grant !== "allowed") ? ["needs-iam"] : []),
+      "denied",
+    ];
+    const outcome: Outcome = { kind: "unknown", statements: allowUnknown, alternative: possible.join(" or ") };
     return { verdict: "undecidable", deciding: allowUnknown, outcome };
   }
   return undefined;

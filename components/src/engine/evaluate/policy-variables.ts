@@ -127,7 +127,7 @@ export function matchPieces(pieces: readonly Piece[], value: string): boolean {
   if (pieces.length === 1 && pieces[0].wild) return wildcardMatch(pieces[0].text, value);
   if (!pieces.some((p) => p.wild && hasWildcard(p.text))) return piecesText(pieces) === value;
   const source = pieces.map((p) => (p.wild ? wildcardSource(p.text) : escapeRegExp(p.text))).join("");
-  return remember(regexCache, source, 10_000, () => new RegExp(`^${source}$`, "s")).test(value);
+  return remember(regexCache, source, 10_000, () => new RegExp(`^${source}$`)).test(value);
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 import { isAccountId, parseArn } from "../arn";
 import type { CallerIdentity } from "./caller-identity";
+import { showPartial } from "./partial-values";
 import { PULUMI_UNKNOWN_SENTINEL, type PrincipalBlock, type PrincipalMatch } from "../types";
 
 type AwsEntry =
@@ -42,7 +43,7 @@ const UNIQUE_ID = /^A[A-Z0-9]{15,}$/;
 
 function compileAws(raw: string): AwsEntry {
   const s = String(raw);
-  if (s.includes(PULUMI_UNKNOWN_SENTINEL)) return { kind: "unknown", raw: s, why: "is not known yet" };
+  if (s.includes(PULUMI_UNKNOWN_SENTINEL)) return { kind: "unknown", raw: s, why: "is known only in part" };
   if (s === "*") return { kind: "any" };
   if (isAccountId(s)) return { kind: "account", account: s };
   if (UNIQUE_ID.test(s)) return { kind: "never" };
@@ -67,9 +68,23 @@ export function compilePrincipals(block: PrincipalBlock): CompiledPrincipals {
     return s.includes(PULUMI_UNKNOWN_SENTINEL) || s.includes("*") ? undefined : s.toLowerCase();
   });
   const unknownReasons: string[] = [];
-  for (const entry of aws) if (entry.kind === "unknown") unknownReasons.push(`principal ${entry.raw} ${entry.why}`);
+  // Users read these: a value not known yet is never shown as the raw Pulumi sentinel.
+  for (const entry of aws) {
+    if (entry.kind !== "unknown") continue;
+    unknownReasons.push(
+      entry.raw === PULUMI_UNKNOWN_SENTINEL
+        ? "a principal is not known yet"
+        : `principal ${showPartial(entry.raw)} ${entry.why}`,
+    );
+  }
   (block.service ?? []).forEach((raw, i) => {
-    if (services[i] === undefined) unknownReasons.push(`service principal ${String(raw)} is not known or not valid`);
+    if (services[i] !== undefined) return;
+    const s = String(raw);
+    unknownReasons.push(
+      s === PULUMI_UNKNOWN_SENTINEL
+        ? "a service principal is not known yet"
+        : `service principal ${showPartial(s)} is not known or not valid`,
+    );
   });
   // Federated and canonical-user principals never make KMS requests as an IAM identity or service.
   return { any: block.any === true || aws.some((e) => e.kind === "any"), aws, services, unknownReasons };

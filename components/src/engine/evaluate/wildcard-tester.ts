@@ -11,11 +11,14 @@ export type Tester = (value: string) => boolean;
 export function wildcardTester(pattern: string): Tester {
   if (!hasWildcard(pattern)) return (value) => value === pattern;
   if (pattern === "*") return () => true;
-  const re = new RegExp(`^${wildcardSource(pattern)}$`, "s");
+  const re = new RegExp(`^${wildcardSource(pattern)}$`);
   return (value) => re.test(value);
 }
 
-/** A RegExp source matching what the wildcard pattern matches (`*` and `?` across line breaks too). */
+/**
+ * A RegExp source matching what the wildcard pattern matches: `[\s\S]` matches line breaks too, and no
+ * `.` is left unescaped, so the RegExp needs no `s` flag.
+ */
 export function wildcardSource(pattern: string): string {
   return pattern.replace(/[.+^${}()|[\]\\*?]/g, (c) => (c === "*" ? "[\\s\\S]*" : c === "?" ? "[\\s\\S]" : "\\" + c));
 }
