@@ -4,16 +4,14 @@
 // `undecidedLevel` option says "rule". Each rule is shown a stack from its failing fixtures
 // (test/policypack/fixtures/rule-cases.ts). Needs `npm run build` first (`npm test` does).
 import { strict as assert } from "node:assert";
-import * as path from "node:path";
-import { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
-import { checkPackEntry } from "../../components/src/preflight/locate-pack";
+import type { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
 import type { PolicyPackConfig } from "../../components/src/preflight/types";
 import { RESOURCE_RULES, RULES } from "../../policypack/rules";
 import { urnOf } from "../policypack/harness";
 import { engineResource } from "./engine-resources";
 import { RESOURCE_CASES, STACK_CASES, VIOLATION_CASE, type RuleCase } from "../policypack/fixtures/rule-cases";
+import { startPack } from "./start-pack";
 
-const PACK_DIR = path.join(__dirname, "..", "..", "policypack");
 const RESOURCE_RULE_IDS = new Set(RESOURCE_RULES.map((r) => r.id));
 const CASES = [...RESOURCE_CASES, ...STACK_CASES];
 
@@ -58,8 +56,7 @@ describe("enforcement levels over the analyzer protocol (e2e)", function () {
   let pack: AnalyzerClient | undefined;
 
   before(async () => {
-    if (checkPackEntry(PACK_DIR).typescript) throw new Error("policypack is not compiled: run `npm run build` first");
-    pack = await AnalyzerClient.start({ packDir: PACK_DIR });
+    pack = await startPack();
   });
   after(async () => {
     await pack?.close();

@@ -8,7 +8,8 @@ import { encodeConfigure } from "../../components/src/preflight/analyzer-message
 import type { WireObject } from "../../components/src/preflight/proto-values";
 import type { EngineResource } from "../../components/src/preflight/types";
 import { RULES } from "../../policypack/rules";
-import { PACK_DIR, packIsCompiled, statementsOf as statements } from "./preflight-helpers";
+import { statementsOf as statements } from "./preflight-helpers";
+import { startPack } from "./start-pack";
 
 const ACCOUNT = "111122223333";
 const REGION = "us-east-1";
@@ -54,9 +55,8 @@ describe("governance over the analyzer protocol (e2e)", function () {
   this.timeout(60_000);
   let pack: AnalyzerClient;
 
-  before(async function () {
-    if (!packIsCompiled()) this.skip();
-    pack = await AnalyzerClient.start({ packDir: PACK_DIR });
+  before(async () => {
+    pack = await startPack();
   });
   after(async () => {
     await pack?.close();

@@ -4,14 +4,12 @@
 // to its own integration's statement; 3.x keeps one key for both; malformed manifests and versions
 // are named, never a crash or a silent pass. AWS Classic and AWS Native. Needs `npm run build`.
 import { strict as assert } from "node:assert";
-import * as path from "node:path";
-import { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
-import { checkPackEntry } from "../../components/src/preflight/locate-pack";
+import type { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
 import { PROVIDERS } from "../policypack/fixtures/aws";
 import { STACK_CASES } from "../policypack/fixtures/rule-cases";
 import { engineResources } from "./engine-resources";
+import { startPack } from "./start-pack";
 
-const PACK_DIR = path.join(__dirname, "..", "..", "policypack");
 const RULE = "controltower-landing-zone-key";
 
 /** The rule's cases about manifests and versions (4.0, 3.x, malformed, preview), from the rule fixtures. */
@@ -24,8 +22,7 @@ describe("controltower-landing-zone-key over the analyzer protocol: landing zone
   let pack: AnalyzerClient | undefined;
 
   before(async () => {
-    if (checkPackEntry(PACK_DIR).typescript) throw new Error("policypack is not compiled: run `npm run build` first");
-    pack = await AnalyzerClient.start({ packDir: PACK_DIR });
+    pack = await startPack();
     await pack.configure({});
   });
   after(async () => {

@@ -7,13 +7,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { accountRootGrant } from "pulumi-kms-guardrails/catalog";
-import { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
-import { checkPackEntry } from "../../components/src/preflight/locate-pack";
+import type { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
 import type { WireObject } from "../../components/src/preflight/proto-values";
 import type { EngineResource } from "../../components/src/preflight/types";
 import { ACCOUNT as ACCOUNT_ARGS, TINY_PROGRAM, runCli } from "./preflight-helpers";
+import { assertPackBuilt, PACK_DIR, startPack } from "./start-pack";
 
-const PACK_DIR = path.join(__dirname, "..", "..", "policypack");
 const ACCOUNT = "111122223333";
 const REGION = "us-east-1";
 const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -70,21 +69,12 @@ const STACK: EngineResource[] = [
   }),
 ];
 
-function packIsCompiled(): boolean {
-  try {
-    return !checkPackEntry(PACK_DIR).typescript;
-  } catch {
-    return true;
-  }
-}
-
 describe("organization-wide keys over the analyzer protocol (e2e)", function () {
   this.timeout(60_000);
   let pack: AnalyzerClient;
 
-  before(async function () {
-    if (!packIsCompiled()) this.skip();
-    pack = await AnalyzerClient.start({ packDir: PACK_DIR });
+  before(async () => {
+    pack = await startPack();
   });
   after(async () => {
     await pack?.close();
@@ -156,7 +146,7 @@ describe("preflight: a malformed organization in --policy-pack-config (e2e)", fu
     ],
   ] as const) {
     it(`${what}: exit 2, naming the property`, async function () {
-      if (!packIsCompiled()) this.skip();
+      assertPackBuilt();
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "org-config-"));
       const file = path.join(dir, "pack.json");
       fs.writeFileSync(file, JSON.stringify({ [DELIVERY]: value }));

@@ -3,13 +3,12 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
-import { checkPackEntry } from "../../components/src/preflight/locate-pack";
+import type { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
 import { UNKNOWN } from "../../components/src/preflight/proto-values";
 import type { EngineResource } from "../../components/src/preflight/types";
 import { policies } from "../../policypack/policies";
+import { PACK_DIR, startPack } from "./start-pack";
 
-const PACK_DIR = path.join(__dirname, "..", "..", "policypack");
 const ACCOUNT = "111122223333";
 const PUBLIC_RULE = "kms-no-unconditioned-public-principal";
 
@@ -42,25 +41,12 @@ const PUBLIC_POLICY = JSON.stringify({
   ],
 });
 
-function packIsCompiled(): boolean {
-  try {
-    return !checkPackEntry(PACK_DIR).typescript;
-  } catch {
-    return true; // not built: let `before` fail with the reason
-  }
-}
-
 describe("the policy pack over the analyzer protocol (e2e)", function () {
   this.timeout(60_000);
   let pack: AnalyzerClient;
 
-  before(async function () {
-    if (!packIsCompiled()) {
-      // The pack's package.json still points at TypeScript: the compiled layout is not in place yet.
-      this.skip();
-    }
-    checkPackEntry(PACK_DIR);
-    pack = await AnalyzerClient.start({ packDir: PACK_DIR });
+  before(async () => {
+    pack = await startPack();
   });
   after(async () => {
     await pack?.close();

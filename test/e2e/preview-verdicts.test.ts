@@ -4,15 +4,13 @@
 // provider's allowedAccountIds, the accountIds option, or (saying so) the IAM-enabling statement.
 // Needs the pack's build (`npm run build`).
 import { strict as assert } from "node:assert";
-import * as path from "node:path";
 import { accountRootGrant, cloudTrailTrailPlan } from "pulumi-kms-guardrails/catalog";
-import { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
-import { checkPackEntry } from "../../components/src/preflight/locate-pack";
+import type { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
 import { UNKNOWN, type WireObject } from "../../components/src/preflight/proto-values";
 import type { EngineResource } from "../../components/src/preflight/types";
 import { configAccountIdsErrors } from "../../policypack/config";
+import { startPack } from "./start-pack";
 
-const PACK_DIR = path.join(__dirname, "..", "..", "policypack");
 const ACCOUNT = "111122223333";
 const REGION = "us-east-1";
 const ENCRYPT = "cloudtrail-key-allows-encrypt";
@@ -69,14 +67,6 @@ function newStack(statements: unknown[], provider?: WireObject): EngineResource[
   return [key, trail];
 }
 
-function packIsCompiled(): boolean {
-  try {
-    return !checkPackEntry(PACK_DIR).typescript;
-  } catch {
-    return false;
-  }
-}
-
 describe("first preview of a new stack over the analyzer protocol (e2e)", function () {
   this.timeout(60_000);
   let pack: AnalyzerClient;
@@ -85,9 +75,8 @@ describe("first preview of a new stack over the analyzer protocol (e2e)", functi
       .filter((d) => d.policyName === ENCRYPT)
       .map((d) => ({ level: d.enforcementLevel, message: d.message }));
 
-  before(async function () {
-    if (!packIsCompiled()) this.skip();
-    pack = await AnalyzerClient.start({ packDir: PACK_DIR });
+  before(async () => {
+    pack = await startPack();
   });
   afterEach(async () => {
     await pack?.configure({});

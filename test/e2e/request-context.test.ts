@@ -5,13 +5,10 @@
 // account, whose role AWS Config delivers with). Cases from test/policypack/fixtures/rule-cases.ts.
 // Needs `npm run build` first (`npm test` does).
 import { strict as assert } from "node:assert";
-import * as path from "node:path";
-import { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
-import { checkPackEntry } from "../../components/src/preflight/locate-pack";
+import type { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
 import { STACK_CASES } from "../policypack/fixtures/rule-cases";
 import { engineResources } from "./engine-resources";
-
-const PACK_DIR = path.join(__dirname, "..", "..", "policypack");
+import { startPack } from "./start-pack";
 
 const CASES: readonly (readonly [rule: string, name: string, levels: readonly string[]])[] = [
   [
@@ -27,8 +24,7 @@ describe("the request context AWS builds, over the analyzer protocol (e2e)", fun
   let pack: AnalyzerClient | undefined;
 
   before(async () => {
-    if (checkPackEntry(PACK_DIR).typescript) throw new Error("policypack is not compiled: run `npm run build` first");
-    pack = await AnalyzerClient.start({ packDir: PACK_DIR });
+    pack = await startPack();
     await pack.configure({});
   });
   after(async () => {

@@ -5,13 +5,11 @@
  * fragment of a document that is not JSON. Needs `npm run build` (the pack's bin/).
  */
 import { strict as assert } from "node:assert";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
+import type { AnalyzerClient } from "../../components/src/preflight/analyzer-client";
 import { secret, type WireObject, type WireValue } from "../../components/src/preflight/proto-values";
 import type { Diagnostic, EngineResource } from "../../components/src/preflight/types";
+import { startPack } from "../e2e/start-pack";
 
-const PACK_DIR = path.join(__dirname, "..", "..", "policypack");
 const ACCOUNT = "111122223333";
 /** In every secret below; no message may contain it, in any letter case. */
 const MARKER = "Hush7c1e";
@@ -63,9 +61,8 @@ describe("hardening: a secret key policy is analyzed, never printed", function (
   this.timeout(60_000);
   let pack: AnalyzerClient;
 
-  before(async function () {
-    if (!fs.existsSync(path.join(PACK_DIR, "bin", "index.js"))) this.skip();
-    pack = await AnalyzerClient.start({ packDir: PACK_DIR });
+  before(async () => {
+    pack = await startPack();
     await pack.configure({});
   });
   after(async () => {
