@@ -9,11 +9,14 @@
  * of the original statement into such statements, inserted right after it:
  *
  * - the original keeps its other actions and all its conditions (nothing it allowed changes);
- * - the moved actions keep the principal, resource and every other condition;
+ * - the moved actions keep the principal, resource and every other condition (a CloudTrail statement
+ *   left with no source condition is limited by aws:SourceArn to the trails its encryption context
+ *   named: rules/encryption-context-fix.ts, the statement the findings show);
  * - when every action moves, the statement keeps its place and Sid, without the context conditions
  *   (it never allowed anything before).
  */
 import { lintPolicy, type Finding, type KeyPolicy, type Statement } from "pulumi-kms-guardrails/engine";
+import { withTrailSourceArn } from "../rules/encryption-context-fix";
 import { SidAllocator } from "./sids";
 import type { FixOutcome, KeyPolicyFix } from "./types";
 
@@ -103,7 +106,9 @@ function split(statement: Statement, findings: readonly Finding[], sids: SidAllo
 }
 
 export const fixEncryptionContextOnUnsupportedAction: KeyPolicyFix = (policy: KeyPolicy): FixOutcome => {
-  const findings = lintPolicy(policy, {}, CHECKS).filter((f) => f.id === CHECK && f.statement !== undefined);
+  const findings = lintPolicy(policy, {}, CHECKS)
+    .filter((f) => f.id === CHECK && f.statement !== undefined)
+    .map((f) => withTrailSourceArn(policy, f));
   if (findings.length === 0) return { kind: "unchanged" };
   const sids = new SidAllocator(policy);
   const statements: unknown[] = [];

@@ -9,6 +9,7 @@ import { lintMessage, resourceLabel, waitingFor } from "../messages";
 import { lintDocument, parseDocument } from "../model/policy-cache";
 import type { KeyPolicySubject } from "../model/types";
 import type { Violation } from "./types";
+import { withTrailSourceArn } from "./encryption-context-fix";
 
 export type SubjectPolicy =
   /** No policy: AWS applies the default key policy, which every resource-level rule accepts. */
@@ -63,7 +64,7 @@ export function lintOptionsFor(subject: KeyPolicySubject): LintOptions {
 export function resourceFindings(subject: KeyPolicySubject, policy: KeyPolicy): readonly Finding[] {
   let f = findings.get(subject);
   if (f === undefined) {
-    f = lintDocument(policy, lintOptionsFor(subject), RESOURCE_RULE_CHECKS);
+    f = lintDocument(policy, lintOptionsFor(subject), RESOURCE_RULE_CHECKS).map((x) => withTrailSourceArn(policy, x));
     findings.set(subject, f);
   }
   return f;

@@ -19,6 +19,7 @@ import {
   type StatementFix,
 } from "../messages";
 import { lintDocument } from "../model/policy-cache";
+import { withTrailSourceArn } from "./encryption-context-fix";
 import { organizationUndecided } from "../organization";
 import type { ResourceRef } from "../model/types";
 import type { Violation } from "./types";
@@ -90,7 +91,8 @@ function encryptionContextFix(
     return undefined;
   const needed = outcomes.map((o) => o.probe.request.action.toLowerCase());
   const options = facts.arn !== undefined ? { keyArn: facts.arn } : {};
-  for (const f of lintDocument(policy, options, ENCRYPTION_CONTEXT_CHECK)) {
+  for (const linted of lintDocument(policy, options, ENCRYPTION_CONTEXT_CHECK)) {
+    const f = withTrailSourceArn(policy, linted);
     const fixed = f.fix?.json as { readonly Action?: unknown; readonly Condition?: unknown } | undefined;
     if (f.statement?.index !== cause.statement || fixed === undefined) continue;
     // Only a fix as tight as the catalog's: a service statement keeps its source condition.

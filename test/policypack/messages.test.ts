@@ -129,4 +129,25 @@ describe("one cause, one fix: rules that see the same cause suggest the same sta
     assert.match(statementIn(lint[0].message), /"aws:SourceArn"/);
     assert.match(statementIn(lint[0].message), /"kms:DescribeKey",\n\s+"kms:GetKeyPolicy"/);
   });
+
+  it("a CloudTrail DescribeKey limited only by the trail encryption context: both rules suggest it limited by aws:SourceArn", async () => {
+    const failing = RULES.find((r) => r.id === "kms-encryption-context-on-unsupported-action")?.failing.json;
+    assert.ok(failing);
+    const resources = [
+      aws.key("audit", seeds.withDefault(seeds.S001_CLOUDTRAIL, failing)),
+      aws.trail("finance", { kmsKeyId: seeds.KEY }),
+    ];
+    const lint = await analyze(resources[0], {}, "kms-encryption-context-on-unsupported-action");
+    const describe = await analyzeStack(resources, {}, "cloudtrail-key-allows-describe");
+    assert.equal(lint.length, 1, lint.map((r) => r.message).join("\n---\n"));
+    assert.equal(describe.length, 1, describe.map((r) => r.message).join("\n---\n"));
+    const statementIn = (m: string): unknown =>
+      JSON.parse(m.slice(m.indexOf("\n{\n") + 1).split("\nAWS documentation:")[0]);
+    const fix = statementIn(lint[0].message) as { Action?: unknown; Principal?: unknown; Condition?: unknown };
+    assert.deepEqual(statementIn(describe[0].message), fix);
+    // The trails the encryption context named, now as the source the documented describe statement limits.
+    assert.deepEqual(fix.Condition, { ArnLike: { "aws:SourceArn": `arn:aws:cloudtrail:*:${aws.ACCOUNT}:trail/*` } });
+    assert.deepEqual(fix.Principal, { Service: "cloudtrail.amazonaws.com" });
+    assert.equal(fix.Action, "kms:DescribeKey");
+  });
 });
