@@ -4,7 +4,7 @@
  * pack lints every key policy of every preview, so each answer is worth keeping; the strings come
  * from arbitrary documents, so no memo may grow without limit.
  */
-import { memoMap } from "../caches";
+import { memoMap, remember } from "../caches";
 
 const MAX_ENTRIES = 2_000;
 
@@ -13,16 +13,8 @@ const MAX_ENTRIES = 2_000;
  * time, so it coerces or throws exactly as `compute` does.
  */
 export function memoized<T>(compute: (s: string) => T, max = MAX_ENTRIES): (s: string) => T {
-  // Boxed, so that a remembered `undefined` is told apart from a miss with one lookup.
+  // Boxed, so that a remembered `undefined` is told apart from a miss.
   const cache = memoMap<string, { readonly value: T }>();
-  return (s: string): T => {
-    if (typeof s !== "string") return compute(s);
-    let hit = cache.get(s);
-    if (hit === undefined) {
-      hit = { value: compute(s) };
-      if (cache.size >= max) cache.clear();
-      cache.set(s, hit);
-    }
-    return hit.value;
-  };
+  const boxed = (s: string): { readonly value: T } => ({ value: compute(s) });
+  return (s: string): T => (typeof s === "string" ? remember(cache, s, max, boxed).value : compute(s));
 }

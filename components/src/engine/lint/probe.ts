@@ -5,12 +5,12 @@
  * to their clause model when the evaluator cannot decide.
  */
 import { evaluate } from "../evaluate";
-import type { KeyPolicy, Request, Statement, Verdict } from "../types";
+import type { KeyPolicy, Request, Statement, Tri, Verdict } from "../types";
 import { accountsMentioned } from "./statements";
 
 /**
  * The verdict of `request` against a policy holding only `statement`; `undefined` when the
- * evaluator cannot decide (unknown values) or fails, so the caller keeps its clause-model answer.
+ * evaluator cannot decide (unknown values), so the caller keeps its clause-model answer.
  */
 export function probeStatement(statement: Statement, request: Request): Verdict | undefined {
   return statementProbe(statement)(request);
@@ -21,20 +21,31 @@ export function probeStatement(statement: Statement, request: Request): Verdict 
  * the evaluator, which compiles each policy object once, compiles the statement once.
  */
 export function statementProbe(statement: Statement): (request: Request) => Verdict | undefined {
-  // The document holds the statement at its own index, as the whole policy's does: the evaluator
-  // takes an entry of `raw.Statement` that no parsed statement has the index of for one it could
-  // not read, so a statement after the first, put at [0], made every probe undecidable.
-  const entries: unknown[] = [];
-  entries[statement.index] = statement.raw;
-  const policy: KeyPolicy = { version: "2012-10-17", statements: [statement], raw: { Statement: entries } };
+  const policy = oneStatementPolicy(statement);
+  // `evaluate` never throws: what it cannot decide, an internal error included, is `undecidable`.
   return (request) => {
-    try {
-      const verdict = evaluate(policy, request).verdict;
-      return verdict === "undecidable" ? undefined : verdict;
-    } catch {
-      return undefined;
-    }
+    const verdict = evaluate(policy, request).verdict;
+    return verdict === "undecidable" ? undefined : verdict;
   };
+}
+
+/**
+ * Whether `statement` applies to `request`, as the evaluator traces it: `"unknown"` when it may
+ * (a value not known yet, a part it cannot read). A Deny's verdict alone cannot tell: a Deny that
+ * may apply leaves the request denied anyway (implicitly, there being no Allow).
+ */
+export function statementApplies(statement: Statement, request: Request): Tri {
+  // `evaluate` traces every statement; only an internal error would leave the trace empty, and the
+  // check would then fail (a lint-check-failed finding) rather than guess.
+  return evaluate(oneStatementPolicy(statement), request).trace[0].applies;
+}
+
+function oneStatementPolicy(statement: Statement): KeyPolicy {
+  // `raw` only shows the evaluator the entries of `Statement` the parser could not read (it weighs
+  // them as statements of unknown meaning): the probed statement was read, so there are none. (Its
+  // raw JSON, put at [0] for a statement after the first, once made every such probe undecidable.)
+  // Stryker disable next-line StringLiteral: the evaluator does not read the version
+  return { version: "2012-10-17", statements: [statement], raw: {} };
 }
 
 const PROBE_ACCOUNTS = ["999999999999", "999988887777", "888877776666", "123412341234"];

@@ -2,7 +2,7 @@
  * Questions the checks ask of a statement: who it names, which KMS actions it covers, which of its
  * conditions constrain a request, and where its elements are in the JSON document.
  */
-import { memoMap, onClearCaches } from "../caches";
+import { memoMap, remember } from "../caches";
 import { isAccountId, parseArn } from "../arn";
 import { expandKmsActions, kmsActions, type KmsActionInfo } from "../data/kms-reference";
 import type { ConditionClause, KeyPolicy, PrincipalBlock, Statement } from "../types";
@@ -35,37 +35,24 @@ export function isPublic(block: PrincipalBlock | undefined): boolean {
  * array is remembered and shared: callers read it and never change it.
  */
 export function coveredKmsActions(statement: Statement): readonly KmsActionInfo[] {
-  const list = statement.action ?? statement.notAction ?? [];
-  // Most statements name a single pattern (`kms:*`, `kms:Decrypt`): it is its own memo key.
-  if (Array.isArray(list) && list.length === 1 && (statement.action === undefined || statement.action === list)) {
-    const pattern: unknown = list[0];
-    if (typeof pattern === "string") {
-      const memo = statement.action !== undefined ? coveredByAction : coveredByNotAction;
-      let covered = memo.get(pattern);
-      if (covered === undefined) {
-        covered = cover(statement.action, statement.notAction ?? []);
-        if (memo.size >= MAX_LISTS) memo.clear();
-        memo.set(pattern, covered);
-      }
-      return covered;
-    }
-  }
-  // Policies repeat the same action lists.
-  const memoKey = `${statement.action !== undefined ? "A" : "N"}${JSON.stringify(list)}`;
-  let covered = coveredByList.get(memoKey);
-  if (covered === undefined) {
-    covered = cover(statement.action, statement.notAction ?? []);
-    if (coveredByList.size >= MAX_LISTS) coveredByList.clear();
-    coveredByList.set(memoKey, covered);
-  }
-  return covered;
+  return remember(covered, coverKey(statement), MAX_LISTS, () => cover(statement.action, statement.notAction ?? []));
 }
 
 /** Bounded: action lists come from arbitrary documents. */
-const coveredByList = memoMap<string, readonly KmsActionInfo[]>();
-const coveredByAction = memoMap<string, readonly KmsActionInfo[]>();
-const coveredByNotAction = memoMap<string, readonly KmsActionInfo[]>();
+const covered = memoMap<string, readonly KmsActionInfo[]>();
 const MAX_LISTS = 2_000;
+
+// Stryker disable all: the memo key only decides which statements share an answer; any key that tells
+// Action from NotAction and one list of patterns from another gives the same answers.
+/** The memo key of a statement's Action (or NotAction) list. */
+function coverKey(statement: Statement): string {
+  const kind = statement.action !== undefined ? "A" : "N";
+  const list = statement.action ?? statement.notAction ?? [];
+  // Most statements name a single pattern (`kms:*`, `kms:Decrypt`): it is its own key.
+  if (Array.isArray(list) && list.length === 1 && typeof list[0] === "string") return `${kind}1${list[0]}`;
+  return `${kind}*${JSON.stringify(list)}`;
+}
+// Stryker restore all
 
 function cover(action: readonly string[] | undefined, notAction: readonly string[]): KmsActionInfo[] {
   if (action !== undefined) {
@@ -81,37 +68,30 @@ export function accountOfPrincipal(principal: string): string | undefined {
   // `parseArn` read in place, the cheapest test first: most principals are role and user ARNs,
   // unique to their policy, so neither a memo nor a parsed copy of each would pay for itself.
   if (!principal.endsWith(":root") || !principal.startsWith("arn:")) return undefined;
+  // arn:<partition>:iam:<region>:<account>:root. The service is `iam`, and the account the whole of
+  // what lies between the fourth colon and `:root` (twelve digits, so no colon in it).
   const c2 = principal.indexOf(":", 4);
-  const c3 = c2 < 0 ? -1 : principal.indexOf(":", c2 + 1);
-  const c4 = c3 < 0 ? -1 : principal.indexOf(":", c3 + 1);
-  const c5 = c4 < 0 ? -1 : principal.indexOf(":", c4 + 1);
-  // The resource (everything after the fifth colon) is `root`, and the service `iam`.
-  if (c5 !== principal.length - 5 || c3 - c2 !== 4 || !principal.startsWith("iam", c2 + 1)) return undefined;
-  const account = principal.slice(c4 + 1, c5);
+  if (!principal.startsWith(":iam:", c2)) return undefined;
+  const account = principal.slice(principal.indexOf(":", c2 + 5) + 1, principal.length - 5);
   return isAccountId(account) ? account : undefined;
 }
 
 /** The account of a key ARN given as an option, when it is an account id. */
 function accountOfKeyArn(keyArn: string): string | undefined {
-  // Three checks ask, with the same option: the last answer is kept.
-  if (keyArn === lastKeyArn) return lastKeyArnAccount;
-  const account = parseArn(keyArn)?.account;
-  lastKeyArnAccount = account !== undefined && isAccountId(account) ? account : undefined;
-  lastKeyArn = keyArn;
-  return lastKeyArnAccount;
+  const arn = parseArn(keyArn);
+  return arn && isAccountId(arn.account) ? arn.account : undefined;
 }
 
-let lastKeyArn: string | undefined;
-let lastKeyArnAccount: string | undefined;
-onClearCaches(() => {
-  lastKeyArn = undefined;
-  lastKeyArnAccount = undefined;
-});
+/** Three checks ask, with the same option: the answers are kept. */
+const keyArnAccounts = memoMap<string, { readonly account: string | undefined }>();
 
 /** The key's account id from the lint options (`keyAccount`, else the account of `keyArn`). */
 export function keyAccountId(options: { readonly keyAccount?: string; readonly keyArn?: string }): string | undefined {
   const fromOption = options.keyAccount !== undefined ? accountOfPrincipal(options.keyAccount) : undefined;
-  const fromArn = options.keyArn !== undefined ? accountOfKeyArn(options.keyArn) : undefined;
+  const fromArn =
+    options.keyArn !== undefined
+      ? remember(keyArnAccounts, options.keyArn, 16, (arn) => ({ account: accountOfKeyArn(arn) })).account
+      : undefined;
   return fromOption ?? fromArn;
 }
 
@@ -162,9 +142,10 @@ export function requiresKeyPresent(clause: ConditionClause): boolean {
 
 function rawField(statement: Statement, field: string): unknown {
   // The field only when it is the statement object's own (enumerable) property, as a copy of the
-  // object's entries would have it; read in place rather than by copying the statement.
+  // object's entries would have it; read in place rather than by copying the statement. (A string or
+  // a list has no own `Action`.)
   const raw = statement.raw;
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
+  if (raw === null || raw === undefined) return undefined;
   return Object.prototype.propertyIsEnumerable.call(raw, field) ? (raw as Record<string, unknown>)[field] : undefined;
 }
 
@@ -176,5 +157,5 @@ export function elementPath(statement: Statement, field: string, j: number): str
 /** Principal accounts and 12-digit numbers anywhere in the policy, to pick an unrelated probe account. */
 export function accountsMentioned(statements: readonly Statement[]): Set<string> {
   const text = JSON.stringify(statements.map((s) => s.raw ?? null));
-  return new Set(text.match(/\d{12}/g) ?? []);
+  return new Set(text.match(/\d{12}/g));
 }

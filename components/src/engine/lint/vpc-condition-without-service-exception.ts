@@ -6,27 +6,17 @@
  * A Deny on aws:SourceVpce / aws:SourceVpc is reported unless it also exempts AWS services (e.g.
  * `Bool aws:PrincipalIsAWSService false`, `Bool aws:ViaAWSService false`, `Null kms:ViaService
  * true`). The evaluator decides it: the Deny alone, against a CloudTrail request made by the service,
- * which carries the service markers and no VPC keys. Without a verdict, the clause model below
- * recognizes those exemptions.
+ * which carries the service markers and no VPC keys. A Deny that may apply to that request (a value
+ * not known yet, a part the evaluator cannot read) is reported as one that may shut the services out:
+ * an exemption the request meets makes the Deny plainly not apply, whatever else is unknown.
  */
-import type { ConditionClause, Finding, KeyPolicy, Request, Statement } from "../types";
+import type { ConditionClause, Finding, KeyPolicy, Request, Statement, Tri } from "../types";
 import { collectingCheck, finding, statementLabel, type CollectingCheck, type LintOptions } from "./check";
-import { probeStatement } from "./probe";
+import { statementApplies } from "./probe";
 import { coveredKmsActions, keyAccountId, statementsOf } from "./statements";
 
 const VPC_KEYS = new Set(["aws:sourcevpce", "aws:sourcevpc"]);
-const SERVICE_MARKERS = new Set(["aws:principalisawsservice", "aws:viaawsservice"]);
 const PREFERRED_ACTIONS = ["GenerateDataKey", "Decrypt", "DescribeKey"];
-
-/** A clause that is false for a request an AWS service makes, so the Deny spares it. */
-function exemptsServices(c: ConditionClause): boolean {
-  const isFalse = c.values.length > 0 && c.values.every((v) => v.toLowerCase() === "false");
-  const isTrue = c.values.length > 0 && c.values.every((v) => v.toLowerCase() === "true");
-  if (c.operator.family === "Bool") return SERVICE_MARKERS.has(c.keyLower) && isFalse;
-  if (c.operator.family === "Null")
-    return (SERVICE_MARKERS.has(c.keyLower) || c.keyLower === "kms:viaservice") && isTrue;
-  return false;
-}
 
 function serviceRequest(statement: Statement, account: string): Request | undefined {
   const covered = coveredKmsActions(statement).map((a) => a.name);
@@ -45,12 +35,10 @@ function serviceRequest(statement: Statement, account: string): Request | undefi
   };
 }
 
-function deniesServices(statement: Statement, account: string): boolean {
+/** Whether the Deny applies to a request an AWS service makes: `"unknown"` when it may; false without KMS actions. */
+function deniesServices(statement: Statement, account: string): Tri {
   const request = serviceRequest(statement, account);
-  if (request === undefined) return false;
-  const verdict = probeStatement(statement, request);
-  if (verdict !== undefined) return verdict === "denied-explicit";
-  return !statement.conditions.some(exemptsServices);
+  return request === undefined ? false : statementApplies(statement, request);
 }
 
 function isVpcCondition(c: ConditionClause): boolean {
@@ -62,14 +50,21 @@ function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): 
   for (const s of statementsOf(policy)) {
     if (s.effect !== "Deny") continue;
     const vpc = s.conditions.find(isVpcCondition);
-    if (vpc === undefined || !deniesServices(s, account)) continue;
+    if (vpc === undefined) continue;
+    const denies = deniesServices(s, account);
+    if (denies === false) continue;
+    const services =
+      denies === true
+        ? "and that includes AWS services such as CloudTrail using the key on your behalf"
+        : "and that may include AWS services such as CloudTrail using the key on your behalf (whether it does " +
+          "depends on parts of the statement not known yet)";
     findings.push(
       finding(
         vpcConditionWithoutServiceException,
         s,
         vpc.path,
-        `${statementLabel(s)} denies requests that do not come from a given ${vpc.key}, and that includes ` +
-          "AWS services such as CloudTrail using the key on your behalf: their requests carry no VPC keys.",
+        `${statementLabel(s)} denies requests that do not come from a given ${vpc.key}, ${services}: their ` +
+          "requests carry no VPC keys.",
       ),
     );
   }
