@@ -14,14 +14,15 @@ export function parseArn(s: string): Arn | undefined {
   if (!s.startsWith("arn:")) return undefined;
   // Found by index rather than split: the linter and the evaluator parse every principal and
   // resource of every policy, and the resource part would otherwise be split only to be rejoined.
+  // Without a second colon, c2 is -1 and the search for c3 finds the first colon again (at 3): then
+  // c4 is -1, so that case needs no test of its own.
   const c2 = s.indexOf(":", 4);
-  if (c2 < 0) return undefined;
   const c3 = s.indexOf(":", c2 + 1);
-  if (c3 < 0) return undefined;
+  if (c3 === -1) return undefined;
   const c4 = s.indexOf(":", c3 + 1);
-  if (c4 < 0) return undefined;
+  if (c4 === -1) return undefined;
   const c5 = s.indexOf(":", c4 + 1);
-  if (c5 < 0) return undefined;
+  if (c5 === -1) return undefined;
   return {
     partition: s.slice(4, c2),
     service: s.slice(c2 + 1, c3),

@@ -8,7 +8,7 @@
  * of the KMS key ARNs in `Resource`. Without any, the check reports `iam-policies-account-unknown`
  * (info) instead of guessing.
  */
-import { onClearCaches } from "../caches";
+import { memoMap, remember } from "../caches";
 import { isAccountId, parseArn } from "../arn";
 import { kmsActions } from "../data/kms-reference";
 import type { Finding, KeyPolicy, Statement } from "../types";
@@ -24,31 +24,20 @@ interface KeyAccount {
 
 /** A KMS ARN's account (possibly a pattern) and partition; `undefined` for anything else. */
 function kmsArn(resource: string): { readonly account: string; readonly partition: string } | undefined {
-  // Most resources are `*`: no need to look further.
-  if (resource === "*") return undefined;
   const arn = parseArn(resource);
   return arn?.service === "kms" ? arn : undefined;
 }
 
 /** The key's account and partition as the keyArn option names them. */
 function keyOfArn(keyArn: string): KeyAccount | undefined {
-  // A caller linting many policies of one key passes the same option each time: the last answer is kept.
-  if (keyArn === lastKeyArn) return lastKey;
   const arn = parseArn(keyArn);
-  lastKey =
-    arn !== undefined && isAccountId(arn.account)
-      ? { account: arn.account, partition: arn.partition, from: "the keyArn option" }
-      : undefined;
-  lastKeyArn = keyArn;
-  return lastKey;
+  return arn && isAccountId(arn.account)
+    ? { account: arn.account, partition: arn.partition, from: "the keyArn option" }
+    : undefined;
 }
 
-let lastKeyArn: string | undefined;
-onClearCaches(() => {
-  lastKeyArn = undefined;
-  lastKey = undefined;
-});
-let lastKey: KeyAccount | undefined;
+/** A caller linting many policies of one key passes the same option each time: the answers are kept. */
+const keysOfArns = memoMap<string, { readonly key: KeyAccount | undefined }>();
 
 function keyAccountOf(policy: KeyPolicy, options: LintOptions): KeyAccount | undefined {
   if (options.keyAccount !== undefined) {
@@ -58,31 +47,28 @@ function keyAccountOf(policy: KeyPolicy, options: LintOptions): KeyAccount | und
     }
   }
   if (options.keyArn !== undefined) {
-    const key = keyOfArn(options.keyArn);
+    const key = remember(keysOfArns, options.keyArn, 16, (arn) => ({ key: keyOfArn(arn) })).key;
     if (key !== undefined) return key;
   }
   // The one account named by the KMS key ARNs in Resource, with the partition named last for it.
-  let account: string | undefined;
-  let partition = "";
+  let found: { readonly account: string; readonly partition: string } | undefined;
   let several = false;
-  for (const s of policy.statements) {
-    for (const r of s.resource ?? []) {
+  for (const s of statementsOf(policy)) {
+    if (s.resource === undefined) continue;
+    for (const r of s.resource) {
       const arn = kmsArn(r);
       if (arn === undefined || !isAccountId(arn.account)) continue;
-      if (account === undefined || arn.account === account) {
-        account = arn.account;
-        partition = arn.partition;
-      } else {
-        several = true;
-      }
+      if (found === undefined || arn.account === found.account) found = arn;
+      else several = true;
     }
   }
-  if (account === undefined || several) return undefined;
-  return { account, partition, from: "the key ARNs in Resource" };
+  if (found === undefined || several) return undefined;
+  return { account: found.account, partition: found.partition, from: "the key ARNs in Resource" };
 }
 
 function coversKey(statement: Statement, key: KeyAccount, keyArn: string | undefined): boolean {
-  for (const r of statement.resource ?? []) {
+  if (statement.resource === undefined) return false;
+  for (const r of statement.resource) {
     if (r === "*") return true;
     if (keyArn !== undefined) {
       if (wildcardMatch(r, keyArn)) return true;
@@ -94,34 +80,13 @@ function coversKey(statement: Statement, key: KeyAccount, keyArn: string | undef
   return false;
 }
 
-/** Whether a principal is the key's account, by id or root ARN: `accountOfPrincipal(p) === account`. */
-function namesAccount(principals: readonly string[], account: string): boolean {
-  for (const p of principals) {
-    // Only the id itself or an ARN ending in `<account>:root` can be it: the other principals,
-    // role ARNs and other accounts' roots, are passed over without being parsed.
-    if (typeof p === "string" && p !== account && !endsWithRootOf(p, account)) continue;
-    if (accountOfPrincipal(p) === account) return true;
-  }
-  return false;
-}
-
-function endsWithRootOf(principal: string, account: string): boolean {
-  if (!principal.endsWith(":root")) return false;
-  const start = principal.length - 5 - account.length;
-  if (start < 0) return false;
-  // Compared by character: `startsWith` with a search string that is not a constant is slower.
-  for (let i = 0; i < account.length; i++) {
-    if (principal.charCodeAt(start + i) !== account.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
 /** The "Enable IAM User Permissions" statement AWS puts in the default key policy. */
 function enablesIam(statement: Statement, key: KeyAccount, keyArn: string | undefined): boolean {
   return (
     statement.effect === "Allow" &&
     statement.conditions.length === 0 &&
-    namesAccount(statement.principal?.aws ?? [], key.account) &&
+    statement.principal !== undefined &&
+    statement.principal.aws.some((p) => accountOfPrincipal(p) === key.account) &&
     coveredKmsActions(statement).length === kmsActions().size &&
     coversKey(statement, key, keyArn)
   );
