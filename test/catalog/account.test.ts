@@ -11,9 +11,8 @@ import { assertGolden, outcomes, probeIds, satisfiedById } from "./golden";
 const KEY: KeyLocation = { account: "111122223333", region: "us-east-1" };
 
 describe("catalog: account root and default key policy personas (seed 004)", () => {
-  const root = accountRootPlan({ key: KEY });
-
   it("the account root statement is the KMS default key policy's", () => {
+    const root = accountRootPlan({ key: KEY });
     assert.deepEqual(root.grants[0].statement, {
       Sid: "Enable IAM User Permissions",
       Effect: "Allow",
@@ -25,6 +24,7 @@ describe("catalog: account root and default key policy personas (seed 004)", () 
   });
 
   it("golden: IAM delegation and manageability allowed, another account denied", () => {
+    const root = accountRootPlan({ key: KEY });
     assert.deepEqual(probeIds(root), [
       "account-root.iam-delegation",
       "account-root.manage-policy",
@@ -35,12 +35,14 @@ describe("catalog: account root and default key policy personas (seed 004)", () 
   });
 
   it("without the account root statement, IAM policies cannot grant anything (seed 004)", () => {
+    const root = accountRootPlan({ key: KEY });
     const users = keyUsersPlan({ key: KEY, principals: ["arn:aws:iam::111122223333:role/App"] });
     const results = outcomes(composeKeyPolicy([users]), root);
     assert.deepEqual(satisfiedById(results, "account-root.iam-delegation"), [false]);
   });
 
   it("golden: administrators manage; users use and grant to AWS resources", () => {
+    const root = accountRootPlan({ key: KEY });
     const admins = keyAdministratorsPlan({
       key: KEY,
       principals: ["arn:aws:iam::111122223333:role/KeyAdmin", "arn:aws:iam::444455556666:role/RemoteAdmin"],

@@ -17,17 +17,25 @@ const KEY: KeyLocation = {
 const FINANCE = "arn:aws:cloudtrail:us-west-2:111111111111:trail/finance";
 const PARTNER = "arn:aws:cloudtrail:eu-west-1:222222222222:trail/partner-audit";
 
-const plan = cloudTrailTrailPlan({
-  key: KEY,
-  trailArns: [FINANCE],
-  logReaders: ["arn:aws:iam::111111111111:user/Bob"],
-  crossAccountReaderAccounts: ["222222222222"],
-  crossAccountReadRoles: ["arn:aws:iam::111111111111:role/CloudTrailReadRole"],
-});
-const doc = withAccountRoot(KEY, plan);
+/**
+ * Seed 003's scenario: the plan and its policy with the account root. Built in each test, not at
+ * load: a plan built outside any test covers every builder mutant statically, and Stryker then
+ * reruns the whole spec for each of them.
+ */
+function scenario() {
+  const plan = cloudTrailTrailPlan({
+    key: KEY,
+    trailArns: [FINANCE],
+    logReaders: ["arn:aws:iam::111111111111:user/Bob"],
+    crossAccountReaderAccounts: ["222222222222"],
+    crossAccountReadRoles: ["arn:aws:iam::111111111111:role/CloudTrailReadRole"],
+  });
+  return { plan, doc: withAccountRoot(KEY, plan) };
+}
 
 describe("catalog: CloudTrail trail (seed 003)", () => {
   it("has the documented statements, Sids verbatim, in document order", () => {
+    const { plan } = scenario();
     assert.deepEqual(
       plan.grants.map((g) => g.statement.Sid),
       [
@@ -56,6 +64,7 @@ describe("catalog: CloudTrail trail (seed 003)", () => {
   });
 
   it("names its probes with stable ids", () => {
+    const { plan } = scenario();
     assert.deepEqual(probeIds(plan), [
       "cloudtrail-trail.encrypt",
       "cloudtrail-trail.describe-key",
@@ -78,10 +87,12 @@ describe("catalog: CloudTrail trail (seed 003)", () => {
   });
 
   it("golden: with the account root, every allow probe is allowed and every deny probe denied", () => {
+    const { plan, doc } = scenario();
     assertGolden(doc, plan);
   });
 
   it("sends the request context CloudTrail sends", () => {
+    const { plan } = scenario();
     const encrypt = plan.probes.find((p) => p.id === "cloudtrail-trail.encrypt");
     assert.deepEqual(encrypt?.request.context, {
       "aws:SourceArn": FINANCE,
@@ -95,6 +106,7 @@ describe("catalog: CloudTrail trail (seed 003)", () => {
 
   describe("mutations that must fail", () => {
     it("without aws:SourceArn on encrypt, another trail of the account can encrypt", () => {
+      const { plan, doc } = scenario();
       const broken = mutate(doc, SIDS.cloudTrailEncrypt, (s) => dropCondition(s, "aws:SourceArn"));
       const results = outcomes(broken, plan);
       assert.deepEqual(satisfiedById(results, "cloudtrail-trail.encrypt.other-trail"), [false]);
@@ -102,6 +114,7 @@ describe("catalog: CloudTrail trail (seed 003)", () => {
     });
 
     it("without the encryption-context pattern, only aws:SourceArn still stops other accounts", () => {
+      const { plan, doc } = scenario();
       const broken = mutate(doc, SIDS.cloudTrailEncrypt, (s) =>
         dropCondition(s, "kms:EncryptionContext:aws:cloudtrail:arn"),
       );
@@ -111,6 +124,7 @@ describe("catalog: CloudTrail trail (seed 003)", () => {
     });
 
     it("without aws:SourceArn on DescribeKey or on CloudTrail's decrypt, other trails get them", () => {
+      const { plan, doc } = scenario();
       const describe = mutate(doc, SIDS.cloudTrailDescribe, (s) => dropCondition(s, "aws:SourceArn"));
       assert.deepEqual(satisfiedById(outcomes(describe, plan), "cloudtrail-trail.describe-key.other-trail"), [false]);
       const decrypt = mutate(doc, SIDS.cloudTrailServiceDecrypt, (s) => dropCondition(s, "aws:SourceArn"));
@@ -118,6 +132,7 @@ describe("catalog: CloudTrail trail (seed 003)", () => {
     });
 
     it("without the Null guard, a cross-account reader decrypts anything", () => {
+      const { plan, doc } = scenario();
       const broken = mutate(doc, SIDS.cloudTrailCrossAccountRead, (s) =>
         dropCondition(s, "kms:EncryptionContext:aws:cloudtrail:arn"),
       );
@@ -127,6 +142,7 @@ describe("catalog: CloudTrail trail (seed 003)", () => {
     });
 
     it("an encryption-context condition on DescribeKey denies it (seed 001)", () => {
+      const { plan, doc } = scenario();
       const broken = mutate(doc, SIDS.cloudTrailDescribe, (s: PolicyStatementJson) => {
         s.Condition = {
           ...s.Condition,

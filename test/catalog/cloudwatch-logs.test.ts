@@ -14,8 +14,9 @@ import {
 import { assertGolden, outcomes, probeIds, satisfiedById, withAccountRoot } from "./golden";
 
 const KEY: KeyLocation = { account: "111122223333", region: "us-east-1" };
-const GROUP = logGroupArn({ region: "us-east-1", account: "111122223333", name: "aws-cloudtrail-logs-finance" });
-const plan = cloudWatchLogsPlan({ key: KEY, logGroupArns: [GROUP] });
+const GROUP = "arn:aws:logs:us-east-1:111122223333:log-group:aws-cloudtrail-logs-finance";
+/** Built in each test, not at load (a plan built outside any test makes builder mutants static for Stryker). */
+const financePlan = () => cloudWatchLogsPlan({ key: KEY, logGroupArns: [GROUP] });
 const root = {
   Sid: "Enable IAM User Permissions",
   Effect: "Allow",
@@ -35,6 +36,11 @@ const doc = (...statements: unknown[]) => ({ Version: "2012-10-17", Statement: [
 
 describe("catalog: CloudWatch Logs log groups (CloudWatch Logs page)", () => {
   it("grants the Region's logs principal the cryptographic actions under the log group's encryption context", () => {
+    const plan = financePlan();
+    assert.equal(
+      logGroupArn({ region: "us-east-1", account: "111122223333", name: "aws-cloudtrail-logs-finance" }),
+      GROUP,
+    );
     assert.deepEqual(plan.grants[0].statement, {
       Sid: SIDS.cloudWatchLogs,
       Effect: "Allow",
@@ -51,15 +57,18 @@ describe("catalog: CloudWatch Logs log groups (CloudWatch Logs page)", () => {
   });
 
   it("golden: with the account root, every probe is satisfied", () => {
+    const plan = financePlan();
     assertGolden(withAccountRoot(KEY, plan), plan);
   });
 
   it("the page's single-log-group statement (ArnEquals on the log group ARN) passes every probe", () => {
+    const plan = financePlan();
     const results = outcomes(doc(pageStatement({ ArnEquals: { "kms:EncryptionContext:aws:logs:arn": GROUP } })), plan);
     assert.ok(results.every((o) => o.satisfied === true));
   });
 
   it("the page's account-wide statement (ArnLike arn:aws:logs:REGION:ACCOUNT:*) passes every probe", () => {
+    const plan = financePlan();
     const results = outcomes(
       doc(
         pageStatement({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:111122223333:*" } }),
@@ -70,12 +79,14 @@ describe("catalog: CloudWatch Logs log groups (CloudWatch Logs page)", () => {
   });
 
   it("the unconditioned statement delivers but lets another account's log group use the key", () => {
+    const plan = financePlan();
     const results = outcomes(doc(pageStatement()), plan);
     assert.deepEqual(satisfiedById(results, "cloudwatch-logs.encrypt"), [true]);
     assert.deepEqual(satisfiedById(results, "cloudwatch-logs.encrypt.other-account"), [false]);
   });
 
   it("the generic logs.amazonaws.com principal, another Region's principal, or another log group fail", () => {
+    const plan = financePlan();
     const wrong = [
       { ...pageStatement(), Principal: { Service: "logs.amazonaws.com" } },
       { ...pageStatement(), Principal: { Service: "logs.eu-west-1.amazonaws.com" } },
@@ -87,6 +98,7 @@ describe("catalog: CloudWatch Logs log groups (CloudWatch Logs page)", () => {
   });
 
   it("drops the :* CloudFormation appends, and refuses other services, wildcards and other Regions", () => {
+    const plan = financePlan();
     assert.deepEqual(cloudWatchLogsPlan({ key: KEY, logGroupArns: [`${GROUP}:*`] }).grants, plan.grants);
     for (const bad of [
       "arn:aws:cloudtrail:us-east-1:111122223333:trail/finance",

@@ -13,7 +13,6 @@ import { parseValid } from "./golden";
 
 const KEY: KeyLocation = { account: "111111111111", region: "us-west-2" };
 const TRAIL = "arn:aws:cloudtrail:us-west-2:111111111111:trail/finance";
-const root = accountRootPlan({ key: KEY });
 const sids = (statements: readonly unknown[]) => statements.map((s) => (s as { Sid?: string }).Sid);
 
 /** A one-grant plan, for composing edge cases. */
@@ -34,6 +33,7 @@ const decrypt = (sid: string, principal: string, extra: Partial<PolicyStatementJ
 
 describe("catalog: composeKeyPolicy", () => {
   it("puts the user's statements first, verbatim and in order (seed 003)", () => {
+    const root = accountRootPlan({ key: KEY });
     const user = [
       {
         Sid: "Allow CloudTrail access",
@@ -66,6 +66,7 @@ describe("catalog: composeKeyPolicy", () => {
   });
 
   it("leaves out a generated statement the policy already has (the Sid aside)", () => {
+    const root = accountRootPlan({ key: KEY });
     const userRoot = {
       ...root.grants[0].statement,
       Sid: "Root",
@@ -80,6 +81,7 @@ describe("catalog: composeKeyPolicy", () => {
   });
 
   it("is idempotent: composing again over its own output changes nothing", () => {
+    const root = accountRootPlan({ key: KEY });
     const plans = [root, cloudTrailTrailPlan({ key: KEY, trailArns: [TRAIL] }), eventDataStorePlan({ key: KEY })];
     const once = composeKeyPolicy(plans);
     assert.deepEqual(composeKeyPolicy(plans, { userStatements: once.Statement }), once);
@@ -121,6 +123,7 @@ describe("catalog: composeKeyPolicy", () => {
   });
 
   it("a trail and an event data store on one key: one valid policy, unique Sids", () => {
+    const root = accountRootPlan({ key: KEY });
     const doc = composeKeyPolicy([
       root,
       cloudTrailTrailPlan({ key: KEY, trailArns: [TRAIL] }),

@@ -16,10 +16,14 @@ const KEY: KeyLocation = {
 };
 
 describe("catalog: AWS Config with an IAM role (seed 000)", () => {
-  const plan = configIamRolePlan({ key: KEY, accounts: ["111122223333", "444455556666"] });
-  const doc = withAccountRoot(KEY, plan);
+  // Built in each test, not at load (a plan built outside any test makes builder mutants static for Stryker).
+  const scenario = () => {
+    const plan = configIamRolePlan({ key: KEY, accounts: ["111122223333", "444455556666"] });
+    return { plan, doc: withAccountRoot(KEY, plan) };
+  };
 
   it("names the accounts, as seed 000 does", () => {
+    const { plan } = scenario();
     assert.deepEqual(plan.grants[0].statement, {
       Sid: "AWSConfigKMSPolicy",
       Effect: "Allow",
@@ -30,6 +34,7 @@ describe("catalog: AWS Config with an IAM role (seed 000)", () => {
   });
 
   it("golden: roles in the named accounts are delegated to IAM, another account's denied", () => {
+    const { plan, doc } = scenario();
     assert.deepEqual(probeIds(plan), [
       "config-iam-role.generate-data-key",
       "config-iam-role.decrypt",
@@ -40,6 +45,7 @@ describe("catalog: AWS Config with an IAM role (seed 000)", () => {
   });
 
   it("mutation: Principal * lets another account's role in", () => {
+    const { plan, doc } = scenario();
     const broken = mutate(doc, SIDS.configDelivery, (s) => {
       s.Principal = "*";
     });
@@ -48,10 +54,13 @@ describe("catalog: AWS Config with an IAM role (seed 000)", () => {
 });
 
 describe("catalog: AWS Config with the service-linked role (seed 000)", () => {
-  const plan = configServiceLinkedRolePlan({ key: KEY, sourceRegions: ["us-east-1", "us-west-2"] });
-  const doc = withAccountRoot(KEY, plan);
+  const scenario = () => {
+    const plan = configServiceLinkedRolePlan({ key: KEY, sourceRegions: ["us-east-1", "us-west-2"] });
+    return { plan, doc: withAccountRoot(KEY, plan) };
+  };
 
   it("pins AWS:SourceAccount and, with Regions, AWS:SourceArn", () => {
+    const { plan } = scenario();
     assert.deepEqual(plan.grants[0].statement.Condition, {
       StringEquals: { "AWS:SourceAccount": "111122223333" },
       ArnLike: {
@@ -68,12 +77,14 @@ describe("catalog: AWS Config with the service-linked role (seed 000)", () => {
   });
 
   it("golden: Config for the account allowed, for another account or Region denied", () => {
+    const { plan, doc } = scenario();
     const results = assertGolden(doc, plan);
     assert.deepEqual(satisfiedById(results, "config-service-linked-role.generate-data-key"), [true, true]);
     assert.deepEqual(satisfiedById(results, "config-service-linked-role.generate-data-key.other-region"), [true]);
   });
 
   it("mutation: without AWS:SourceAccount and AWS:SourceArn, Config acts for any account", () => {
+    const { plan, doc } = scenario();
     const broken = mutate(doc, SIDS.configDelivery, (s) => {
       dropCondition(s, "AWS:SourceAccount");
       dropCondition(s, "AWS:SourceArn");
@@ -85,6 +96,7 @@ describe("catalog: AWS Config with the service-linked role (seed 000)", () => {
   });
 
   it("both Config plans on one key: the second AWSConfigKMSPolicy is renamed, both work", () => {
+    const { plan } = scenario();
     const iam = configIamRolePlan({ key: KEY });
     const both = composeKeyPolicy([accountRootPlan({ key: KEY }), iam, plan]);
     assert.deepEqual(

@@ -4,11 +4,15 @@ import { assertGolden, mutate, outcomes, probeIds, satisfiedById, withAccountRoo
 
 const KEY: KeyLocation = { account: "111111111111", region: "us-east-1" };
 const ANALYST = "arn:aws:iam::111111111111:role/LakeAnalyst";
-const plan = eventDataStorePlan({ key: KEY, queryPrincipals: [ANALYST] });
-const doc = withAccountRoot(KEY, plan);
+/** Built in each test, not at load (a plan built outside any test makes builder mutants static for Stryker). */
+function scenario() {
+  const plan = eventDataStorePlan({ key: KEY, queryPrincipals: [ANALYST] });
+  return { plan, doc: withAccountRoot(KEY, plan) };
+}
 
 describe("catalog: CloudTrail Lake event data store (seed 003)", () => {
   it("has the documented statements, none with a source condition", () => {
+    const { plan } = scenario();
     assert.deepEqual(
       plan.grants.map((g) => [g.statement.Sid, g.statement.Action]),
       [
@@ -22,6 +26,7 @@ describe("catalog: CloudTrail Lake event data store (seed 003)", () => {
   });
 
   it("has allow probes only, and says why", () => {
+    const { plan } = scenario();
     assert.deepEqual(probeIds(plan), [
       "cloudtrail-event-data-store.encrypt",
       "cloudtrail-event-data-store.decrypt",
@@ -38,10 +43,12 @@ describe("catalog: CloudTrail Lake event data store (seed 003)", () => {
   });
 
   it("golden: with the account root, every probe is allowed", () => {
+    const { plan, doc } = scenario();
     assertGolden(doc, plan);
   });
 
   it("mutation: aws:SourceArn on the encrypt statement denies CloudTrail", () => {
+    const { plan, doc } = scenario();
     const broken = mutate(doc, SIDS.eventDataStoreEncrypt, (s) => {
       s.Condition = {
         StringEquals: { "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/EXAMPLE" },
@@ -51,6 +58,7 @@ describe("catalog: CloudTrail Lake event data store (seed 003)", () => {
   });
 
   it("mutation: aws:SourceAccount on DescribeKey denies CloudTrail", () => {
+    const { plan, doc } = scenario();
     const broken = mutate(doc, SIDS.cloudTrailDescribe, (s) => {
       s.Condition = { StringEquals: { "aws:SourceAccount": "111111111111" } };
     });

@@ -16,10 +16,16 @@ import { parseValid } from "./golden";
 
 const KEY = { account: "111111111111", region: "us-west-2" };
 const FINANCE = "arn:aws:cloudtrail:us-west-2:111111111111:trail/finance";
-const plan = cloudTrailTrailPlan({ key: KEY, trailArns: [FINANCE] });
-const ENCRYPT = plan.grants[0].statement;
-const encryptProbe = plan.probes.find((p) => p.id === "cloudtrail-trail.encrypt") as Probe;
-const otherTrailProbe = plan.probes.find((p) => p.id === "cloudtrail-trail.encrypt.other-trail") as Probe;
+/** Built in each test, not at load (a plan built outside any test makes builder mutants static for Stryker). */
+function scenario() {
+  const plan = cloudTrailTrailPlan({ key: KEY, trailArns: [FINANCE] });
+  return {
+    plan,
+    ENCRYPT: plan.grants[0].statement,
+    encryptProbe: plan.probes.find((p) => p.id === "cloudtrail-trail.encrypt") as Probe,
+    otherTrailProbe: plan.probes.find((p) => p.id === "cloudtrail-trail.encrypt.other-trail") as Probe,
+  };
+}
 
 const CITE =
   '(documented in "Configure AWS KMS key policies for CloudTrail", section "Granting encrypt permissions" (AWS CloudTrail User Guide): ' +
@@ -41,11 +47,13 @@ const ROOT_ONLY = {
 
 describe("catalog: explaining a failed probe", () => {
   it("says nothing about a satisfied probe", () => {
+    const { plan, ENCRYPT, encryptProbe, otherTrailProbe } = scenario();
     assert.equal(explainProbeFailure(outcome([ENCRYPT], encryptProbe), plan.grants), undefined);
     assert.equal(explainProbeFailure(outcome([ENCRYPT], otherTrailProbe), plan.grants), undefined);
   });
 
   it("an allow probe no statement names: says so and gives the documented statement", () => {
+    const { plan, ENCRYPT, encryptProbe } = scenario();
     const failure = explainProbeFailure(outcome([ROOT_ONLY], encryptProbe), plan.grants);
     assert.deepEqual(failure, {
       probeId: "cloudtrail-trail.encrypt",
@@ -62,6 +70,7 @@ describe("catalog: explaining a failed probe", () => {
   });
 
   it("an allow probe a Deny refuses: names the Deny", () => {
+    const { plan, ENCRYPT, encryptProbe } = scenario();
     const deny = { Sid: "D", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*" };
     const failure = explainProbeFailure(outcome([ROOT_ONLY, deny, ENCRYPT], encryptProbe), plan.grants);
     assert.equal(
@@ -72,6 +81,7 @@ describe("catalog: explaining a failed probe", () => {
   });
 
   it("an allow probe a statement nearly allows: names it and the condition that failed", () => {
+    const { plan, ENCRYPT, encryptProbe } = scenario();
     const near = { ...ENCRYPT, Condition: { StringEquals: { "aws:SourceArn": `${FINANCE}-x` } } };
     const noSid = {
       Effect: "Allow",
@@ -95,6 +105,7 @@ describe("catalog: explaining a failed probe", () => {
   });
 
   it("a deny probe a statement lets through: names it and the conditioned statement to use instead", () => {
+    const { plan, ENCRYPT, otherTrailProbe } = scenario();
     const open = {
       Effect: "Allow",
       Principal: { Service: "cloudtrail.amazonaws.com" },
@@ -117,6 +128,7 @@ describe("catalog: explaining a failed probe", () => {
   });
 
   it("without the plan's grant, without a subject, and with a description that is not a sentence", () => {
+    const { plan, encryptProbe, otherTrailProbe } = scenario();
     const bare: Probe = {
       ...encryptProbe,
       grantSid: undefined,
@@ -146,6 +158,7 @@ describe("catalog: explaining a failed probe", () => {
   });
 
   it("a probe that cannot be decided yet: says so with the evaluator's reason", () => {
+    const { plan, encryptProbe } = scenario();
     const o = outcome([ROOT_ONLY], encryptProbe);
     const undecided: ProbeOutcome = {
       ...o,

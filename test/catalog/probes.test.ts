@@ -12,16 +12,21 @@ import { dropCondition, mutate, parseValid, withAccountRoot } from "./golden";
 
 const KEY: KeyLocation = { account: "111111111111", region: "us-west-2" };
 const TRAIL = "arn:aws:cloudtrail:us-west-2:111111111111:trail/finance";
-const plan = cloudTrailTrailPlan({ key: KEY, trailArns: [TRAIL] });
-const doc = withAccountRoot(KEY, plan);
+/** Built in each test, not at load (a plan built outside any test makes builder mutants static for Stryker). */
+function scenario() {
+  const plan = cloudTrailTrailPlan({ key: KEY, trailArns: [TRAIL] });
+  return { plan, doc: withAccountRoot(KEY, plan) };
+}
 
 describe("catalog: checkProbes and failure messages", () => {
   it("a satisfied probe has no failure", () => {
+    const { plan, doc } = scenario();
     const outcomes = checkPlans(parseValid(doc), [plan]);
     assert.ok(outcomes.every((o) => o.satisfied === true && explainProbeFailure(o, plan.grants) === undefined));
   });
 
   it("a missing grant: who cannot do what, and the statement to add", () => {
+    const { plan, doc } = scenario();
     const withoutEncrypt = {
       ...doc,
       Statement: doc.Statement.filter((s) => (s as { Sid: string }).Sid !== SIDS.cloudTrailEncrypt),
@@ -44,6 +49,7 @@ describe("catalog: checkProbes and failure messages", () => {
   });
 
   it("a failing condition is named", () => {
+    const { plan, doc } = scenario();
     const wrongTrail = mutate(doc, SIDS.cloudTrailEncrypt, (s) => {
       s.Condition = {
         ...s.Condition,
@@ -63,6 +69,7 @@ describe("catalog: checkProbes and failure messages", () => {
   });
 
   it("a confused deputy let through: the statement that allowed it and the conditioned one to use", () => {
+    const { plan, doc } = scenario();
     const open = mutate(doc, SIDS.cloudTrailEncrypt, (s) => dropCondition(s, "aws:SourceArn"));
     const [outcome] = checkProbes(
       parseValid(open),

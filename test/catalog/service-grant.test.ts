@@ -18,12 +18,16 @@ const PARAMS: ServiceGrantParams = {
   viaService: "geo.us-west-2.amazonaws.com",
   encryptionContext: { "aws:geo:arn": TRACKER },
 };
-const plan = serviceGrantPlan(PARAMS);
-const doc = withAccountRoot(KEY, plan);
+/** Built in each test, not at load (a plan built outside any test makes builder mutants static for Stryker). */
+function scenario() {
+  const plan = serviceGrantPlan(PARAMS);
+  return { plan, doc: withAccountRoot(KEY, plan) };
+}
 const SID = PARAMS.sid as string;
 
 describe("catalog: generic service grant (seed 001)", () => {
   it("is seed 001's Amazon Location statement", () => {
+    const { plan } = scenario();
     assert.deepEqual(plan.grants[0].statement, {
       Sid: SID,
       Effect: "Allow",
@@ -41,6 +45,7 @@ describe("catalog: generic service grant (seed 001)", () => {
   });
 
   it("golden: through the service with the context allowed; directly or for another resource denied", () => {
+    const { plan, doc } = scenario();
     assert.deepEqual(probeIds(plan), [
       "service-grant.via-service",
       "service-grant.direct",
@@ -50,11 +55,13 @@ describe("catalog: generic service grant (seed 001)", () => {
   });
 
   it("mutation: without kms:ViaService the principal calls KMS directly", () => {
+    const { plan, doc } = scenario();
     const broken = mutate(doc, SID, (s) => dropCondition(s, "kms:ViaService"));
     assert.deepEqual(satisfiedById(outcomes(broken, plan), "service-grant.direct"), [false]);
   });
 
   it("mutation: without the encryption context, any tracker", () => {
+    const { plan, doc } = scenario();
     const broken = mutate(doc, SID, (s) => dropCondition(s, "kms:EncryptionContext:aws:geo:arn"));
     assert.deepEqual(satisfiedById(outcomes(broken, plan), "service-grant.via-service.other-context"), [false]);
   });
