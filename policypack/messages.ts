@@ -5,7 +5,7 @@
  */
 import { citeAws } from "pulumi-kms-guardrails/catalog";
 import type { SourceRef } from "pulumi-kms-guardrails/catalog";
-import type { Finding } from "pulumi-kms-guardrails/engine";
+import { PULUMI_UNKNOWN_SENTINEL, type Finding } from "pulumi-kms-guardrails/engine";
 import type { KeyPolicySubject, ResourceRef } from "./model/types";
 
 const KIND_BY_TYPE: Readonly<Record<string, string>> = {
@@ -30,8 +30,29 @@ export function resourceLabel(ref: ResourceRef): string {
   return `${kind} '${ref.name}'`;
 }
 
-export function json(value: unknown): string {
-  return JSON.stringify(value, null, 2);
+/** How a value not known yet (Pulumi's sentinel, whole or inside a string) shows in a message. */
+export const NOT_KNOWN_YET = "<not known yet>";
+
+/** Pulumi's sentinel is an internal UUID: users read the placeholder instead. */
+export function showUnknowns(text: string): string {
+  return text.split(PULUMI_UNKNOWN_SENTINEL).join(NOT_KNOWN_YET);
+}
+
+/**
+ * JSON to paste. A value not known yet (a trail's ARN in the first preview) shows as the
+ * placeholder, followed by what it stands for when the caller knows (`pending`).
+ */
+export function json(value: unknown, pending: readonly string[] = []): string {
+  return explainUnknowns(jsonText(value), pending);
+}
+
+const jsonText = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? showUnknowns(v) : v), 2);
+
+function explainUnknowns(text: string, pending: readonly string[]): string {
+  if (!text.includes(NOT_KNOWN_YET)) return text;
+  const what = pending.length > 0 ? pending.join(", ") : "the value";
+  return `${text}\nReplace "${NOT_KNOWN_YET}" with ${what}: it is not known until the resources are created (preview).`;
 }
 
 /**
@@ -50,8 +71,13 @@ export function seeAws(source: SourceRef | undefined): string {
 }
 
 /** The closing part of a message: the statement to add, and where AWS documents it. */
-export function addStatement(policySource: ResourceRef, statement: unknown, source?: SourceRef): string {
-  return `Add this statement to the key policy of ${resourceLabel(policySource)}:\n${json(forKeyPolicy(statement))}${seeAws(source)}`;
+export function addStatement(
+  policySource: ResourceRef,
+  statement: unknown,
+  source?: SourceRef,
+  pending: readonly string[] = [],
+): string {
+  return `Add this statement to the key policy of ${resourceLabel(policySource)}:\n${json(forKeyPolicy(statement), pending)}${seeAws(source)}`;
 }
 
 /** A statement to add and where AWS documents it. */
@@ -64,15 +90,20 @@ export interface StatementFix {
  * The closing part of a message whose one cause needs several statements (CloudTrail's encrypt,
  * decrypt and describe statements when none names CloudTrail): all of them, each page cited once.
  */
-export function addStatements(policySource: ResourceRef, fixes: readonly StatementFix[]): string {
-  if (fixes.length === 1) return addStatement(policySource, fixes[0].statement, fixes[0].source);
+export function addStatements(
+  policySource: ResourceRef,
+  fixes: readonly StatementFix[],
+  pending: readonly string[] = [],
+): string {
+  if (fixes.length === 1) return addStatement(policySource, fixes[0].statement, fixes[0].source, pending);
   const cited = new Set<string>();
   const sources = fixes
     .map((f) => seeAws(f.source))
     .filter((line) => line !== "" && !cited.has(line) && cited.add(line) !== undefined);
   return (
     `Add these statements to the key policy of ${resourceLabel(policySource)}:\n` +
-    `${fixes.map((f) => json(forKeyPolicy(f.statement))).join(",\n")}${sources.join("")}`
+    explainUnknowns(fixes.map((f) => jsonText(forKeyPolicy(f.statement))).join(",\n"), pending) +
+    sources.join("")
   );
 }
 
@@ -80,9 +111,24 @@ export function replaceWith(statement: unknown, source?: SourceRef): string {
   return `Limit it the way the documented statement does:\n${json(forKeyPolicy(statement))}${seeAws(source)}`;
 }
 
-/** Preview: the rule cannot decide yet and says which value it waits for. */
-export function waitingFor(subject: string, what: string): string {
-  return `Cannot check ${subject} yet: waiting for ${what}, which is not known until the resources are created (preview). The rule runs again on update.`;
+/**
+ * Preview: the rule cannot decide yet, says which value it waits for and, when the evaluator said
+ * what the verdict depends on, that reason as its own sentence.
+ */
+export function waitingFor(subject: string, what: string, reason?: string): string {
+  const why = reason !== undefined && reason !== "" ? ` ${asSentence(reason)}` : "";
+  return `Cannot yet check ${showUnknowns(subject)}: waiting for ${what}, which is not known until the resources are created (preview).${why} The rule runs again on update.`;
+}
+
+/** `the rule fails` -> `The rule fails.` */
+export function asSentence(text: string): string {
+  const s = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+/** `CloudTrail calls kms:DescribeKey.` -> `CloudTrail calls kms:DescribeKey`, to go inside a sentence. */
+export function asClause(text: string): string {
+  return text.endsWith(".") ? text.slice(0, -1) : text;
 }
 
 export function notCheckable(integration: ResourceRef, field: string, reference: string): string {

@@ -178,18 +178,17 @@ const memoName = (name: string, hints: CheckOptions): string =>
 
 /**
  * A trail's ARN: known, or computed from its name (a named trail in preview) in the key's account
- * and the trail's Region, as CloudTrail will name it; the sentinel when its name is not known either.
+ * and the trail's Region, as CloudTrail will name it; with the sentinel for its name when that is not
+ * known either.
  */
 export function trailArnOf(t: TrailModel, key: KeyLocation, unknowns: string[]): string {
   const arn = known(t.arn);
   if (arn !== undefined) return arn;
   const name = known(t.name);
-  if (name !== undefined) {
-    const region = known(t.region) ?? key.region;
-    return trailArn({ partition: key.partition, region, account: key.account, name });
-  }
-  unknowns.push(`the ARN of trail '${t.ref.name}'`);
-  return PULUMI_UNKNOWN_SENTINEL;
+  const region = known(t.region) ?? key.region;
+  if (name === undefined) unknowns.push(`the ARN of trail '${t.ref.name}'`);
+  // Known in part when only the name waits: every verdict that does not depend on it is decided.
+  return trailArn({ partition: key.partition, region, account: key.account, name: name ?? PULUMI_UNKNOWN_SENTINEL });
 }
 
 export function trailChecks(model: StackModel, hints: CheckOptions = {}): IntegrationChecks<TrailModel> {
@@ -258,12 +257,11 @@ export function logGroupChecks(model: StackModel, hints: CheckOptions = {}): Int
             const arn = known(g.arn);
             if (arn !== undefined) return arn;
             const name = known(g.name);
-            if (name !== undefined) {
-              const region = known(g.region) ?? location.region;
-              return logGroupArn({ partition: location.partition, region, account: location.account, name });
-            }
-            unknowns.push(`the ARN of log group '${g.ref.name}'`);
-            return PULUMI_UNKNOWN_SENTINEL;
+            const region = known(g.region) ?? location.region;
+            if (name === undefined) unknowns.push(`the ARN of log group '${g.ref.name}'`);
+            // Known in part, as a trail's (trailArnOf).
+            const partial = name ?? PULUMI_UNKNOWN_SENTINEL;
+            return logGroupArn({ partition: location.partition, region, account: location.account, name: partial });
           }),
         }),
       ]);

@@ -9,6 +9,7 @@ import {
   type Probe,
   type ProbeOutcome,
 } from "pulumi-kms-guardrails/catalog";
+import { asSentence } from "../messages";
 import { dependsOnAccount } from "./account";
 import type { Decision, KeyPolicy, Request, RequestPrincipal, StatementTrace } from "pulumi-kms-guardrails/engine";
 
@@ -46,7 +47,7 @@ export function inEachAccount(accounts: readonly string[], checked: readonly Che
       outcomes ??= checked[0].outcomes.map((first, i) => {
         const satisfied = checked.map((c) => c.outcomes[i].satisfied);
         if (satisfied.every((v) => v === first.satisfied)) return first;
-        const reason = `${sentenceCase(dependsOnAccount(accounts, satisfied))}.`;
+        const reason = asSentence(dependsOnAccount(accounts, satisfied));
         return {
           probe: first.probe,
           satisfied: "unknown",
@@ -57,8 +58,6 @@ export function inEachAccount(accounts: readonly string[], checked: readonly Che
     },
   };
 }
-
-const sentenceCase = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function grantFor(plan: IntegrationPlan, probe: Probe): Grant | undefined {
   return probe.grantSid === undefined ? undefined : plan.grants.find((g) => g.statement.Sid === probe.grantSid);

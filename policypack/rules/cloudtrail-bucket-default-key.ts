@@ -150,7 +150,7 @@ function checkTrail(model: StackModel, trail: TrailModel, hints: AccountHints): 
   if (key.candidates !== undefined && verdicts.some((v) => v !== verdicts[0])) {
     return [
       {
-        message: waitingFor(subjectOfWait, `${what} (${dependsOnAccount(key.candidates, verdicts)})`),
+        message: waitingFor(subjectOfWait, what, dependsOnAccount(key.candidates, verdicts)),
         urn: facts.policySource.urn,
         kind: "undecided",
       },
@@ -160,7 +160,7 @@ function checkTrail(model: StackModel, trail: TrailModel, hints: AccountHints): 
   if (verdicts[0] === "unknown") {
     return [
       {
-        message: waitingFor(subjectOfWait, `${what} (${first.decision.reason})`),
+        message: waitingFor(subjectOfWait, what, first.decision.reason),
         urn: facts.policySource.urn,
         kind: "undecided",
       },

@@ -12,7 +12,9 @@ import { causeOf, grantFor, principalText, type DenialCause } from "../analysis/
 import {
   addStatement,
   addStatements,
+  asClause,
   invalidInput,
+  showUnknowns,
   notCheckable,
   resourceLabel,
   waitingFor,
@@ -66,7 +68,7 @@ function subjectText(
   const member = members.find((m) => m.arn === probeSubject);
   if (member !== undefined) return `${resourceLabel(member.ref)} (${probeSubject})`;
   // A subject that is not a member's ARN (Config's account and Region): name the members too.
-  return `${membersText(members)} (${probeSubject})`;
+  return `${membersText(members)} (${showUnknowns(probeSubject)})`;
 }
 
 const ENCRYPTION_CONTEXT_CHECK: ReadonlySet<string> = new Set(["encryption-context-on-unsupported-action"]);
@@ -223,7 +225,7 @@ export function allowProbeViolations<T extends { readonly ref: ResourceRef; read
     }
     const what = unknowns.length > 0 ? unknowns.join(", ") : "values not known yet";
     out.push({
-      message: waitingFor(`whether ${probe.description}`, `${what} (${outcome.decision.reason})`),
+      message: waitingFor(`whether ${asClause(probe.description)}`, what, outcome.decision.reason),
       urn: facts.policySource.urn,
       kind: "undecided",
     });
@@ -236,7 +238,7 @@ export function allowProbeViolations<T extends { readonly ref: ResourceRef; read
     const isPractice = practice !== undefined && group.every((o) => practice.ids.has(o.probe.id));
     const note =
       (isPractice ? `\n${practice.note}` : "") + (options.assumption !== undefined ? `\n${options.assumption}` : "");
-    const fix = fixes.length > 0 ? `\n${addStatements(facts.policySource, fixes)}` : "";
+    const fix = fixes.length > 0 ? `\n${addStatements(facts.policySource, fixes, unknowns)}` : "";
     out.push({
       message: `${keyLabel(facts)}: ${lines.join("\n")}${note}${fix}`,
       urn: facts.policySource.urn,
