@@ -112,11 +112,24 @@ interface Coverage {
   readonly dead: readonly string[];
 }
 
-/** Per action list (patterns joined) and key set: policies repeat both. Bounded like `lacksKey`. */
-const coverages = memoMap<string, Coverage>();
+/**
+ * Per key set, then per `Action` pattern (`coverages`) or `NotAction` list (`notCoverages`): policies
+ * repeat both. Two levels rather than one joined string, so the common lookup builds no key. Bounded
+ * like `lacksKey`.
+ */
+const coverages = memoMap<string, Map<string, Coverage>>();
+const notCoverages = memoMap<string, Map<string, Coverage>>();
+const MAX_KEY_SETS = 200;
 
-function coverageOf(memoKey: string, actions: readonly KmsActionInfo[], keys: readonly string[]): Coverage {
-  return remember(coverages, memoKey, MAX_PATTERNS, () => {
+function coverageOf(
+  memo: Map<string, Map<string, Coverage>>,
+  keyMemo: string,
+  memoKey: string,
+  actions: readonly KmsActionInfo[],
+  keys: readonly string[],
+): Coverage {
+  const byPattern = remember(memo, keyMemo, MAX_KEY_SETS, () => new Map<string, Coverage>());
+  return remember(byPattern, memoKey, MAX_PATTERNS, () => {
     const live: string[] = [];
     const dead: string[] = [];
     for (const a of actions) {
@@ -229,17 +242,32 @@ function checkStatement(statement: Statement, findings: Finding[]): void {
   const conditions = conditionsOf(statement);
   const first = conditions.findIndex(isRequiredContext);
   if (first < 0 || statement.effect !== "Allow") return;
+  // Every statement of a CloudTrail key gets this far, nearly always to find nothing: the clauses
+  // and their keys (each once, in first-seen order) are gathered in one pass, and the entries only
+  // built once some entry covers an action its requests leave without a key.
   const clauses = conditions.slice(first).filter(isRequiredContext);
-  const keys = [...new Set(clauses.map((c) => c.key))];
-  const keysLower = [...new Set(keys.map((k) => k.toLowerCase()))];
-  const keyMemo = keysLower.join(" ");
+  const keys: string[] = [];
+  const keysLower: string[] = [];
+  for (const c of clauses) {
+    if (keys.includes(c.key)) continue;
+    keys.push(c.key);
+    const lower = c.key.toLowerCase();
+    if (!keysLower.includes(lower)) keysLower.push(lower);
+  }
+  const keyMemo = keysLower.length === 1 ? keysLower[0] : keysLower.join(" ");
   if (statement.action === undefined) {
     if (statement.notAction !== undefined) checkNotAction(statement, keys, keyMemo, keysLower, findings);
     return;
   }
-  const entries = statement.action.map((pattern, j): Entry => {
+  const action = statement.action;
+  const someDead = action.some((pattern) => {
     const actions = sharedExpansion(pattern);
-    return { j, pattern, actions, coverage: coverageOf(`A${pattern}\n${keyMemo}`, actions, keysLower) };
+    return actions.length > 0 && coverageOf(coverages, keyMemo, pattern, actions, keysLower).dead.length > 0;
+  });
+  if (!someDead) return;
+  const entries = action.map((pattern, j): Entry => {
+    const actions = sharedExpansion(pattern);
+    return { j, pattern, actions, coverage: coverageOf(coverages, keyMemo, pattern, actions, keysLower) };
   });
   // A statement that can allow some action: a wildcard's other actions are only noise in it.
   const works = entries.some((e) => e.coverage.live.length > 0);
@@ -294,7 +322,7 @@ function checkNotAction(
   findings: Finding[],
 ): void {
   const notAction = statement.notAction ?? [];
-  const coverage = coverageOf(`N${notAction.join("\n")}\n${keyMemo}`, coveredKmsActions(statement), keysLower);
+  const coverage = coverageOf(notCoverages, keyMemo, notAction.join("\n"), coveredKmsActions(statement), keysLower);
   if (coverage.dead.length === 0) return;
   const path = `${statement.path}.NotAction`;
   const pattern = `NotAction ${notAction.join(", ")}`;
