@@ -34,7 +34,7 @@ export interface Decoded {
  */
 export function decodeDocument(ctx: ParseContext, input: unknown): Decoded | undefined {
   if (typeof input === "string") return decodeText(ctx, input);
-  if (typeof input === "object" && input !== null && ArrayBuffer.isView(input)) {
+  if (ArrayBuffer.isView(input)) {
     ctx.error("$", "not-an-object", "The key policy must be JSON text or a decoded JSON object, not binary data.");
     return undefined;
   }
@@ -492,7 +492,8 @@ function utf8Length(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      // Past the end, charCodeAt is NaN: a lone high surrogate, 3 bytes.
       const next = text.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
         bytes += 4;
@@ -526,20 +527,20 @@ interface Pending {
   readonly keyIsSentinel?: boolean;
 }
 
-/** Compact JSON length of a primitive (what `JSON.stringify` writes for it). */
-function primitiveBytes(value: unknown, inArray: boolean): number {
+/**
+ * Compact JSON length of a value in the walk that is neither a string nor an object: `null`, and
+ * what `JSON.stringify` writes as `null` in an array (members holding it were left out of the walk).
+ */
+function primitiveBytes(value: unknown): number {
   switch (typeof value) {
-    case "string":
-      return utf8Length(JSON.stringify(value));
     case "number":
       return Number.isFinite(value) ? String(value).length : 4;
     case "boolean":
-      return value ? 4 : 5;
     case "bigint":
       return String(value).length;
     default:
-      // null; undefined, functions and symbols are `null` in arrays and dropped from objects.
-      return value === null || inArray ? 4 : 0;
+      // null; undefined, functions and symbols.
+      return 4;
   }
 }
 
@@ -559,7 +560,7 @@ function walkValue(root: unknown, sentinel: string, maxReports: number): WalkRes
       continue;
     }
     if (typeof value !== "object" || value === null) {
-      bytes += primitiveBytes(value, true);
+      bytes += primitiveBytes(value);
       continue;
     }
     if (seen.has(value)) continue;
