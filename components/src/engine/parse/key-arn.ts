@@ -1,4 +1,4 @@
-import { memoMap } from "../caches";
+import { memoMap, remember } from "../caches";
 import { hasWildcard } from "../wildcard";
 
 /**
@@ -104,16 +104,9 @@ const cache = memoMap<string, boolean>();
 
 /** Whether `pattern` can match the ARN of some KMS key. */
 export function canMatchKeyArn(pattern: string): boolean {
-  if (pattern === "*") return true;
-  if (!pattern.includes("*") && !pattern.includes("?")) return KEY_ARN.test(pattern);
+  if (!hasWildcard(pattern)) return KEY_ARN.test(pattern);
   if (pattern.length > MAX_PATTERN_LENGTH) return false;
-  let result = cache.get(pattern);
-  if (result === undefined) {
-    result = AUTOMATA.some((units) => canMatch(pattern, units));
-    if (cache.size > 1_000) cache.clear();
-    cache.set(pattern, result);
-  }
-  return result;
+  return remember(cache, pattern, 1_000, (p) => AUTOMATA.some((units) => canMatch(p, units)));
 }
 
 const GENERIC =
@@ -128,7 +121,8 @@ export function explainNotKeyArn(resource: string): string {
   const expected = "arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID";
   const parts = resource.split(":");
   const literal = (i: number): boolean => parts.slice(0, i + 1).every((part) => !hasWildcard(part));
-  if (literal(0) && (parts[0] !== "arn" || (parts.length < 6 && literal(parts.length - 1)))) {
+  const whollyLiteral = !hasWildcard(resource);
+  if (literal(0) && (parts[0] !== "arn" || (parts.length < 6 && whollyLiteral))) {
     return `it is not an ARN; use "*" (in a key policy, "*" means this KMS key) or the key's ARN, ${expected}`;
   }
   const [, partition, service, region, account] = parts;
@@ -147,5 +141,5 @@ export function explainNotKeyArn(resource: string): string {
   if (literal(4) && rest.startsWith("alias/")) {
     return 'an alias ARN never matches in a key policy: the policy\'s resource is the key itself; use "*" or the key ARN';
   }
-  return literal(parts.length - 1) ? `"${rest}" is not key/KEY-ID with a lower-case key id` : GENERIC;
+  return whollyLiteral ? `"${rest}" is not key/KEY-ID with a lower-case key id` : GENERIC;
 }
