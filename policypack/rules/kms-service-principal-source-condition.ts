@@ -25,6 +25,7 @@
  */
 import { SOURCES, type Organization, type ProbeOutcome } from "pulumi-kms-guardrails/catalog";
 import { isLimitingMatch, type Statement } from "pulumi-kms-guardrails/engine";
+import { resolveKeyAccount } from "../analysis/account";
 import { deliveryChannelChecks, keysUsedBy, trailChecks, type KeyGroup } from "../analysis/integrations";
 import { keyFacts, keyLabel } from "../analysis/keys";
 import { allowingStatements, grantFor, requestText, statementName, type CheckedPlan } from "../analysis/probes";
@@ -115,9 +116,17 @@ function fromLint(ctx: Context): void {
     if (facts.document.kind !== "present") continue;
     const policy = parseDocument(facts.document.value).policy;
     if (policy === undefined) continue;
+    // The account only names the account in the suggested condition: in a first preview it comes
+    // from wherever analysis/account.ts finds it, so the JSON is the one an update would show.
+    const account = resolveKeyAccount(ctx.model, facts, {}, {}, policy);
+    const keyAccount = account.known && account.candidates === undefined ? account.account : undefined;
+    const writtenFor =
+      facts.account === undefined && keyAccount !== undefined
+        ? `\nThe key's ARN is not known yet: the condition is written for ${keyAccount}, taken from ${account.from ?? "the stack"}.`
+        : "";
     // Only what this finding depends on, so keys that share a policy share one lint run.
     const options = {
-      ...(facts.account !== undefined ? { keyAccount: facts.account } : {}),
+      ...(keyAccount !== undefined ? { keyAccount } : {}),
       eventDataStoreKey: ctx.eventDataStoreKeys.has(key),
     };
     for (const f of lintDocument(policy, options, LINT_CHECK)) {
@@ -127,7 +136,7 @@ function fromLint(ctx: Context): void {
       ctx.reported.add(id);
       const fix =
         (f.fix !== undefined
-          ? `\n${f.fix.description}${f.fix.json !== undefined ? `\n${json(forKeyPolicy(f.fix.json))}` : ""}`
+          ? `\n${f.fix.description}${f.fix.json !== undefined ? `\n${json(forKeyPolicy(f.fix.json))}${writtenFor}` : ""}`
           : "") + seeAws(f.source);
       ctx.out.push({
         message: `${keyLabel(facts)}: ${f.message}${fix}`,
