@@ -216,13 +216,15 @@ export function parsePrincipal(ctx: ParseContext, value: unknown, path: string, 
     return EMPTY;
   }
   // `{"AWS": "*"}` is everyone, the same as `"*"` (IAM User Guide, "Anonymous principals").
-  const aws = found.aws ?? [];
+  // Types the block does not name share EMPTY's lists (read only, like every block's): a key policy
+  // names a few principals in each of its statements, each with one or two types.
+  const aws = found.aws ?? EMPTY.aws;
   const any = aws.includes("*");
   return {
     any,
     aws: any ? aws.filter((v) => v !== "*") : aws,
-    service: found.service ?? [],
-    federated: found.federated ?? [],
-    canonicalUser: found.canonicalUser ?? [],
+    service: found.service ?? EMPTY.service,
+    federated: found.federated ?? EMPTY.federated,
+    canonicalUser: found.canonicalUser ?? EMPTY.canonicalUser,
   };
 }
