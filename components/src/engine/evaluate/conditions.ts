@@ -19,7 +19,6 @@ import { triNot } from "./tri";
 import { PULUMI_UNKNOWN_SENTINEL, UNKNOWN, type ConditionClause, type ConditionTrace, type Tri } from "../types";
 
 export interface CompiledCondition {
-  readonly clause: ConditionClause;
   evaluate(ctx: EffectiveContext): ConditionTrace;
 }
 
@@ -52,22 +51,7 @@ function firstMatch(matchers: readonly ValueMatcher[], value: string, ctx: Effec
  */
 export function opaqueCondition(operator: string, key: string, explanation: string): CompiledCondition {
   const trace: ConditionTrace = { operator, key, values: [], result: "unknown", explanation };
-  const clause: ConditionClause = {
-    operator: {
-      raw: operator,
-      base: operator,
-      family: "String",
-      ifExists: false,
-      negated: false,
-      wildcard: false,
-      ignoreCase: false,
-    },
-    key,
-    keyLower: key.toLowerCase(),
-    values: [],
-    path: "",
-  };
-  return { clause, evaluate: () => trace };
+  return { evaluate: () => trace };
 }
 
 /**
@@ -77,7 +61,7 @@ export function opaqueCondition(operator: string, key: string, explanation: stri
 export function compileCondition(
   clause: ConditionClause,
   variables: boolean,
-  droppedValues = false,
+  droppedValues: boolean,
 ): CompiledCondition {
   const operator = clause.operator;
   const opName = String(operator?.raw ?? "?");
@@ -88,7 +72,6 @@ export function compileCondition(
   const base = { operator: opName, key, values };
 
   const fixed = (result: Tri, explanation: string): CompiledCondition => ({
-    clause,
     evaluate: () => ({ ...base, result, explanation }),
   });
   // Constructs AWS would reject: the evaluator cannot know what they were meant to do.
@@ -208,5 +191,5 @@ export function compileCondition(
       explanation = `${key} value ${witness} does not satisfy ${opName} ${policyValues}; ForAllValues requires every value to`;
     return done(result, explanation);
   };
-  return { clause, evaluate };
+  return { evaluate };
 }
