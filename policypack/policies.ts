@@ -68,10 +68,17 @@ function reporter(
   };
 }
 
-/** A rule that throws is a bug in the pack: report it as undecided, never fail the whole preview. */
-function safely(rule: Rule, run: () => Violation[]): Violation[] {
+/**
+ * A rule that throws is a bug in the pack: report it as undecided, never fail the whole preview.
+ * Takes the rule's arguments rather than a closure: it runs per key per policy.
+ */
+function safely<S>(
+  rule: Rule & { check(subject: S, options: PackOptions): Violation[] },
+  subject: S,
+  options: PackOptions,
+): Violation[] {
   try {
-    return run();
+    return rule.check(subject, options);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return [
@@ -115,12 +122,13 @@ export function resourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
     validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
       const subject = keyPolicySubjectOf(args);
       if (subject === undefined) return;
-      const options = lazyOptions(args);
+      let options = ownOptions ? readOptions(args.getConfig()) : undefined;
+      const violations = safely(rule, subject, options ?? NO_OPTIONS);
+      // Most keys pass most rules: what reporting needs is built only when there is something to report.
+      if (violations.length === 0) return;
       const document = subject.document;
       const secrets = document.kind === "present" ? document.secrets : () => undefined;
-      safely(rule, () => rule.check(subject, ownOptions ? options() : NO_OPTIONS)).forEach(
-        reporter(rule, report, options, secrets, args.urn),
-      );
+      violations.forEach(reporter(rule, report, () => (options ??= readOptions(args.getConfig())), secrets, args.urn));
     },
   };
 }
@@ -136,7 +144,7 @@ export function stackPolicy(rule: StackRule): StackValidationPolicy {
       }
       const resources: readonly PolicyResource[] = args.resources;
       const model = stackModelFor(resources);
-      safely(rule, () => rule.check(model, options())).forEach(reporter(rule, report, options, () => model.secrets));
+      safely(rule, model, options()).forEach(reporter(rule, report, options, () => model.secrets));
     },
   };
 }
