@@ -4,7 +4,7 @@
  * never apply, and a `kms:` name that is not a KMS action is a typo that silently grants nothing.
  * Action names are case-insensitive (IAM User Guide, "IAM JSON policy elements: Action").
  */
-import { memoMap, onClearCaches } from "../caches";
+import { memoMap, onClearCaches, remember } from "../caches";
 import { kmsActions, type KmsActionInfo } from "../data/kms-reference";
 import { closestMatch } from "./suggest";
 import { isUnknown, quote, type ParseContext } from "./context";
@@ -38,27 +38,19 @@ function actionTable(): ReadonlyMap<string, KmsActionInfo> | null {
 const patternCache = memoMap<string, boolean>();
 
 function patternMatchesSomeAction(namePattern: string, actions: ReadonlyMap<string, KmsActionInfo>): boolean {
-  let result = patternCache.get(namePattern);
-  if (result === undefined) {
-    result = false;
-    for (const info of actions.values()) {
-      if (wildcardMatch(namePattern, info.name, true)) {
-        result = true;
-        break;
-      }
-    }
-    if (patternCache.size > 1_000) patternCache.clear();
-    patternCache.set(namePattern, result);
-  }
-  return result;
+  return remember(patternCache, namePattern, 1_000, () =>
+    [...actions.values()].some((info) => wildcardMatch(namePattern, info.name, true)),
+  );
 }
 
 function checkAction(ctx: ParseContext, action: string, path: string): void {
   if (action === "*" || action.length === 0 || isUnknown(action)) return;
   const colon = action.indexOf(":");
-  const service = colon < 0 ? "" : action.slice(0, colon);
-  const name = colon < 0 ? "" : action.slice(colon + 1);
-  if (colon <= 0 || name.length === 0 || !SERVICE_CHARS.test(service) || !NAME_CHARS.test(name)) {
+  // No colon, or a colon first, leaves the service empty and an empty name follows a last colon:
+  // both classes refuse the empty string.
+  const service = action.slice(0, Math.max(colon, 0));
+  const name = action.slice(colon + 1);
+  if (!SERVICE_CHARS.test(service) || !NAME_CHARS.test(name)) {
     ctx.error(
       path,
       "malformed-action",
