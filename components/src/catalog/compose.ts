@@ -36,22 +36,23 @@ export interface ComposedPolicy {
   readonly report: ComposeReport;
 }
 
-type StringSet = string | string[] | undefined;
-
-const sortedUnique = (v: StringSet, fold = false): string[] =>
-  [
-    ...new Set((v === undefined ? [] : typeof v === "string" ? [v] : v).map((s) => (fold ? s.toLowerCase() : s))),
-  ].sort();
+const sortedUnique = (v: string | readonly string[], fold: boolean): string[] =>
+  [...new Set((typeof v === "string" ? [v] : v).map((s) => (fold ? s.toLowerCase() : s)))].sort();
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** JSON with object keys sorted, so equal values serialize equally. */
+/**
+ * JSON with object keys sorted, so equal values serialize equally. As in the JSON AWS receives
+ * (JSON.stringify of the policy), a member whose value is undefined is not there and an undefined
+ * list item is null.
+ */
 function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
   if (isRecord(v)) {
     return `{${Object.keys(v)
+      .filter((k) => v[k] !== undefined)
       .sort()
       .map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`)
       .join(",")}}`;
@@ -84,8 +85,8 @@ function normalizeCondition(c: unknown): unknown {
 }
 
 /** Canonical parts of a statement (Sid aside): equal parts mean the same permission. */
-function parts(s: unknown): Record<string, string> | undefined {
-  if (!isRecord(s)) return undefined;
+function parts(statement: object): Record<string, string> {
+  const s = statement as Record<string, unknown>;
   const part = (v: unknown) => stableJson(v ?? null);
   return {
     effect: part(s.Effect),
@@ -99,16 +100,12 @@ function parts(s: unknown): Record<string, string> | undefined {
   };
 }
 
-const contentKey = (s: unknown): string | undefined => {
-  const p = parts(s);
-  return p === undefined ? undefined : stableJson(p);
-};
+const contentKey = (s: object): string => stableJson(parts(s));
 
 /** Equal in everything but `except`. */
 function equalExcept(a: PolicyStatementJson, b: PolicyStatementJson, except: "action" | "principal"): boolean {
   const pa = parts(a);
   const pb = parts(b);
-  if (pa === undefined || pb === undefined) return false;
   return Object.keys(pa).every((k) => k === except || pa[k] === pb[k]);
 }
 
@@ -149,8 +146,9 @@ export function composeKeyPolicyDetailed(
   const userSids = new Set(user.map(sidOf).filter((s): s is string => s !== undefined));
   const contents = new Map<string, string | undefined>(); // content key -> Sid of the statement holding it
   for (const s of user) {
+    if (!isRecord(s)) continue; // kept, but no statement: it matches nothing
     const key = contentKey(s);
-    if (key !== undefined && !contents.has(key)) contents.set(key, sidOf(s));
+    if (!contents.has(key)) contents.set(key, sidOf(s));
   }
   const generated: PolicyStatementJson[] = [];
   const renamed: ComposeReport["renamed"][number][] = [];
@@ -161,7 +159,7 @@ export function composeKeyPolicyDetailed(
   for (const plan of plans) {
     for (const grant of plan.grants) {
       const statement = grant.statement;
-      const key = contentKey(statement) as string;
+      const key = contentKey(statement);
       if (contents.has(key)) {
         skipped.push({ integration: plan.integration, sid: statement.Sid, sameAs: contents.get(key) });
         continue;
@@ -171,7 +169,7 @@ export function composeKeyPolicyDetailed(
       if (combined !== undefined) {
         generated[sameSid] = combined;
         merged.push({ integration: plan.integration, sid: statement.Sid });
-        contents.set(contentKey(combined) as string, combined.Sid);
+        contents.set(contentKey(combined), combined.Sid);
         continue;
       }
       let sid = statement.Sid;

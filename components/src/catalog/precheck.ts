@@ -8,7 +8,7 @@ import type { KeyPolicy } from "../engine/types";
 import { controlTowerPlan, type ControlTowerPart } from "./control-tower";
 import { isUnknownValue } from "./inputs";
 import type { LandingZoneKeyProperties } from "./plans";
-import { checkProbes, explainProbeFailure } from "./probes";
+import { checkProbes, explainProbeFailure, type ProbeFailure } from "./probes";
 
 export interface LandingZonePrecheckOptions {
   /** The landing zone's home Region: the key must be there, and the policy is checked for it. */
@@ -59,7 +59,7 @@ export function landingZoneKeyPrecheck(
   if (options.policy !== undefined && known(home)) {
     const plan = controlTowerPlan({
       key: { account: managementAccount, region: home, partition: options.partition, keyArn: options.keyArn },
-      ...(options.parts !== undefined ? { parts: options.parts } : {}),
+      parts: options.parts,
     });
     const allowProbes = plan.probes.filter((p) => p.expect === "allow");
     const reported = new Set<string | undefined>();
@@ -67,9 +67,9 @@ export function landingZoneKeyPrecheck(
       // One sentence per missing statement, not per probe it fails.
       if (outcome.satisfied !== false || reported.has(outcome.probe.grantSid)) continue;
       reported.add(outcome.probe.grantSid);
-      const failure = explainProbeFailure(outcome, plan.grants);
-      if (failure !== undefined)
-        problems.push(`The key policy lacks a permission Control Tower needs: ${failure.message}`);
+      // Not satisfied, so there is a failure to explain.
+      const failure = explainProbeFailure(outcome, plan.grants) as ProbeFailure;
+      problems.push(`The key policy lacks a permission Control Tower needs: ${failure.message}`);
     }
   }
   return problems;
