@@ -5,38 +5,8 @@
  * are missing, and a same-Sid merge that must find the statement with that Sid (not another one).
  */
 import { strict as assert } from "node:assert";
-import {
-  composeKeyPolicyDetailed,
-  type IntegrationPlan,
-  type PolicyStatementJson,
-} from "pulumi-kms-guardrails/catalog";
 
-type Loose = Record<string, unknown>;
-const plan = (...statements: Loose[]): IntegrationPlan => ({
-  integration: "service-grant",
-  grants: statements.map((s) => ({
-    statement: s as unknown as PolicyStatementJson,
-    purpose: "test",
-    source: { seed: "001", section: "test" } as never,
-  })),
-  probes: [],
-  notes: [],
-});
-const ROLE = "arn:aws:iam::111122223333:role/App";
-const OTHER = "arn:aws:iam::111122223333:role/Other";
-const base = (extra: Loose = {}): Loose => ({
-  Sid: "Use",
-  Effect: "Allow",
-  Principal: { AWS: ROLE },
-  Action: "kms:Decrypt",
-  Resource: "*",
-  Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } },
-  ...extra,
-});
-const compose = (user: unknown[], ...generated: Loose[]) =>
-  composeKeyPolicyDetailed([plan(...generated)], { userStatements: user });
-const skippedAs = (user: unknown[], ...generated: Loose[]) =>
-  compose(user, ...generated).report.skipped.map((s) => s.sameAs);
+import { base, compose, OTHER, ROLE, skippedAs, type Loose } from "./compose-fixtures";
 
 describe("catalog: composeKeyPolicyDetailed edges", () => {
   it("a member a program left undefined is not in the policy's JSON: the statement is the same permission", () => {

@@ -5,36 +5,9 @@
  * statements merge (same Sid: same principal or same actions, never "*"), renaming, and the report.
  */
 import { strict as assert } from "node:assert";
-import {
-  composeKeyPolicyDetailed,
-  type IntegrationPlan,
-  type PolicyStatementJson,
-} from "pulumi-kms-guardrails/catalog";
+import { composeKeyPolicyDetailed } from "pulumi-kms-guardrails/catalog";
 
-type Loose = Record<string, unknown>;
-const plan = (...statements: Loose[]): IntegrationPlan => ({
-  integration: "service-grant",
-  grants: statements.map((s) => ({
-    statement: s as unknown as PolicyStatementJson,
-    purpose: "test",
-    source: { seed: "001", section: "test" } as never,
-  })),
-  probes: [],
-  notes: [],
-});
-const ROLE = "arn:aws:iam::111122223333:role/App";
-const OTHER = "arn:aws:iam::111122223333:role/Other";
-const base = (extra: Loose = {}): Loose => ({
-  Sid: "Use",
-  Effect: "Allow",
-  Principal: { AWS: ROLE },
-  Action: "kms:Decrypt",
-  Resource: "*",
-  Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } },
-  ...extra,
-});
-const compose = (user: unknown[], ...generated: Loose[]) =>
-  composeKeyPolicyDetailed([plan(...generated)], { userStatements: user });
+import { base, compose, OTHER, plan, ROLE, type Loose } from "./compose-fixtures";
 
 describe("catalog: composeKeyPolicyDetailed rules", () => {
   it("a generated statement equal to a user's up to key order, action case, string vs list, repeats and condition-key case is skipped", () => {
