@@ -19,7 +19,13 @@ function rows(r: BenchResults): Row[] {
   const out: Row[] = [];
   if (r.startup !== undefined) {
     const s = r.startup;
-    out.push(pair(`pack start-up, spawn to GetAnalyzerInfo (${s.runs} runs)`, s.ms, ms));
+    out.push([
+      `pack start-up, spawn to GetAnalyzerInfo, main thread (${s.runs} runs)`,
+      ms(s.cpuMs.ours),
+      ms(s.cpuMs.empty),
+      x(s.ratio),
+    ]);
+    out.push(pair(`  wall clock`, s.ms, ms));
     const aws = s.codeLoad.pulumiAws ? "imports @pulumi/aws" : "no @pulumi/aws";
     out.push([
       `  of which our code: require bin/index.js (the bundle)`,
@@ -27,6 +33,9 @@ function rows(r: BenchResults): Row[] {
       `${s.codeLoad.modules} modules, ${aws}`,
       "",
     ]);
+    out.push(
+      pair(`  then after ConfigureStack, while the program starts: main thread`, s.afterConfigureStackCpuMs, ms),
+    );
   }
   if (r.analyze !== undefined) {
     const a = r.analyze;

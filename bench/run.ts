@@ -3,7 +3,8 @@
  * and the targets as PASS/FAIL lines, writes bench/results.json, exits 1 when a target fails.
  *
  * BENCH_QUICK=1: fewer runs (about a minute and a half), for a smoke test of the bench itself.
- * BENCH_ONLY=startup,analyze,stack,evaluator,preflight: run only those sections.
+ * BENCH_ONLY=startup,analyze,stack,evaluator,preflight: run only those sections (`cold`: of `analyze`,
+ * only the first calls of fresh packs).
  * Measures the pack as a user installs it: packed (its prepack bundles the current sources),
  * extracted into a temporary folder and installed there from the npm registry (bench/packs.ts).
  */
@@ -79,8 +80,13 @@ async function packSections(results: BenchResults): Promise<void> {
     await withPair(async (pair) => {
       results.analyze = await benchAnalyze(pair, ANALYZE_CALLS, RUNS.analyzePasses, log);
     });
+  }
+  if (ONLY.has("analyze") || ONLY.has("cold")) {
     log(`Analyze on fresh packs (ours, empty, floor): the first ${COLD.calls} calls, ${COLD.runs} runs`);
     results.analyzeCold = await benchAnalyzeCold(COLD.calls, COLD.runs, log);
+    results.floorResourcePolicies = RESOURCE_RULES.length;
+  }
+  if (ONLY.has("analyze")) {
     log(
       `Analyze floor: ${RESOURCE_RULES.length} resource policies, one only decoding each key policy, vs the empty pack`,
     );

@@ -14,12 +14,11 @@
  * the PolicyPack. If the definition changes shape, nothing is patched: the CLI's schema check
  * still applies.
  */
-import { createRequire } from "node:module";
-import type * as analyzerGrpcPb from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { configExemptionErrors } from "pulumi-kms-guardrails/governance";
 import { configAccountIdsErrors } from "./config";
 import { configOrganizationErrors } from "./organization";
+import { analyzerMethod } from "./policy-internals";
 
 type Deserialize = (bytes: Buffer) => analyzerPb.ConfigureAnalyzerRequest;
 
@@ -65,18 +64,8 @@ export function checkConfigureRequest(
   return request;
 }
 
-function configureMethod(): PatchableMethod | undefined {
-  try {
-    const fromPolicy = createRequire(require.resolve("@pulumi/policy"));
-    const grpcPb = fromPolicy("@pulumi/pulumi/proto/analyzer_grpc_pb") as typeof analyzerGrpcPb;
-    return grpcPb.AnalyzerService.configure as unknown as PatchableMethod;
-  } catch {
-    return undefined;
-  }
-}
-
 export function installConfigureValidation(): boolean {
-  const method = configureMethod();
+  const method = analyzerMethod<PatchableMethod>("configure");
   const original = method?.requestDeserialize;
   if (method === undefined || typeof original !== "function") return false;
   if (method.__kmsGuardrailsConfigure === true) return true;

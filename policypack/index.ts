@@ -9,13 +9,14 @@ import { installConfigureValidation } from "./configure-validation";
 import { policies } from "./policies";
 import { installDeserializeCache, installProxyCache } from "./server-cache";
 import { installStackRequestFilter } from "./stack-request-filter";
-import { warmUp } from "./warm-up";
+import { warmUpAfterConfigureStack } from "./warm-up-schedule";
 
-// Before the PolicyPack: it registers the gRPC service, reading the request decoder, at once.
+// Before the PolicyPack: it registers the gRPC service, reading each method's decoder and encoder, at once.
 installDeserializeCache();
 installProxyCache();
 installStackRequestFilter();
 installConfigureValidation();
+warmUpAfterConfigureStack(policies);
 
 new PolicyPack("kms-guardrails", {
   description:
@@ -23,6 +24,3 @@ new PolicyPack("kms-guardrails", {
   enforcementLevel: PACK_ENFORCEMENT_LEVEL,
   policies,
 });
-
-// While the server binds its port: the first keys of a preview then meet compiled code (warm-up.ts).
-warmUp(policies);

@@ -19,3 +19,14 @@ export function policyInternal<T>(request: string): T | undefined {
     return undefined;
   }
 }
+
+/**
+ * A method of the analyzer service definition the server registers (`AnalyzerService.<name>`, from
+ * the @pulumi/pulumi that @pulumi/policy itself loads: a second copy would be a different object).
+ * grpc-js reads its `requestDeserialize` and `responseSerialize` when the PolicyPack registers the
+ * service, so a patch must be installed before the PolicyPack is constructed.
+ */
+export function analyzerMethod<T>(name: string): T | undefined {
+  const grpcPb = policyInternal<{ AnalyzerService?: Record<string, unknown> }>("@pulumi/pulumi/proto/analyzer_grpc_pb");
+  return grpcPb?.AnalyzerService?.[name] as T | undefined;
+}

@@ -25,10 +25,9 @@
  * merely slower.
  */
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
-import type * as analyzerGrpcPb from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { isModeled, type StackResourceInput } from "./model/build";
 import { handOver } from "./model/handover";
-import { policyInternal } from "./policy-internals";
+import { analyzerMethod, policyInternal } from "./policy-internals";
 import { narrowStackRequestBytes } from "./stack-request-bytes";
 
 type ResourceLike = Pick<analyzerPb.AnalyzerResource, "getType" | "getUrn" | "getPropertydependenciesMap">;
@@ -112,17 +111,8 @@ interface PatchableMethod {
   __kmsGuardrailsFilter?: true;
 }
 
-/**
- * The analyzer service definition the server registers: the one of the @pulumi/pulumi that
- * @pulumi/policy itself loads (a second copy would be a different object).
- */
-function analyzeStackMethod(): PatchableMethod | undefined {
-  const grpcPb = policyInternal<typeof analyzerGrpcPb>("@pulumi/pulumi/proto/analyzer_grpc_pb");
-  return grpcPb?.AnalyzerService?.analyzeStack as unknown as PatchableMethod | undefined;
-}
-
 export function installStackRequestFilter(): boolean {
-  const method = analyzeStackMethod();
+  const method = analyzerMethod<PatchableMethod>("analyzeStack");
   const original = method?.requestDeserialize;
   if (method === undefined || typeof original !== "function") return false;
   if (method.__kmsGuardrailsFilter === true) return true;

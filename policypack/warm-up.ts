@@ -1,12 +1,11 @@
 /**
- * Runs the resource policies on a few sample keys while the pack starts, before its port is printed.
+ * Runs the resource policies on a few sample keys before the first real key arrives
+ * (warm-up-schedule.ts: after ConfigureStack, while the CLI starts the program).
  *
  * A preview sends one Analyze per resource to a pack started for it, so its first keys meet code
  * that V8 has not compiled yet and runs in its interpreter: without this, the first 100 calls of a
  * fresh pack cost 1.31x the empty pack's, with it 1.16x (npm run bench, critical path, median of 7
- * runs at load 8). Running the same code here, on keys of our own, moves that cost into start-up,
- * where the bench counts it ("start-up, spawn to GetAnalyzerInfo"): paid once per pack process, not
- * hidden.
+ * runs at load 8). `npm run bench` prints what it costs the pack ("warm-up after ConfigureStack").
  *
  * Nothing is reported: violations go to a sink. What stays behind is only what any Analyze call
  * leaves (parse-cache entries for these documents, memoized path suffixes), so answers are unchanged.

@@ -1,7 +1,8 @@
 /**
- * The pack patches @pulumi/policy internals (policypack/server-cache.ts, stack-request-filter.ts)
- * and relies on shapes no public API promises: module objects its server calls through, and an
- * AnalyzeStack method definition read when the service is registered. @pulumi/policy is pinned
+ * The pack patches @pulumi/policy internals (policypack/server-cache.ts, stack-request-filter.ts,
+ * configure-validation.ts, warm-up-schedule.ts) and relies on shapes no public API promises: module
+ * objects its server calls through, and analyzer method definitions whose decoders and encoders
+ * grpc-js reads when the service is registered. @pulumi/policy is pinned
  * exactly; these tests fail when an upgrade changes a shape a patch relies on, so an upgrade is a
  * deliberate change rather than a silent slowdown. (The installed, bundled pack is checked the same
  * way by policypack.test.ts.)
@@ -13,7 +14,9 @@ import * as analyzerModule from "@pulumi/pulumi/proto/analyzer_pb";
 import * as structModule from "google-protobuf/google/protobuf/struct_pb";
 import { policyInternal } from "../../policypack/policy-internals";
 import { installDeserializeCache, installProxyCache } from "../../policypack/server-cache";
+import { installConfigureValidation } from "../../policypack/configure-validation";
 import { installStackRequestFilter } from "../../policypack/stack-request-filter";
+import { warmUpAfterConfigureStack } from "../../policypack/warm-up-schedule";
 import { policies } from "../../policypack/policies";
 import { ROOT, readJson } from "./npm";
 
@@ -31,11 +34,21 @@ interface ProxyModule {
   __kmsGuardrailsMemo?: true;
 }
 interface MethodDefinition {
+  path: string;
   requestDeserialize: (bytes: Buffer) => unknown;
+  responseSerialize: (response: unknown) => Buffer;
   __kmsGuardrailsFilter?: true;
+  __kmsGuardrailsConfigure?: true;
+  __kmsGuardrailsWarmUp?: true;
 }
 interface GrpcModule {
-  Server: { prototype: { addService(service: unknown, implementation: unknown): void } };
+  Server: {
+    prototype: {
+      addService(service: unknown, implementation: unknown): void;
+      register(name: string, handler: unknown, serialize: unknown, deserialize: unknown, type: string): boolean;
+      bindAsync(...args: unknown[]): void;
+    };
+  };
 }
 
 function required<T>(request: string): T {
@@ -71,6 +84,12 @@ describe("packaging: the @pulumi/policy internals the pack patches", () => {
     assert.equal(installDeserializeCache(), true, "deserialize.js no longer exports deserializeProperties");
     assert.equal(installProxyCache(), true, "proxy.js no longer exports unknownCheckingProxy");
     assert.equal(installStackRequestFilter(), true, "AnalyzerService.analyzeStack has no requestDeserialize");
+    assert.equal(installConfigureValidation(), true, "AnalyzerService.configure has no requestDeserialize");
+    assert.equal(
+      warmUpAfterConfigureStack([], () => undefined),
+      true,
+      "AnalyzerService.configureStack has no responseSerialize",
+    );
     assert.equal(required<DeserializeModule>("./deserialize").__kmsGuardrailsMemo, true);
     assert.equal(required<ProxyModule>("./proxy").__kmsGuardrailsMemo, true);
     const grpcPb = required<{ AnalyzerService: { analyzeStack: MethodDefinition } }>(
@@ -110,32 +129,53 @@ describe("packaging: the @pulumi/policy internals the pack patches", () => {
     assert.ok(calls.proxy > 0, "server.js no longer calls unknownCheckingProxy through its module");
   });
 
-  it("the server registers the AnalyzerService definition the request filter patched", () => {
+  it("the server registers the AnalyzerService definition the patches changed, reading them at registration", () => {
     installStackRequestFilter();
+    installConfigureValidation();
+    assert.equal(
+      warmUpAfterConfigureStack([], () => undefined),
+      true,
+    );
     const grpc = required<GrpcModule>("@grpc/grpc-js");
     const grpcPb = required<{ AnalyzerService: Record<string, MethodDefinition> }>(
       "@pulumi/pulumi/proto/analyzer_grpc_pb",
     );
-    const addService = grpc.Server.prototype.addService;
+    const { addService, register, bindAsync } = grpc.Server.prototype;
     const stop = new Error("stop before listening");
     let registered: Record<string, MethodDefinition> | undefined;
-    grpc.Server.prototype.addService = (service) => {
+    const coders = new Map<string, { serialize: unknown; deserialize: unknown }>();
+    grpc.Server.prototype.addService = function (this: unknown, service, implementation) {
       registered = service as Record<string, MethodDefinition>;
+      addService.call(this, service, implementation);
+    };
+    grpc.Server.prototype.register = (name, _handler, serialize, deserialize) => {
+      coders.set(name, { serialize, deserialize });
+      return true;
+    };
+    grpc.Server.prototype.bindAsync = () => {
       throw stop;
     };
     try {
+      // Once per process: the server refuses a second pack (it exits).
       assert.throws(
         () => required<Server>("./server").serve("kms-guardrails-probe", "0.0.0", "advisory", { policies: [] }),
         stop,
       );
     } finally {
-      grpc.Server.prototype.addService = addService;
+      Object.assign(grpc.Server.prototype, { addService, register, bindAsync });
     }
     assert.equal(
       registered,
       grpcPb.AnalyzerService,
       "the server no longer registers analyzer_grpc_pb's AnalyzerService",
     );
-    assert.equal(registered?.analyzeStack.__kmsGuardrailsFilter, true);
+    const service = grpcPb.AnalyzerService;
+    assert.equal(service.analyzeStack.__kmsGuardrailsFilter, true);
+    assert.equal(service.configure.__kmsGuardrailsConfigure, true);
+    assert.equal(service.configureStack.__kmsGuardrailsWarmUp, true);
+    // grpc-js takes each method's decoder and encoder when the service is added: patched before.
+    assert.equal(coders.get(service.analyzeStack.path)?.deserialize, service.analyzeStack.requestDeserialize);
+    assert.equal(coders.get(service.configure.path)?.deserialize, service.configure.requestDeserialize);
+    assert.equal(coders.get(service.configureStack.path)?.serialize, service.configureStack.responseSerialize);
   });
 });

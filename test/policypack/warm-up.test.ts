@@ -1,10 +1,11 @@
 import { strict as assert } from "node:assert";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import type { Policies, ResourceValidationPolicy } from "@pulumi/policy";
 import { policies } from "../../policypack/policies";
 import { RESOURCE_RULES } from "../../policypack/rules";
+import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import { policyInternal } from "../../policypack/policy-internals";
 import { WARM_UP_ROUNDS, warmUp } from "../../policypack/warm-up";
+import { warmUpAfterConfigureStack } from "../../policypack/warm-up-schedule";
 import { analyze, type TestResource } from "./harness";
 
 const KEY_POLICY = JSON.stringify({
@@ -21,7 +22,7 @@ const KEY_POLICY = JSON.stringify({
   ],
 });
 
-describe("warm-up at start (policypack/warm-up.ts)", () => {
+describe("warm-up (policypack/warm-up.ts)", () => {
   it("runs every resource policy on AWS Classic and AWS Native keys, documented and flawed, each round", () => {
     const result = warmUp(policies, 2);
     // 2 rounds x (documented, flawed) x (Classic, Native) x each resource policy.
@@ -94,11 +95,47 @@ describe("warm-up at start (policypack/warm-up.ts)", () => {
     const after = await Promise.all(keys.map((k) => analyze(k)));
     assert.deepEqual(after, before);
   });
+});
 
-  it("the pack runs it after constructing the PolicyPack, with the pack's own policies", () => {
-    const index = fs.readFileSync(path.join(__dirname, "..", "..", "policypack", "index.ts"), "utf8");
-    const constructed = index.indexOf("new PolicyPack(");
-    const warmed = index.indexOf("warmUp(policies)");
-    assert.ok(constructed > 0 && warmed > constructed, "index.ts must call warmUp(policies) after new PolicyPack");
+describe("warm-up after ConfigureStack (policypack/warm-up-schedule.ts)", () => {
+  interface ConfigureStackMethod {
+    responseSerialize(response: unknown): Buffer;
+  }
+  const method = (): ConfigureStackMethod => {
+    const grpcPb = policyInternal<{ AnalyzerService: { configureStack: ConfigureStackMethod } }>(
+      "@pulumi/pulumi/proto/analyzer_grpc_pb",
+    );
+    assert.ok(grpcPb, "@pulumi/policy no longer resolves @pulumi/pulumi/proto/analyzer_grpc_pb");
+    return grpcPb.AnalyzerService.configureStack;
+  };
+  const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  const answer = (): Buffer => method().responseSerialize(new analyzerPb.AnalyzerStackConfigureResponse());
+
+  it("runs once, after the first ConfigureStack answer has been encoded, never during it", async () => {
+    const runs: Policies[] = [];
+    assert.equal(
+      warmUpAfterConfigureStack(policies, (p) => runs.push(p)),
+      true,
+    );
+    await tick();
+    assert.equal(runs.length, 0, "nothing runs before ConfigureStack");
+    const bytes = answer();
+    // The answer is what the server's encoder makes of it: the hook only schedules.
+    assert.deepEqual(bytes, Buffer.from(new analyzerPb.AnalyzerStackConfigureResponse().serializeBinary()));
+    assert.equal(runs.length, 0, "the answer is handed over before the warm-up runs");
+    await tick();
+    assert.deepEqual(runs, [policies]);
+    answer();
+    await tick();
+    assert.equal(runs.length, 1, "a second ConfigureStack does not warm up again");
+  });
+
+  it("installing again replaces what the next ConfigureStack warms up", async () => {
+    const first: string[] = [];
+    warmUpAfterConfigureStack([], () => first.push("first"));
+    warmUpAfterConfigureStack(policies, () => first.push("second"));
+    answer();
+    await tick();
+    assert.deepEqual(first, ["second"]);
   });
 });
