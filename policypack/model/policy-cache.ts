@@ -78,6 +78,7 @@ const OPTION_NAMES = Object.keys({
   keyAccount: true,
   keyArn: true,
   eventDataStoreKey: true,
+  reportLiteralArnComparisons: true,
 } satisfies Record<keyof LintOptions, true>) as (keyof LintOptions)[];
 
 function optionsKey(options: LintOptions): string {

@@ -56,8 +56,15 @@ export const RESOURCE_RULE_CHECKS: ReadonlySet<string> = new Set([
   "string-operator-on-arn-key",
 ]);
 
+/**
+ * kms-key-policy-valid, the one rule that reads string-operator-on-arn-key findings, reports only
+ * comparisons with a wildcard: the others (the StringEquals aws:SourceArn of every CloudTrail
+ * statement) are not built.
+ */
+const RESOURCE_RULE_OPTIONS: LintOptions = { reportLiteralArnComparisons: false };
+
 export function lintOptionsFor(subject: KeyPolicySubject): LintOptions {
-  return subject.keyArn !== undefined ? { keyArn: subject.keyArn } : {};
+  return subject.keyArn !== undefined ? { ...RESOURCE_RULE_OPTIONS, keyArn: subject.keyArn } : RESOURCE_RULE_OPTIONS;
 }
 
 /** The `RESOURCE_RULE_CHECKS` findings on a parsed subject policy, under the subject's own options. */

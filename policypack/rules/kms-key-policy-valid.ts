@@ -4,12 +4,13 @@
  * policies"; a document that is not valid JSON, has the wrong types, or an unknown operator is
  * rejected by PutKeyPolicy, ten minutes into `pulumi up`. Forms AWS accepts but that do not mean
  * what they seem are reported by the engine's severity: NotPrincipal with Allow at the rule's level;
- * a multivalued key without a set qualifier as a practice finding (advisory unless `practiceLevel`). An ARN key compared with a String operator
- * is reported only when a value has a wildcard: seed 001 prefers ArnEquals "to ensure that every
- * element in the ARN is evaluated independently", which changes nothing for a literal ARN, and
- * seeds 002 and 003 (and the catalog, after them) write StringEquals on literal trail ARNs.
+ * a multivalued key without a set qualifier as a practice finding (advisory unless `practiceLevel`).
+ * An ARN key compared with a String operator is reported only when a value has a wildcard (the lint
+ * option `reportLiteralArnComparisons: false`, key-policy-subject.ts): seed 001 prefers ArnEquals
+ * "to ensure that every element in the ARN is evaluated independently", which changes nothing for
+ * a literal ARN, and seeds 002 and 003 (and the catalog, after them) write StringEquals on literal
+ * trail ARNs.
  */
-import type { Finding, KeyPolicy } from "pulumi-kms-guardrails/engine";
 import { lintMessage, resourceLabel } from "../messages";
 import type { KeyPolicySubject } from "../model/types";
 import {
@@ -27,14 +28,6 @@ const FINDINGS = new Set([
   "not-principal-in-allow",
   "lint-check-failed",
 ]);
-
-/** A String operator on an ARN key matters only when a value has a wildcard that could span ARN elements. */
-function matters(policy: KeyPolicy, f: Finding): boolean {
-  if (f.id !== "string-operator-on-arn-key") return true;
-  const statement = policy.statements.find((s) => s.index === f.statement?.index);
-  const clause = statement?.conditions.find((c) => c.path === f.path);
-  return clause === undefined || clause.values.some((v) => v.includes("*") || v.includes("?"));
-}
 
 /** Enough to fix the first problems; a document with hundreds of errors is not worth listing whole. */
 const MAX_ERRORS = 20;
@@ -55,7 +48,7 @@ function check(subject: KeyPolicySubject): Violation[] {
   }
   if (p.state === "parsed") {
     for (const f of resourceFindings(subject, p.policy)) {
-      if (FINDINGS.has(f.id) && matters(p.policy, f))
+      if (FINDINGS.has(f.id))
         violations.push(
           f.severity === "error" || f.id === LINT_CHECK_FAILED
             ? findingViolation(subject, f)

@@ -15,6 +15,13 @@ export interface LintOptions {
    * so CloudTrail statements need no source condition and must not carry one.
    */
   readonly eventDataStoreKey?: boolean;
+  /**
+   * Whether `string-operator-on-arn-key` reports String operators whose values are all literal (no
+   * `*` or `?`); default true. On a literal ARN, StringEquals matches the requests ArnEquals would, as
+   * in AWS's own CloudTrail and Control Tower examples; with `false` only the comparisons whose
+   * wildcard could span ARN elements are reported (what the policy pack reports).
+   */
+  readonly reportLiteralArnComparisons?: boolean;
 }
 
 export interface LintFix {

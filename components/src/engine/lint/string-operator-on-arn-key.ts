@@ -5,7 +5,9 @@
  * so a `*` can span colons.
  *
  * Info only: AWS's own CloudTrail and Control Tower examples (seeds 002 and 003) use StringEquals on
- * aws:SourceArn, and StringEquals on a literal ARN matches the same requests as ArnEquals.
+ * aws:SourceArn, and StringEquals on a literal ARN matches the same requests as ArnEquals. A caller
+ * that acts only on the comparisons whose wildcard could span ARN elements passes
+ * `reportLiteralArnComparisons: false`, and no finding is built for the others.
  */
 import { conditionKeyType } from "../data/condition-keys";
 import type { ConditionClause, Finding, KeyPolicy } from "../types";
@@ -27,10 +29,18 @@ export function arnOperatorFor(clause: ConditionClause): string | undefined {
   return `${qualifier}${base}${clause.operator.ifExists ? "IfExists" : ""}`;
 }
 
-function collect(policy: KeyPolicy, _options: LintOptions, findings: Finding[]): void {
+/** A `*` or `?` in a value: a String operator's wildcard can then span ARN elements. */
+function hasWildcardValue(clause: ConditionClause): boolean {
+  for (const v of clause.values) if (v.includes("*") || v.includes("?")) return true;
+  return false;
+}
+
+function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): void {
+  const literalsToo = options.reportLiteralArnComparisons !== false;
   for (const s of statementsOf(policy)) {
     for (const c of conditionsOf(s)) {
       if (c.operator.family !== "String" || conditionKeyType(c.key) !== "ARN") continue;
+      if (!literalsToo && !hasWildcardValue(c)) continue;
       const arnOperator = arnOperatorFor(c);
       findings.push(
         finding(
