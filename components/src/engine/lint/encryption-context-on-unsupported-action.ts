@@ -353,7 +353,8 @@ function checkNotAction(
 }
 
 function collect(policy: KeyPolicy, _options: LintOptions, findings: Finding[]): void {
-  for (const s of statementsOf(policy)) checkStatement(s, findings);
+  const statements = statementsOf(policy);
+  for (let i = 0; i < statements.length; i++) checkStatement(statements[i], findings);
 }
 
 /** The warning kind, reported by the same check (`also`). */

@@ -53,10 +53,12 @@ function keyAccountOf(policy: KeyPolicy, options: LintOptions): KeyAccount | und
   // The one account named by the KMS key ARNs in Resource, with the partition named last for it.
   let found: { readonly account: string; readonly partition: string } | undefined;
   let several = false;
-  for (const s of statementsOf(policy)) {
-    if (s.resource === undefined) continue;
-    for (const r of s.resource) {
-      const arn = kmsArn(r);
+  const statements = statementsOf(policy);
+  for (let i = 0; i < statements.length; i++) {
+    const resources = statements[i].resource;
+    if (resources === undefined) continue;
+    for (let j = 0; j < resources.length; j++) {
+      const arn = kmsArn(resources[j]);
       if (arn === undefined || !isAccountId(arn.account)) continue;
       if (found === undefined || arn.account === found.account) found = arn;
       else several = true;
@@ -67,8 +69,10 @@ function keyAccountOf(policy: KeyPolicy, options: LintOptions): KeyAccount | und
 }
 
 function coversKey(statement: Statement, key: KeyAccount, keyArn: string | undefined): boolean {
-  if (statement.resource === undefined) return false;
-  for (const r of statement.resource) {
+  const resources = statement.resource;
+  if (resources === undefined) return false;
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i];
     if (r === "*") return true;
     if (keyArn !== undefined) {
       if (wildcardMatch(r, keyArn)) return true;
@@ -80,13 +84,19 @@ function coversKey(statement: Statement, key: KeyAccount, keyArn: string | undef
   return false;
 }
 
+/** Whether a principal is the account (its id or its root). */
+function namesAccount(principals: readonly string[], account: string): boolean {
+  for (let i = 0; i < principals.length; i++) if (accountOfPrincipal(principals[i]) === account) return true;
+  return false;
+}
+
 /** The "Enable IAM User Permissions" statement AWS puts in the default key policy. */
 function enablesIam(statement: Statement, key: KeyAccount, keyArn: string | undefined): boolean {
   return (
     statement.effect === "Allow" &&
     statement.conditions.length === 0 &&
     statement.principal !== undefined &&
-    statement.principal.aws.some((p) => accountOfPrincipal(p) === key.account) &&
+    namesAccount(statement.principal.aws, key.account) &&
     coveredKmsActions(statement).length === kmsActions().size &&
     coversKey(statement, key, keyArn)
   );
@@ -116,7 +126,8 @@ function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): 
     );
     return;
   }
-  for (const s of statementsOf(policy)) if (enablesIam(s, key, options.keyArn)) return;
+  const statements = statementsOf(policy);
+  for (let i = 0; i < statements.length; i++) if (enablesIam(statements[i], key, options.keyArn)) return;
   findings.push(
     finding(
       iamPoliciesNotEnabled,

@@ -76,7 +76,8 @@ function collectFrom(check: CollectingCheck, policy: KeyPolicy, options: LintOpt
  */
 export function lintPolicy(policy: KeyPolicy, options: LintOptions = {}, onlyChecks?: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
-  for (const check of CHECKS) {
+  for (let i = 0; i < CHECKS.length; i++) {
+    const check = CHECKS[i];
     if (onlyChecks === undefined || onlyChecks.has(check.id)) collectFrom(check, policy, options, findings);
   }
   return ordered(findings);
@@ -96,7 +97,8 @@ function ordered(findings: Finding[]): Finding[] {
   // Stryker disable next-line all: either sort gives the same order (the choice is for speed)
   if (findings.length <= INSERTION_LIMIT) {
     const ranks: number[] = [];
-    for (const f of findings) {
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
       const index = f.statement?.index ?? -1;
       const rank = index * 4 + SEVERITY_ORDER[f.severity];
       // Hand-built statements may carry any index: the general sort orders those as it always did.

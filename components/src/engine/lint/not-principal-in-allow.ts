@@ -8,7 +8,9 @@ import { collectingCheck, finding, statementLabel, type CollectingCheck, type Li
 import { statementsOf } from "./statements";
 
 function collect(policy: KeyPolicy, _options: LintOptions, findings: Finding[]): void {
-  for (const s of statementsOf(policy)) {
+  const statements = statementsOf(policy);
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
     if (s.effect !== "Allow" || s.notPrincipal === undefined) continue;
     findings.push(
       finding(

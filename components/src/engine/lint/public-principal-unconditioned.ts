@@ -40,7 +40,9 @@ function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): 
   const account = keyAccountId(options) ?? "111122223333";
   // The same for every statement, and it reads the whole policy: only worked out when needed.
   let stranger: string | undefined;
-  for (const s of statementsOf(policy)) {
+  const statements = statementsOf(policy);
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
     if (s.effect !== "Allow" || !isPublic(s.principal)) continue;
     let why: string;
     if (!s.conditions.some(isLimitingClause)) {

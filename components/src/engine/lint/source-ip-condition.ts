@@ -11,8 +11,12 @@ import { collectingCheck, finding, statementLabel, type CollectingCheck, type Li
 import { conditionsOf, statementsOf } from "./statements";
 
 function collect(policy: KeyPolicy, _options: LintOptions, findings: Finding[]): void {
-  for (const s of statementsOf(policy)) {
-    for (const c of conditionsOf(s)) {
+  const statements = statementsOf(policy);
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    const conditions = conditionsOf(s);
+    for (let j = 0; j < conditions.length; j++) {
+      const c = conditions[j];
       if (c.keyLower !== "aws:sourceip") continue;
       findings.push(
         finding(

@@ -31,14 +31,19 @@ export function arnOperatorFor(clause: ConditionClause): string | undefined {
 
 /** A `*` or `?` in a value: a String operator's wildcard can then span ARN elements. */
 function hasWildcardValue(clause: ConditionClause): boolean {
-  for (const v of clause.values) if (v.includes("*") || v.includes("?")) return true;
+  const values = clause.values;
+  for (let i = 0; i < values.length; i++) if (values[i].includes("*") || values[i].includes("?")) return true;
   return false;
 }
 
 function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): void {
   const literalsToo = options.reportLiteralArnComparisons !== false;
-  for (const s of statementsOf(policy)) {
-    for (const c of conditionsOf(s)) {
+  const statements = statementsOf(policy);
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    const conditions = conditionsOf(s);
+    for (let j = 0; j < conditions.length; j++) {
+      const c = conditions[j];
       if (c.operator.family !== "String" || conditionKeyType(c.key) !== "ARN") continue;
       if (!literalsToo && !hasWildcardValue(c)) continue;
       const arnOperator = arnOperatorFor(c);

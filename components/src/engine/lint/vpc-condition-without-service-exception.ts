@@ -47,7 +47,9 @@ function isVpcCondition(c: ConditionClause): boolean {
 
 function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): void {
   const account = keyAccountId(options) ?? "111122223333";
-  for (const s of statementsOf(policy)) {
+  const statements = statementsOf(policy);
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
     if (s.effect !== "Deny") continue;
     const vpc = s.conditions.find(isVpcCondition);
     if (vpc === undefined) continue;
