@@ -9,7 +9,13 @@
  * it enables IAM policies for one of them, and fails when it does so for none, which is wrong for
  * whichever account the key ends up in.
  */
-import { accountOfPrincipal, lintPolicy, type Finding, type KeyPolicy } from "pulumi-kms-guardrails/engine";
+import {
+  accountOfPrincipal,
+  enablesIamPolicies,
+  lintPolicy,
+  type Finding,
+  type KeyPolicy,
+} from "pulumi-kms-guardrails/engine";
 import type { KeyPolicySubject } from "../model/types";
 import { findingViolation, resourceFindings, subjectPolicy, waitingViolation } from "./key-policy-subject";
 import type { ResourceRule, Violation } from "./types";
@@ -17,23 +23,27 @@ import type { ResourceRule, Violation } from "./types";
 const NOT_ENABLED = "iam-policies-not-enabled";
 const ACCOUNT_UNKNOWN = "iam-policies-account-unknown";
 /**
- * The lint check that reports both findings: trying candidate accounts needs only it. Run directly,
- * not through the lint cache: each candidate is asked once.
+ * The lint check that reports both findings, for the one candidate account reported. Run directly,
+ * not through the lint cache: it is asked once.
  */
 const NOT_ENABLED_CHECK: ReadonlySet<string> = new Set(["iam-policies-not-enabled"]);
 const notEnabledFor = (policy: KeyPolicy, keyAccount: string): Finding | undefined =>
   lintPolicy(policy, { keyAccount }, NOT_ENABLED_CHECK).find((f) => f.id === NOT_ENABLED);
 
+/** The accounts Allow statements name (by id or root), each once, in order: a handful. */
 function rootAccounts(policy: KeyPolicy): string[] {
-  const accounts = new Set<string>();
-  for (const s of policy.statements) {
-    if (s.effect !== "Allow") continue;
-    for (const p of s.principal?.aws ?? []) {
-      const account = accountOfPrincipal(p);
-      if (account !== undefined) accounts.add(account);
+  const accounts: string[] = [];
+  const statements = policy.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    if (s.effect !== "Allow" || s.principal === undefined) continue;
+    const principals = s.principal.aws;
+    for (let j = 0; j < principals.length; j++) {
+      const account = accountOfPrincipal(principals[j]);
+      if (account !== undefined && !accounts.includes(account)) accounts.push(account);
     }
   }
-  return [...accounts];
+  return accounts;
 }
 
 function check(subject: KeyPolicySubject): Violation[] {
@@ -48,14 +58,10 @@ function check(subject: KeyPolicySubject): Violation[] {
       ? [waitingViolation(subject, `the values at ${p.result.unknownPaths.join(", ")}`)]
       : [];
   }
+  // Which candidates are enabled is decided without the lint; only the one reported is linted.
   const candidates = rootAccounts(p.policy);
-  let failure: Finding | undefined;
-  for (const account of candidates) {
-    const f = notEnabledFor(p.policy, account);
-    if (f === undefined) return [];
-    failure ??= f;
-  }
-  failure ??= notEnabledFor(p.policy, "111122223333");
+  for (let i = 0; i < candidates.length; i++) if (enablesIamPolicies(p.policy, candidates[i])) return [];
+  const failure = notEnabledFor(p.policy, candidates.length > 0 ? candidates[0] : "111122223333");
   if (failure === undefined) return [];
   const violation = findingViolation(subject, failure);
   return [

@@ -2,6 +2,7 @@ export * from "./types";
 export { parsePolicy } from "./parse";
 export { evaluate } from "./evaluate";
 export { lintPolicy, type LintOptions } from "./lint";
+export { enablesIamPolicies } from "./lint/iam-policies-not-enabled";
 export { accountOfPrincipal, isLimitingMatch } from "./lint/statements";
 export { wildcardMatch } from "./wildcard";
 export { parseArn, isAccountId, type Arn } from "./arn";

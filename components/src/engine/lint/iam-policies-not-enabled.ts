@@ -68,7 +68,7 @@ function keyAccountOf(policy: KeyPolicy, options: LintOptions): KeyAccount | und
   return { account: found.account, partition: found.partition, from: "the key ARNs in Resource" };
 }
 
-function coversKey(statement: Statement, key: KeyAccount, keyArn: string | undefined): boolean {
+function coversKey(statement: Statement, account: string, keyArn: string | undefined): boolean {
   const resources = statement.resource;
   if (resources === undefined) return false;
   for (let i = 0; i < resources.length; i++) {
@@ -79,7 +79,7 @@ function coversKey(statement: Statement, key: KeyAccount, keyArn: string | undef
       continue;
     }
     const arn = kmsArn(r);
-    if (arn !== undefined && wildcardMatch(arn.account, key.account)) return true;
+    if (arn !== undefined && wildcardMatch(arn.account, account)) return true;
   }
   return false;
 }
@@ -91,15 +91,27 @@ function namesAccount(principals: readonly string[], account: string): boolean {
 }
 
 /** The "Enable IAM User Permissions" statement AWS puts in the default key policy. */
-function enablesIam(statement: Statement, key: KeyAccount, keyArn: string | undefined): boolean {
+function enablesIam(statement: Statement, account: string, keyArn: string | undefined): boolean {
   return (
     statement.effect === "Allow" &&
     statement.conditions.length === 0 &&
     statement.principal !== undefined &&
-    namesAccount(statement.principal.aws, key.account) &&
+    namesAccount(statement.principal.aws, account) &&
     coveredKmsActions(statement).length === kmsActions().size &&
-    coversKey(statement, key, keyArn)
+    coversKey(statement, account, keyArn)
   );
+}
+
+/**
+ * Whether a statement of the policy enables IAM policies for the account (an account id) on the key
+ * (`keyArn`, else any key of that account): what iam-policies-not-enabled decides, without the
+ * finding. For a caller that tries several candidate accounts, such as a policy pack that does not
+ * know the key's account yet.
+ */
+export function enablesIamPolicies(policy: KeyPolicy, account: string, keyArn?: string): boolean {
+  const statements = statementsOf(policy);
+  for (let i = 0; i < statements.length; i++) if (enablesIam(statements[i], account, keyArn)) return true;
+  return false;
 }
 
 export function enableIamStatement(account: string, partition = "aws"): unknown {
@@ -126,8 +138,7 @@ function collect(policy: KeyPolicy, options: LintOptions, findings: Finding[]): 
     );
     return;
   }
-  const statements = statementsOf(policy);
-  for (let i = 0; i < statements.length; i++) if (enablesIam(statements[i], key, options.keyArn)) return;
+  if (enablesIamPolicies(policy, key.account, options.keyArn)) return;
   findings.push(
     finding(
       iamPoliciesNotEnabled,

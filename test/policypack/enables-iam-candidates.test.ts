@@ -1,0 +1,80 @@
+/**
+ * kms-key-policy-enables-iam-policies when the key's account is not known (no key ARN, no key ARN in
+ * Resource): every account the policy names by its root in an Allow is a candidate, tried in order;
+ * the policy passes when one of them is enabled, and otherwise the finding for the first is reported
+ * with the list. Pinned whole before the rule stopped linting once per candidate (issue 11 d8).
+ */
+import { strict as assert } from "node:assert";
+import * as aws from "./fixtures/aws";
+import { analyze, type Reported } from "./harness";
+
+const RULE = "kms-key-policy-enables-iam-policies";
+const A = "111122223333";
+const B = "444455556666";
+
+const statement = (account: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  Effect: "Allow",
+  Principal: { AWS: aws.rootArn(account) },
+  Action: "kms:*",
+  Resource: "*",
+  ...extra,
+});
+
+function run(statements: readonly Record<string, unknown>[]): Promise<Reported[]> {
+  const policy = { Version: "2012-10-17", Statement: statements };
+  return analyze(aws.key("k", policy, { extra: { arn: undefined } }), {}, RULE);
+}
+
+const CONDITIONED = { Condition: { StringEquals: { "kms:CallerAccount": A } } };
+
+describe("kms-key-policy-enables-iam-policies: candidate accounts", () => {
+  it("the second candidate enabled: passes, though the first is not", async () => {
+    assert.deepEqual(await run([statement(A, { Action: "kms:Decrypt" }), statement(B)]), []);
+  });
+
+  it("the first candidate enabled: passes", async () => {
+    assert.deepEqual(await run([statement(A), statement(B, CONDITIONED)]), []);
+  });
+
+  it("none enabled: the finding for the first candidate, with every candidate listed", async () => {
+    const reported = await run([statement(B, CONDITIONED), statement(A, { Action: "kms:Encrypt" })]);
+    assert.deepEqual(
+      reported.map((r) => [r.level, r.message]),
+      [["mandatory", notEnabled(B, `(${B}, ${A}) `)]],
+    );
+  });
+
+  it("a root named only in a Deny, or a role, is no candidate; without one, the example account", async () => {
+    const reported = await run([
+      { ...statement(B), Effect: "Deny", Action: "kms:ScheduleKeyDeletion" },
+      statement(A, { Principal: { AWS: `arn:aws:iam::${A}:role/Admin` } }),
+    ]);
+    assert.deepEqual(
+      reported.map((r) => [r.level, r.message]),
+      [["mandatory", notEnabled(A, "")]],
+    );
+  });
+});
+
+function notEnabled(account: string, candidates: string): string {
+  return (
+    `Key policy of key 'k' (policy) at $.Statement: No statement allows kms:* on the key to account ${account} ` +
+    "(from the keyAccount option) without conditions, so IAM policies in that account cannot grant access to the key.\n" +
+    "Add the statement that enables IAM policies for the key's account.\n" +
+    JSON.stringify(
+      {
+        Sid: "Enable IAM User Permissions",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      null,
+      2,
+    ) +
+    '\nAWS documentation: "Using IAM policies with AWS KMS" (AWS Key Management Service Developer Guide): ' +
+    "https://docs.aws.amazon.com/kms/latest/developerguide/iam-policies.html\n" +
+    `(The key's account is not known here; no account the policy names by its root ${candidates}is allowed kms:* ` +
+    "without conditions, so IAM policies cannot work for any of them. Use the key's own account id in the statement.)"
+  );
+}
