@@ -15,7 +15,16 @@ import {
 /** Bounded so a long-lived pack process serving many stacks does not grow without limit. */
 const MAX_ENTRIES = 5_000;
 const parsed = new Map<string, ParseResult>();
-const linted = new WeakMap<KeyPolicy, Map<string, Finding[]>>();
+/**
+ * A policy's lint results by options and checks: the first inline (nearly always the only one: the
+ * resource rules lint each key's policy once), any other in a map made when needed.
+ */
+interface Linted {
+  readonly key: string;
+  readonly findings: Finding[];
+  others: Map<string, Finding[]> | undefined;
+}
+const linted = new WeakMap<KeyPolicy, Linted>();
 
 /** The cache key of a document: its JSON text. */
 export function documentKey(value: unknown): string {
@@ -83,7 +92,7 @@ const OPTION_NAMES = Object.keys({
 
 function optionsKey(options: LintOptions): string {
   let key = "";
-  for (const name of OPTION_NAMES) key += `\u0000${String(options[name] ?? "")}`;
+  for (let i = 0; i < OPTION_NAMES.length; i++) key += `\u0000${String(options[OPTION_NAMES[i]] ?? "")}`;
   return key;
 }
 
@@ -92,16 +101,19 @@ function optionsKey(options: LintOptions): string {
  * findings are exactly the ones a full lint reports from them, for a fraction of the cost.
  */
 export function lintDocument(policy: KeyPolicy, options: LintOptions, checks?: ReadonlySet<string>): Finding[] {
-  let byOptions = linted.get(policy);
-  if (byOptions === undefined) {
-    byOptions = new Map();
-    linted.set(policy, byOptions);
-  }
   const cacheKey = checksKey(checks) + optionsKey(options);
-  let findings = byOptions.get(cacheKey);
+  const entry = linted.get(policy);
+  if (entry === undefined) {
+    const findings = lintPolicy(policy, options, checks);
+    linted.set(policy, { key: cacheKey, findings, others: undefined });
+    return findings;
+  }
+  if (entry.key === cacheKey) return entry.findings;
+  entry.others ??= new Map();
+  let findings = entry.others.get(cacheKey);
   if (findings === undefined) {
     findings = lintPolicy(policy, options, checks);
-    byOptions.set(cacheKey, findings);
+    entry.others.set(cacheKey, findings);
   }
   return findings;
 }

@@ -18,16 +18,26 @@ export type SubjectPolicy =
   | { readonly state: "unusable"; readonly result: ParseResult }
   | { readonly state: "parsed"; readonly result: ParseResult; readonly policy: KeyPolicy };
 
-const policies = new WeakMap<KeyPolicySubject, SubjectPolicy>();
-const findings = new WeakMap<KeyPolicySubject, readonly Finding[]>();
+/** What the rules of one Analyze call share about a subject: its policy and, once asked, its findings. */
+interface SubjectMemo {
+  readonly policy: SubjectPolicy;
+  findings: readonly Finding[] | undefined;
+}
+
+/** One entry per subject (each entry of a weak map costs an allocation of its own, per key). */
+const memos = new WeakMap<KeyPolicySubject, SubjectMemo>();
+
+function memoOf(subject: KeyPolicySubject): SubjectMemo {
+  let memo = memos.get(subject);
+  if (memo === undefined) {
+    memo = { policy: readSubjectPolicy(subject), findings: undefined };
+    memos.set(subject, memo);
+  }
+  return memo;
+}
 
 export function subjectPolicy(subject: KeyPolicySubject): SubjectPolicy {
-  let p = policies.get(subject);
-  if (p === undefined) {
-    p = readSubjectPolicy(subject);
-    policies.set(subject, p);
-  }
-  return p;
+  return memoOf(subject).policy;
 }
 
 function readSubjectPolicy(subject: KeyPolicySubject): SubjectPolicy {
@@ -69,12 +79,19 @@ export function lintOptionsFor(subject: KeyPolicySubject): LintOptions {
 
 /** The `RESOURCE_RULE_CHECKS` findings on a parsed subject policy, under the subject's own options. */
 export function resourceFindings(subject: KeyPolicySubject, policy: KeyPolicy): readonly Finding[] {
-  let f = findings.get(subject);
-  if (f === undefined) {
-    f = lintDocument(policy, lintOptionsFor(subject), RESOURCE_RULE_CHECKS).map((x) => withTrailSourceArn(policy, x));
-    findings.set(subject, f);
+  const memo = memoOf(subject);
+  memo.findings ??= withTrailSourceArns(policy, lintDocument(policy, lintOptionsFor(subject), RESOURCE_RULE_CHECKS));
+  return memo.findings;
+}
+
+/** `withTrailSourceArn` on each finding; the list itself (shared, never changed) when none changes, as most. */
+function withTrailSourceArns(policy: KeyPolicy, linted: readonly Finding[]): readonly Finding[] {
+  let out: Finding[] | undefined;
+  for (let i = 0; i < linted.length; i++) {
+    const f = withTrailSourceArn(policy, linted[i]);
+    if (f !== linted[i]) (out ??= linted.slice())[i] = f;
   }
-  return f;
+  return out ?? linted;
 }
 
 /** The linter's own failure on a policy: a check that did not run, never a verdict. */
@@ -101,11 +118,15 @@ export function lintFindings(subject: KeyPolicySubject, ids: ReadonlySet<string>
   const p = subjectPolicy(subject);
   if (p.state === "absent" || p.state === "unusable") return [];
   if (p.state === "unknown") return [waitingViolation(subject, p.field)];
-  const violations = resourceFindings(subject, p.policy)
-    .filter((f) => ids.has(f.id))
-    .map((f): Violation =>
+  const findings = resourceFindings(subject, p.policy);
+  const violations: Violation[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (!ids.has(f.id)) continue;
+    violations.push(
       f.id === practiceId ? { ...findingViolation(subject, f), kind: "practice" } : findingViolation(subject, f),
     );
+  }
   if (violations.length === 0 && p.result.unknownPaths.length > 0) {
     return [waitingViolation(subject, `the values at ${p.result.unknownPaths.join(", ")}`)];
   }

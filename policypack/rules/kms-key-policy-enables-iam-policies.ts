@@ -30,9 +30,9 @@ const NOT_ENABLED_CHECK: ReadonlySet<string> = new Set(["iam-policies-not-enable
 const notEnabledFor = (policy: KeyPolicy, keyAccount: string): Finding | undefined =>
   lintPolicy(policy, { keyAccount }, NOT_ENABLED_CHECK).find((f) => f.id === NOT_ENABLED);
 
-/** The accounts Allow statements name (by id or root), each once, in order: a handful. */
-function rootAccounts(policy: KeyPolicy): string[] {
-  const accounts: string[] = [];
+/** The accounts Allow statements name (by id or root), each once, in order: nearly always one. */
+function rootAccounts(policy: KeyPolicy): readonly string[] {
+  let accounts: string[] | undefined;
   const statements = policy.statements;
   for (let i = 0; i < statements.length; i++) {
     const s = statements[i];
@@ -40,10 +40,18 @@ function rootAccounts(policy: KeyPolicy): string[] {
     const principals = s.principal.aws;
     for (let j = 0; j < principals.length; j++) {
       const account = accountOfPrincipal(principals[j]);
-      if (account !== undefined && !accounts.includes(account)) accounts.push(account);
+      if (account === undefined) continue;
+      // A list grown from empty reserves room for 17: this one starts at its first account.
+      if (accounts === undefined) accounts = [account];
+      else if (!accounts.includes(account)) accounts.push(account);
     }
   }
-  return accounts;
+  return accounts ?? [];
+}
+
+function withId(findings: readonly Finding[], id: string): Finding | undefined {
+  for (let i = 0; i < findings.length; i++) if (findings[i].id === id) return findings[i];
+  return undefined;
 }
 
 function check(subject: KeyPolicySubject): Violation[] {
@@ -51,9 +59,9 @@ function check(subject: KeyPolicySubject): Violation[] {
   if (p.state === "absent" || p.state === "unusable") return [];
   if (p.state === "unknown") return [waitingViolation(subject, p.field)];
   const findings = resourceFindings(subject, p.policy);
-  const notEnabled = findings.find((f) => f.id === NOT_ENABLED);
+  const notEnabled = withId(findings, NOT_ENABLED);
   if (notEnabled !== undefined) return [findingViolation(subject, notEnabled)];
-  if (!findings.some((f) => f.id === ACCOUNT_UNKNOWN)) {
+  if (withId(findings, ACCOUNT_UNKNOWN) === undefined) {
     return p.result.unknownPaths.length > 0
       ? [waitingViolation(subject, `the values at ${p.result.unknownPaths.join(", ")}`)]
       : [];

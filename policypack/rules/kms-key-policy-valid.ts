@@ -38,16 +38,22 @@ function check(subject: KeyPolicySubject): Violation[] {
   if (p.state === "unknown") return [waitingViolation(subject, p.field)];
   const field = subject.document.kind === "present" ? subject.document.field : "policy";
   const errors = p.result.errors;
-  const violations: Violation[] = errors.slice(0, MAX_ERRORS).map((e) => ({
-    message: `Key policy of ${resourceLabel(subject.ref)} (${field}) is not valid at ${e.path}: ${e.message} [${e.code}]`,
-  }));
+  const violations: Violation[] = [];
+  for (let i = 0; i < errors.length && i < MAX_ERRORS; i++) {
+    const e = errors[i];
+    violations.push({
+      message: `Key policy of ${resourceLabel(subject.ref)} (${field}) is not valid at ${e.path}: ${e.message} [${e.code}]`,
+    });
+  }
   if (errors.length > MAX_ERRORS) {
     violations.push({
       message: `Key policy of ${resourceLabel(subject.ref)} (${field}): ${errors.length - MAX_ERRORS} more errors.`,
     });
   }
   if (p.state === "parsed") {
-    for (const f of resourceFindings(subject, p.policy)) {
+    const findings = resourceFindings(subject, p.policy);
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
       if (FINDINGS.has(f.id))
         violations.push(
           f.severity === "error" || f.id === LINT_CHECK_FAILED
