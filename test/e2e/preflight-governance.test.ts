@@ -8,16 +8,8 @@ import * as path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import type { PreflightResult } from "../../components/src/preflight/preflight";
-import {
-  ACCOUNT,
-  FIXTURES,
-  PACK_DIR,
-  packIsCompiled,
-  removeProgram,
-  runCli,
-  statementsOf,
-  writeProgram,
-} from "./preflight-helpers";
+import { ACCOUNT, FIXTURES, PACK_DIR, removeProgram, runCli, statementsOf, writeProgram } from "./preflight-helpers";
+import { assertPackBuilt } from "./start-pack";
 
 const EC_RULE = "kms-encryption-context-on-unsupported-action";
 const IAM_RULE = "kms-key-policy-enables-iam-policies";
@@ -129,8 +121,8 @@ describe("preflight: exemptions and remediation with the pack (e2e)", function (
   const run = (...extra: string[]): ReturnType<typeof runCli> =>
     runCli("preflight", program, ...ACCOUNT, "--pack", PACK_DIR, "--quiet", ...extra);
 
-  before(function () {
-    if (!packIsCompiled()) this.skip();
+  before(() => {
+    assertPackBuilt();
     program = writeProgram({
       "Pulumi.yaml": "name: governance\nruntime: nodejs\n",
       "index.ts": PROGRAM,

@@ -4,7 +4,6 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { PassThrough } from "node:stream";
 import { main } from "../../components/src/preflight/cli";
-import { checkPackEntry } from "../../components/src/preflight/locate-pack";
 
 export const ROOT = path.join(__dirname, "..", "..");
 export const FIXTURES = path.join(ROOT, "test", "fixtures");
@@ -13,15 +12,6 @@ export const TINY_PACK = path.join(FIXTURES, "packs", "tiny");
 export const ACCOUNT = ["--account", "111122223333", "--region", "us-east-1"];
 /** The repository's policy pack (its compiled bundle, after `npm run build`). */
 export const PACK_DIR = path.join(ROOT, "policypack");
-
-/** False when the pack would run from TypeScript (not built yet): tests of the bundle skip then. */
-export function packIsCompiled(dir = PACK_DIR): boolean {
-  try {
-    return !checkPackEntry(dir).typescript;
-  } catch {
-    return true; // no entry at all: starting it fails, loudly
-  }
-}
 
 /** The statements of a key policy given as a JSON string (AWS Classic) or an object (AWS Native). */
 export function statementsOf(policy: unknown): Record<string, unknown>[] {
