@@ -26,13 +26,16 @@ interface Linted {
 }
 const linted = new WeakMap<KeyPolicy, Linted>();
 
-/** The cache key of a document: its JSON text. */
-export function documentKey(value: unknown): string {
+/**
+ * The cache key of a document: its JSON text; `undefined` for an object JSON.stringify refuses (a
+ * cycle, a BigInt), which has none and is parsed every time.
+ */
+export function documentKey(value: unknown): string | undefined {
   if (typeof value === "string") return value;
   try {
     return "json:" + JSON.stringify(value);
   } catch {
-    return "unserializable";
+    return undefined;
   }
 }
 
@@ -55,18 +58,23 @@ export function parseDocument(value: unknown): ParseResult {
 
 function parseByText(value: unknown): ParseResult {
   const cacheKey = documentKey(value);
+  if (cacheKey === undefined) return parseSafely(value);
   let result = parsed.get(cacheKey);
   if (result === undefined) {
-    try {
-      result = parsePolicy(value);
-    } catch (err) {
-      const message = `the policy could not be parsed: ${err instanceof Error ? err.message : String(err)}`;
-      result = { errors: [{ path: "$", message, code: "parse-failed" }], valid: false, unknownPaths: [] };
-    }
+    result = parseSafely(value);
     if (parsed.size >= MAX_ENTRIES) parsed.clear();
     parsed.set(cacheKey, result);
   }
   return result;
+}
+
+function parseSafely(value: unknown): ParseResult {
+  try {
+    return parsePolicy(value);
+  } catch (err) {
+    const message = `the policy could not be parsed: ${err instanceof Error ? err.message : String(err)}`;
+    return { errors: [{ path: "$", message, code: "parse-failed" }], valid: false, unknownPaths: [] };
+  }
 }
 
 /** A stable cache key for a set of check ids; sets are the rules' constants, so this is computed once each. */
