@@ -78,8 +78,11 @@ function isConditionKeyType(type: string): type is ConditionKeyType {
 export function conditionKeyInfo(name: string): ConditionKeyInfo | undefined {
   // Each lookup matches the key against every table row; policies name the same few keys over and over.
   // Keys of other services are remembered as null (remember() computes again for undefined).
-  return remember(infoByName, name, MAX_NAMES, (n) => lookUp(n) ?? null) ?? undefined;
+  return remember(infoByName, name, MAX_NAMES, lookUpOrNull) ?? undefined;
 }
+
+/** Defined once: a closure written in the call above would be allocated on every lookup. */
+const lookUpOrNull = (name: string): ConditionKeyInfo | null => lookUp(name) ?? null;
 
 /** Bounded: condition keys come from arbitrary documents. */
 const infoByName = memoMap<string, ConditionKeyInfo | null>();
