@@ -141,13 +141,15 @@ export function isLimitingMatch(clause: ConditionClause): boolean {
   );
 }
 
+const isFalse = (value: string): boolean => value.toLowerCase() === "false";
+
 /**
  * Whether the clause is false for a request that lacks its key: then an Allow carrying it grants
  * nothing for actions whose requests never carry the key.
  */
 export function requiresKeyPresent(clause: ConditionClause): boolean {
   const op = clause.operator;
-  if (op.family === "Null") return clause.values.length > 0 && clause.values.every((v) => v.toLowerCase() === "false");
+  if (op.family === "Null") return clause.values.length > 0 && clause.values.every(isFalse);
   return !op.negated && !op.ifExists && op.qualifier !== "ForAllValues";
 }
 
