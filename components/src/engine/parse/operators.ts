@@ -7,7 +7,7 @@
  * the test for a key's presence. Names are matched exactly as AWS documents them; the parser turns a
  * case-only difference into an error with the correct spelling (see `parseOperatorIgnoringCase`).
  */
-import { memoMap } from "../caches";
+import { memoMap, remember } from "../caches";
 import { closestMatch } from "./suggest";
 import type { OperatorFamily, ParsedOperator, SetQualifier } from "../types";
 
@@ -80,7 +80,8 @@ export interface OperatorNameParts {
 export function splitOperatorName(raw: string, ignoreCase = false): OperatorNameParts {
   const colon = raw.indexOf(":");
   const qualifier = colon >= 0 ? raw.slice(0, colon) : undefined;
-  let base = colon >= 0 ? raw.slice(colon + 1) : raw;
+  // Without a colon (-1), the whole name.
+  let base = raw.slice(colon + 1);
   const tail = base.slice(-IF_EXISTS.length);
   const ifExists =
     base.length > IF_EXISTS.length && (ignoreCase ? tail.toLowerCase() === "ifexists" : tail === IF_EXISTS);
@@ -130,12 +131,7 @@ function resolve(raw: string, ignoreCase: boolean): ParsedOperator | undefined {
  * for every clause of every request.
  */
 export function parseOperator(raw: string): ParsedOperator | undefined {
-  const cached = exactCache.get(raw);
-  if (cached !== undefined) return cached ?? undefined;
-  const parsed = raw.length > 80 ? undefined : resolve(raw, false);
-  if (exactCache.size >= MAX_CACHE) exactCache.clear();
-  exactCache.set(raw, parsed ?? null);
-  return parsed;
+  return remember(exactCache, raw, MAX_CACHE, () => resolve(raw, false) ?? null) ?? undefined;
 }
 
 /**
@@ -143,7 +139,7 @@ export function parseOperator(raw: string): ParsedOperator | undefined {
  * as written. The parser uses it to keep representing a statement while it reports the spelling.
  */
 export function parseOperatorIgnoringCase(raw: string): ParsedOperator | undefined {
-  return raw.length > 80 ? undefined : resolve(raw, true);
+  return resolve(raw, true);
 }
 
 /** The spelling AWS documents for a misspelled operator (`StringEqual` -> `StringEquals`), if one is close. */
