@@ -4111,6 +4111,16 @@ const requestContext: Scenario[] = [
     decidingSid: null,
   },
   {
+    // StringEquals takes * as a character: no role ARN named Admin ends in "/*", whatever its path.
+    // Read as StringLike it would match the roles under admins/ and depend on the path (issue 18,
+    // conditions.ts's `comparison === "like"`).
+    name: "aws:PrincipalArn: StringEquals with a * matches no session of another name, whatever the path",
+    policy: rootWith({ StringEquals: { "aws:PrincipalArn": `arn:aws:iam::${K}:role/admins/*` } }),
+    request: sessionDecrypt(),
+    expect: "denied-implicit",
+    decidingSid: null,
+  },
+  {
     name: "aws:PrincipalArn: a Deny on a path leaves a session's verdict open",
     policy: doc(enableIam(K), {
       Sid: "NoBreakGlass",
