@@ -1,11 +1,13 @@
 /**
- * Runs the resource policies on a few sample keys before the first real key arrives
+ * Runs the resource policies on sample keys before the first real key arrives
  * (warm-up-schedule.ts: after ConfigureStack, while the CLI starts the program).
  *
  * A preview sends one Analyze per resource to a pack started for it, so its first keys meet code
- * that V8 has not compiled yet and runs in its interpreter: without this, the first 100 calls of a
- * fresh pack cost 1.31x the empty pack's, with it 1.16x (npm run bench, critical path, median of 7
- * runs at load 8). `npm run bench` prints what it costs the pack ("warm-up after ConfigureStack").
+ * that V8 has not compiled yet and runs in its interpreter. The sample keys are what the
+ * components write (from the catalog: every documented integration on a key of its own), and each
+ * again with the mistakes the rules report, so every rule's passing and reporting paths are
+ * compiled. `npm run bench` prints what it costs the pack ("then after ConfigureStack") and what
+ * the first 100 calls of a fresh pack cost after it.
  *
  * Nothing is reported: violations go to a sink. What stays behind is only what any Analyze call
  * leaves (parse-cache entries for these documents, memoized path suffixes), so answers are unchanged.
@@ -13,73 +15,70 @@
  * server reports it.
  */
 import type { Policies, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import {
+  accountRootPlan,
+  cloudTrailTrailPlan,
+  configIamRolePlan,
+  configServiceLinkedRolePlan,
+  controlTowerPlan,
+  eventDataStorePlan,
+  keyAdministratorsPlan,
+  keyUsersPlan,
+  serviceGrantPlan,
+  type IntegrationPlan,
+  type KeyLocation,
+} from "pulumi-kms-guardrails/catalog";
 
 const ACCOUNT = "111122223333";
+const KEY: KeyLocation = { partition: "aws", account: ACCOUNT, region: "us-east-1" };
 const role = (name: string): string => `arn:aws:iam::${ACCOUNT}:role/${name}`;
 
-/** The statements the components write for a CloudTrail and AWS Config key, with users and administrators. */
-const DOCUMENTED: readonly Record<string, unknown>[] = [
-  {
-    Sid: "Enable IAM User Permissions",
-    Effect: "Allow",
-    Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-    Action: "kms:*",
-    Resource: "*",
-  },
-  {
-    Sid: "Allow access for Key Administrators",
-    Effect: "Allow",
-    Principal: { AWS: role("KeyAdmin") },
-    Action: ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*"],
-    Resource: "*",
-  },
-  {
-    Sid: "Allow use of the key",
-    Effect: "Allow",
-    Principal: { AWS: role("KeyUser") },
-    Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
-    Resource: "*",
-  },
-  {
-    Sid: "Allow attachment of persistent resources",
-    Effect: "Allow",
-    Principal: { AWS: role("KeyUser") },
-    Action: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"],
-    Resource: "*",
-    Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
-  },
-  {
-    Sid: "Allow Config to use KMS for encryption",
-    Effect: "Allow",
-    Principal: { Service: "config.amazonaws.com" },
-    Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-    Resource: "*",
-    Condition: { StringEquals: { "AWS:SourceAccount": ACCOUNT } },
-  },
-  {
-    Sid: "Allow CloudTrail to encrypt logs",
-    Effect: "Allow",
-    Principal: { Service: "cloudtrail.amazonaws.com" },
-    Action: "kms:GenerateDataKey*",
-    Resource: "*",
-    Condition: {
-      StringEquals: { "aws:SourceArn": `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/audit` },
-      StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${ACCOUNT}:trail/*` },
-    },
-  },
-  {
-    Sid: "Allow use of the key through S3",
-    Effect: "Allow",
-    Principal: { AWS: role("App") },
-    Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-    Resource: "*",
-    Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com", "kms:CallerAccount": ACCOUNT } },
-  },
-];
+/**
+ * What the components write, from the catalog: the account's IAM-enabling statement, administrators
+ * and users, then each documented integration on a key of its own (so each rule meets the
+ * statements it reads, as in a stack that uses them).
+ */
+function documentedKeys(): Record<string, unknown>[][] {
+  const common: IntegrationPlan[] = [
+    accountRootPlan({ key: KEY }),
+    keyAdministratorsPlan({ key: KEY, principals: [role("KeyAdmin")] }),
+    keyUsersPlan({ key: KEY, principals: [role("KeyUser")] }),
+  ];
+  const integrations: IntegrationPlan[][] = [
+    [
+      cloudTrailTrailPlan({
+        key: KEY,
+        trailArns: [`arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/audit`],
+        logReaders: [role("AuditReader")],
+        serviceDecrypt: true,
+      }),
+      serviceGrantPlan({
+        key: KEY,
+        principal: role("App"),
+        actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+        viaService: "s3.us-east-1.amazonaws.com",
+      }),
+    ],
+    [eventDataStorePlan({ key: KEY, queryPrincipals: [role("LakeQuery")] })],
+    [configServiceLinkedRolePlan({ key: KEY, sourceAccounts: [ACCOUNT] })],
+    [configIamRolePlan({ key: KEY, accounts: [ACCOUNT] })],
+    [controlTowerPlan({ key: KEY, configSourceAccounts: [ACCOUNT] })],
+  ];
+  return integrations.map((plans) =>
+    [...common, ...plans].flatMap((plan) => plan.grants.map((g): Record<string, unknown> => ({ ...g.statement }))),
+  );
+}
 
 /** Mistakes that make the resource rules report, so their violation paths are compiled too. */
 const FLAWED: readonly Record<string, unknown>[] = [
   { Sid: "Everyone", Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" },
+  {
+    Sid: "Config without a source condition",
+    Effect: "Allow",
+    Principal: { Service: "config.amazonaws.com" },
+    Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+    Resource: "*",
+  },
   {
     Sid: "Describe with context",
     Effect: "Allow",
@@ -87,6 +86,13 @@ const FLAWED: readonly Record<string, unknown>[] = [
     Action: "kms:DescribeKey",
     Resource: "*",
     Condition: { StringEquals: { "kms:EncryptionContext:app": "billing" } },
+  },
+  {
+    Sid: "Partner",
+    Effect: "Allow",
+    Principal: { AWS: "arn:aws:iam::999988887777:root" },
+    Action: ["kms:Encrypt", "kms:Decrypt"],
+    Resource: "*",
   },
   {
     Sid: "Office only",
@@ -99,23 +105,31 @@ const FLAWED: readonly Record<string, unknown>[] = [
 ];
 
 /** Rounds of sample keys: enough calls for V8 to compile the rules' hot code past the interpreter. */
-export const WARM_UP_ROUNDS = 5;
+export const WARM_UP_ROUNDS = 3;
+
+/** The sample keys' statements: each documented key, then each with the mistakes added. */
+function sampleKeys(): Record<string, unknown>[][] {
+  const documented = documentedKeys();
+  return [...documented, ...documented.map((statements) => [...statements, ...FLAWED])];
+}
 
 /** A key policy of round `round`, distinct per round so the parse cache does not answer for it. */
-function sampleDocument(round: number, flawed: boolean): Record<string, unknown> {
-  const statements = flawed ? [...DOCUMENTED, ...FLAWED] : DOCUMENTED;
+function sampleDocument(
+  statements: readonly Record<string, unknown>[],
+  round: number,
+  k: number,
+): Record<string, unknown> {
   return {
     Version: "2012-10-17",
-    Id: `warm-up-${round}`,
+    Id: `warm-up-${round}-${k}`,
     Statement: statements.map((s) => ({ ...s })),
   };
 }
 
 /** A key as Analyze shows it to a resource policy: AWS Classic (the policy as text) or AWS Native (as an object). */
-function sampleArgs(round: number, flawed: boolean, native: boolean): ResourceValidationArgs {
+function sampleArgs(document: Record<string, unknown>, native: boolean): ResourceValidationArgs {
   const type = native ? "aws-native:kms:Key" : "aws:kms/key:Key";
-  const name = `warm-up-${round}-${flawed ? "flawed" : "documented"}`;
-  const document = sampleDocument(round, flawed);
+  const name = String(document.Id);
   const props = native ? { keyPolicy: document } : { policy: JSON.stringify(document) };
   return {
     type,
@@ -156,10 +170,16 @@ export function warmUp(policies: Policies, rounds: number = WARM_UP_ROUNDS): War
   const resourcePolicies = policies.filter(
     (p): p is ResourceValidationPolicy => typeof (p as ResourceValidationPolicy).validateResource === "function",
   );
+  let keys: Record<string, unknown>[][];
+  try {
+    keys = sampleKeys();
+  } catch {
+    return { calls, violations, failures: 1 };
+  }
   for (let round = 0; round < rounds; round++) {
-    for (const flawed of [false, true]) {
+    for (const [k, statements] of keys.entries()) {
       for (const native of [false, true]) {
-        const args = sampleArgs(round, flawed, native);
+        const args = sampleArgs(sampleDocument(statements, round, k), native);
         for (const policy of resourcePolicies) {
           calls++;
           try {
