@@ -40,14 +40,16 @@ export function coveredKmsActions(statement: Statement): readonly KmsActionInfo[
   // Asked by several checks for most statements, and nearly always known. Most statements name a
   // single pattern (`kms:*`, `kms:Decrypt`): it is its own key, looked up before a closure is built.
   const action = statement.action;
-  // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; the general memo gives the same list
-  if (action !== undefined && action.length === 1 && typeof action[0] === "string") {
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut; the general memo gives the same list
+  if (action !== undefined && action.length === 1) {
     const known = coveredByPattern.get(action[0]);
     // Stryker disable next-line ConditionalExpression: a shortcut; remember() looks the pattern up itself
     if (known !== undefined) return known;
-    return remember(coveredByPattern, action[0], MAX_LISTS, () => cover(action, []));
+    return remember(coveredByPattern, action[0], MAX_LISTS, () => coverActions(action));
   }
-  return remember(covered, coverKey(statement), MAX_LISTS, () => cover(statement.action, statement.notAction ?? []));
+  return remember(covered, coverKey(statement), MAX_LISTS, () =>
+    statement.action !== undefined ? coverActions(statement.action) : coverAllBut(statement.notAction ?? []),
+  );
 }
 
 /** Bounded: action lists come from arbitrary documents. */
@@ -65,11 +67,12 @@ function coverKey(statement: Statement): string {
 }
 // Stryker restore all
 
-function cover(action: readonly string[] | undefined, notAction: readonly string[]): KmsActionInfo[] {
-  if (action !== undefined) {
-    const names = new Set(action.flatMap((p) => expandKmsActions(p).map((a) => a.name)));
-    return [...kmsActions().values()].filter((a) => names.has(a.name));
-  }
+function coverActions(action: readonly string[]): KmsActionInfo[] {
+  const names = new Set(action.flatMap((p) => expandKmsActions(p).map((a) => a.name)));
+  return [...kmsActions().values()].filter((a) => names.has(a.name));
+}
+
+function coverAllBut(notAction: readonly string[]): KmsActionInfo[] {
   return [...kmsActions().values()].filter((a) => !notAction.some((p) => wildcardMatch(p, `kms:${a.name}`, true)));
 }
 
