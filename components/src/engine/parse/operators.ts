@@ -131,7 +131,12 @@ function resolve(raw: string, ignoreCase: boolean): ParsedOperator | undefined {
  * for every clause of every request.
  */
 export function parseOperator(raw: string): ParsedOperator | undefined {
-  return remember(exactCache, raw, MAX_CACHE, () => resolve(raw, false) ?? null) ?? undefined;
+  return remember(exactCache, raw, MAX_CACHE, resolveExact) ?? undefined;
+}
+
+/** The cache's entry for `raw`: `null` for a name that is not an operator (remember() recomputes `undefined`). */
+function resolveExact(raw: string): ParsedOperator | null {
+  return resolve(raw, false) ?? null;
 }
 
 /**
