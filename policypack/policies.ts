@@ -14,7 +14,8 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { awsUrl } from "pulumi-kms-guardrails/catalog";
-import { readOptions, type PackOptions } from "./config";
+import type { PackOptions } from "./config";
+import { optionsReader } from "./options-reader";
 import { todayUtc } from "pulumi-kms-guardrails/governance";
 import { hasOwnOptions, reportedFinding, ruleConfigSchema } from "./levels";
 import { keyPolicySubjectOf } from "./model/subject-memo";
@@ -108,36 +109,38 @@ function common(
 const NO_OPTIONS: PackOptions = {};
 
 /** The options once per call, read only when asked (getConfig copies the config each time). */
-function lazyOptions(args: { getConfig: () => unknown }): () => PackOptions {
+function lazyOptions(args: { getConfig: () => unknown }, read: (raw: unknown) => PackOptions): () => PackOptions {
   let options: PackOptions | undefined;
-  return () => (options ??= readOptions(args.getConfig()));
+  return () => (options ??= read(args.getConfig()));
 }
 
 export function resourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
   const ownOptions = hasOwnOptions(rule);
   const remediateResource = remediationFor(rule.id);
+  const read = optionsReader();
   return {
     ...common(rule),
     ...(remediateResource !== undefined ? { remediateResource } : {}),
     validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
       const subject = keyPolicySubjectOf(args);
       if (subject === undefined) return;
-      let options = ownOptions ? readOptions(args.getConfig()) : undefined;
+      let options = ownOptions ? read(args.getConfig()) : undefined;
       const violations = safely(rule, subject, options ?? NO_OPTIONS);
       // Most keys pass most rules: what reporting needs is built only when there is something to report.
       if (violations.length === 0) return;
       const document = subject.document;
       const secrets = document.kind === "present" ? document.secrets : () => undefined;
-      violations.forEach(reporter(rule, report, () => (options ??= readOptions(args.getConfig())), secrets, args.urn));
+      violations.forEach(reporter(rule, report, () => (options ??= read(args.getConfig())), secrets, args.urn));
     },
   };
 }
 
 export function stackPolicy(rule: StackRule): StackValidationPolicy {
+  const read = optionsReader();
   return {
     ...common(rule),
     validateStack: (args: StackValidationArgs, report: ReportViolation) => {
-      const options = lazyOptions(args);
+      const options = lazyOptions(args, read);
       if (rule.notApplicable !== undefined) {
         const reason = rule.notApplicable(options());
         if (reason !== undefined) args.notApplicable(reason);
