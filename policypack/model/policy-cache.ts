@@ -93,6 +93,7 @@ function checksKey(checks: ReadonlySet<string> | undefined): string {
 /** Every lint option: one added to `LintOptions` but not here fails to compile, so the cache key stays whole. */
 const OPTION_NAMES = Object.keys({
   keyAccount: true,
+  keyAccountFrom: true,
   keyArn: true,
   eventDataStoreKey: true,
   reportLiteralArnComparisons: true,

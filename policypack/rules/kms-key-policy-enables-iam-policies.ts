@@ -27,8 +27,8 @@ const ACCOUNT_UNKNOWN = "iam-policies-account-unknown";
  * not through the lint cache: it is asked once.
  */
 const NOT_ENABLED_CHECK: ReadonlySet<string> = new Set(["iam-policies-not-enabled"]);
-const notEnabledFor = (policy: KeyPolicy, keyAccount: string): Finding | undefined =>
-  lintPolicy(policy, { keyAccount }, NOT_ENABLED_CHECK).find((f) => f.id === NOT_ENABLED);
+const notEnabledFor = (policy: KeyPolicy, keyAccount: string, keyAccountFrom: string): Finding | undefined =>
+  lintPolicy(policy, { keyAccount, keyAccountFrom }, NOT_ENABLED_CHECK).find((f) => f.id === NOT_ENABLED);
 
 /** The accounts Allow statements name (by id or root), each once, in order: nearly always one. */
 function rootAccounts(policy: KeyPolicy): readonly string[] {
@@ -69,7 +69,10 @@ function check(subject: KeyPolicySubject): Violation[] {
   // Which candidates are enabled is decided without the lint; only the one reported is linted.
   const candidates = rootAccounts(p.policy);
   for (let i = 0; i < candidates.length; i++) if (enablesIamPolicies(p.policy, candidates[i])) return [];
-  const failure = notEnabledFor(p.policy, candidates.length > 0 ? candidates[0] : "111122223333");
+  const failure =
+    candidates.length > 0
+      ? notEnabledFor(p.policy, candidates[0], "the first account the policy names by its root")
+      : notEnabledFor(p.policy, "111122223333", "AWS's example account: the policy names none by its root");
   if (failure === undefined) return [];
   const violation = findingViolation(subject, failure);
   return [

@@ -44,6 +44,13 @@ describe("lint text: iam-policies-not-enabled", () => {
     ]);
   });
 
+  it("or where the caller says it chose the account (keyAccountFrom), never an option the user did not set", () => {
+    const options = { keyAccount: "arn:aws:iam::444455556666:root", keyAccountFrom: "the stack's provider" };
+    assert.deepEqual(verdict({ Statement: [allow(CLOUDTRAIL, "kms:Decrypt")] }, options), [
+      notEnabled("444455556666", "the stack's provider"),
+    ]);
+  });
+
   it("the keyArn option, with its partition", () => {
     const keyArn = "arn:aws-us-gov:kms:us-gov-west-1:444455556666:key/k";
     assert.deepEqual(verdict({ Statement: [allow(CLOUDTRAIL, "kms:Decrypt")] }, { keyArn }), [

@@ -51,15 +51,18 @@ describe("kms-key-policy-enables-iam-policies: candidate accounts", () => {
     ]);
     assert.deepEqual(
       reported.map((r) => [r.level, r.message]),
-      [["mandatory", notEnabled(A, "")]],
+      [["mandatory", notEnabled(A, "", EXAMPLE)]],
     );
   });
 });
 
-function notEnabled(account: string, candidates: string): string {
+const FIRST = "the first account the policy names by its root";
+const EXAMPLE = "AWS's example account: the policy names none by its root";
+
+function notEnabled(account: string, candidates: string, from = FIRST): string {
   return (
     `Key policy of key 'k' (policy) at $.Statement: No statement allows kms:* on the key to account ${account} ` +
-    "(from the keyAccount option) without conditions, so IAM policies in that account cannot grant access to the key.\n" +
+    `(from ${from}) without conditions, so IAM policies in that account cannot grant access to the key.\n` +
     "Add the statement that enables IAM policies for the key's account.\n" +
     JSON.stringify(
       {

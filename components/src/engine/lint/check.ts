@@ -7,6 +7,12 @@ import type { Finding, KeyPolicy, SeedRef, Severity, Statement } from "../types"
 export interface LintOptions {
   /** The account that owns the key (`111122223333` or `arn:aws:iam::111122223333:root`). */
   readonly keyAccount?: string;
+  /**
+   * Where `keyAccount` came from, as findings name it ("No statement allows kms:* ... to account
+   * 111122223333 (from ...)"); default "the keyAccount option". A caller that chose the account
+   * itself says how, so its users are not pointed at an option they never set.
+   */
+  readonly keyAccountFrom?: string;
   /** The key's ARN; its account stands in for `keyAccount` when that is not given. */
   readonly keyArn?: string;
   /**

@@ -43,7 +43,8 @@ function keyAccountOf(policy: KeyPolicy, options: LintOptions): KeyAccount | und
   if (options.keyAccount !== undefined) {
     const account = accountOfPrincipal(options.keyAccount);
     if (account !== undefined) {
-      return { account, partition: parseArn(options.keyAccount)?.partition ?? "aws", from: "the keyAccount option" };
+      const from = options.keyAccountFrom ?? "the keyAccount option";
+      return { account, partition: parseArn(options.keyAccount)?.partition ?? "aws", from };
     }
   }
   if (options.keyArn !== undefined) {
