@@ -72,12 +72,17 @@ describe("canMatchKeyArn: wildcards once the whole key ARN is matched", () => {
     assert.equal(canMatchKeyArn(`${"*".repeat(40)}:key/${"*".repeat(40)}/`), false);
   });
 
-  it("a pattern with wildcards longer than 2048 characters matches no key ARN; up to 2048 it is judged", () => {
+  it("a long pattern with wildcards is judged up to 65,536 characters, and past that taken to possibly match", () => {
     const head = "arn:aws:kms:us-east-1:111122223333:key/";
-    const at = (length: number): string => `${head}${"a".repeat(length - head.length - 1)}*`;
-    assert.equal(at(2048).length, 2048);
-    assert.equal(canMatchKeyArn(at(2048)), true);
-    assert.equal(canMatchKeyArn(at(2049)), false);
+    const at = (length: number, tail = "a"): string => `${head}${tail.repeat(length - head.length - 1)}*`;
+    assert.equal(at(2049).length, 2049);
+    // A key id of that many letters: the pattern matches it (it used to be refused past 2,048).
+    assert.equal(canMatchKeyArn(at(2049)), true);
+    assert.equal(canMatchKeyArn(at(40_000)), true);
+    // "_" is no key id character: judged, and refused, at any length the search covers.
+    assert.equal(canMatchKeyArn(at(2049, "_")), false);
+    assert.equal(canMatchKeyArn(at(65_536, "_")), false);
+    assert.equal(canMatchKeyArn(at(65_537, "_")), true);
   });
 
   it("a literal pattern is compared with the key ARN syntax whatever its length", () => {

@@ -29,7 +29,12 @@ export const PARTITIONS: readonly string[] = [
 const PARTITION_GROUP = `(?:${PARTITIONS.join("|")})`;
 /** Key ids are lower-case UUIDs, multi-Region keys `mrk-` and 32 hex digits. */
 const KEY_ARN = new RegExp(`^arn:${PARTITION_GROUP}:kms:[a-z0-9-]+:\\d{12}:key/[a-z0-9-]+$`);
-const MAX_PATTERN_LENGTH = 2048;
+/**
+ * Longer wildcard patterns are not searched and are taken to possibly match (no finding). A key
+ * policy holds at most 32 KB, so only a value built in code gets here; the search costs time in
+ * proportion to the pattern's length.
+ */
+const MAX_PATTERN_LENGTH = 65_536;
 
 interface Unit {
   readonly test: (code: number) => boolean;
@@ -105,7 +110,7 @@ const cache = memoMap<string, boolean>();
 /** Whether `pattern` can match the ARN of some KMS key. */
 export function canMatchKeyArn(pattern: string): boolean {
   if (!hasWildcard(pattern)) return KEY_ARN.test(pattern);
-  if (pattern.length > MAX_PATTERN_LENGTH) return false;
+  if (pattern.length > MAX_PATTERN_LENGTH) return true;
   return remember(cache, pattern, 1_000, (p) => AUTOMATA.some((units) => canMatch(p, units)));
 }
 
