@@ -19,6 +19,8 @@ export function parseDate(s: string): number | undefined {
   // Days past the month's end are refused by the calendar check below.
   if (month < 1 || month > 12 || hour > 24 || minute > 59 || second > 60) return undefined;
   const millis = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
+  // ISO 8601 has 24:00 as the end of a day (the next day's 00:00), and no time after it.
+  if (hour === 24 && minute + second + millis > 0) return undefined;
   // Z (or no zone) is UTC; otherwise the zone's offset from UTC.
   const offsetMinutes = m[8] === undefined ? 0 : (m[8] === "-" ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10] ?? 0));
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
