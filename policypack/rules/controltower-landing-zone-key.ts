@@ -173,7 +173,10 @@ function checkKey(
     management ?? facts.account ?? "",
     home !== undefined ? { homeRegion: home } : {},
   );
-  for (const problem of problems) out.push({ message: `${keyText}: ${problem}`, urn: facts.key.ref.urn });
+  // The catalog's problems are sentences ("The key is ..."); here each follows a colon.
+  for (const problem of problems) {
+    out.push({ message: `${keyText}: ${problem.replace(/^The /, "the ")}`, urn: facts.key.ref.urn });
+  }
 
   const account = management ?? facts.account;
   if (account === undefined || home === undefined) {

@@ -95,7 +95,7 @@ describe("lint: encryption-context findings, words and fixes", () => {
     assert.equal(f.path, "$.Statement[0].NotAction");
     assert.ok(
       f.message.startsWith(
-        `Statement "S" allows NotAction kms:Encrypt, kms:Decrypt only when ${CT} matches. Only CreateGrant, ` +
+        `Statement "S" allows NotAction kms:Encrypt, kms:Decrypt only when ${CT} matches. Only requests for CreateGrant, ` +
           "GenerateDataKey, ",
       ),
       f.message,

@@ -313,7 +313,7 @@ describe("lint: encryption-context-on-wildcard-action, finding and fix", () => {
     assert.equal(f.path, "$.Statement[0].Action");
     assert.match(
       f.message,
-      /^Statement "Team" allows kms:\* only when kms:EncryptionContext:team matches\. Only CreateGrant, Decrypt, Encrypt, GenerateDataKey, .*ReEncryptTo.* carry it; the other \d+ actions kms:\* covers \(.*DescribeKey.*\) never match: the grant is broader than it needs to be/,
+      /^Statement "Team" allows kms:\* only when kms:EncryptionContext:team matches\. Only requests for CreateGrant, Decrypt, Encrypt, GenerateDataKey, .*ReEncryptTo.* carry it; the other \d+ actions kms:\* covers \(.*DescribeKey.*\) never match: the grant is broader than it needs to be/,
     );
     assert.doesNotMatch(f.message.split("never match")[0].split("covers (")[1], /\bDecrypt\b/);
     // The fix lists exactly the actions that carry the key: the same access, said exactly.

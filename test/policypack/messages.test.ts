@@ -55,6 +55,7 @@ describe("violation messages: every rule's failing example", () => {
         );
         assert.doesNotMatch(m, /"Resource": "arn:/, "a suggested statement names a key ARN");
         assert.doesNotMatch(m, /no statement allows it \(No statement/i, "a nested repeat");
+        assert.doesNotMatch(m, /\): (The|A|An) /, "a sentence capitalized after a colon");
         assert.doesNotMatch(
           m,
           /Change that statement or the request/,

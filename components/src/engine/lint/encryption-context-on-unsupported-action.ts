@@ -186,7 +186,7 @@ function wildcardFinding(
     coverage.live.length === 0
       ? `${what}, but requests for ${dead} never carry it: ${pattern} allows nothing here (the statement's other ` +
         "actions do the work), and the grant reads broader than it is."
-      : `${what}. Only ${coverage.live.join(", ")} carry it; the other ${coverage.dead.length} actions ${pattern} ` +
+      : `${what}. Only requests for ${coverage.live.join(", ")} carry it; the other ${coverage.dead.length} actions ${pattern} ` +
         `covers (${dead}) never match: the grant is broader than it needs to be, and those actions are silently ` +
         "denied by it.";
   const description =
