@@ -89,6 +89,8 @@ describe("canMatchKeyArn: wildcards once the whole key ARN is matched", () => {
     assert.equal(canMatchKeyArn(KEY), true);
     assert.equal(canMatchKeyArn(`${KEY}${"a".repeat(3000)}`), true);
     assert.equal(canMatchKeyArn(`${KEY}:`), false);
+    // Past the wildcard search's 65,536 characters, a literal is still compared, not taken to match.
+    assert.equal(canMatchKeyArn(`${KEY}:${"a".repeat(70_000)}`), false);
     assert.equal(canMatchKeyArn("arn:aws-eusc:kms:eusc-de-east-1:111122223333:key/mrk-1"), true);
     assert.equal(canMatchKeyArn("arn:aws-x:kms:us-east-1:111122223333:key/1"), false);
   });
