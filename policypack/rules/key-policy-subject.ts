@@ -7,6 +7,7 @@
 import type { Finding, KeyPolicy, LintOptions, ParseResult } from "pulumi-kms-guardrails/engine";
 import { lintMessage, resourceLabel, waitingFor } from "../messages";
 import { lintDocument, parseDocument } from "../model/policy-cache";
+import { RecentMemo } from "../recent-memo";
 import type { KeyPolicySubject } from "../model/types";
 import type { Violation } from "./types";
 import { withTrailSourceArn } from "./encryption-context-fix";
@@ -24,8 +25,8 @@ interface SubjectMemo {
   findings: readonly Finding[] | undefined;
 }
 
-/** One entry per subject (each entry of a weak map costs an allocation of its own, per key). */
-const memos = new WeakMap<KeyPolicySubject, SubjectMemo>();
+/** This call's subject and the last one's: the rules of a call run one after another (recent-memo.ts). */
+const memos = new RecentMemo<KeyPolicySubject, SubjectMemo>(2);
 
 function memoOf(subject: KeyPolicySubject): SubjectMemo {
   let memo = memos.get(subject);
