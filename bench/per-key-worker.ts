@@ -7,6 +7,7 @@ import * as inspector from "node:inspector";
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { policies } from "../policypack/policies";
 import { warmUp } from "../policypack/warm-up";
+import { keyArgs, type KeyForm } from "./fixtures/key-args";
 import { realisticKeyPolicies } from "./fixtures/key-policies";
 import { Random } from "./fixtures/random";
 
@@ -28,36 +29,8 @@ export interface PerKeyResult {
   readonly violations: number;
 }
 
-// @pulumi/policy's server wraps each resource's properties in this proxy before a policy sees them.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module @pulumi/policy itself loads
-const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy: (v: object) => object };
-
 /** PER_KEY_FORM: `classic` or `native` for keys of one provider only. */
-const FORM = process.env.PER_KEY_FORM;
-
-/** A key as bench/sections/analyze.ts sends it: one in five AWS Native (the policy as an object). */
-function keyArgs(document: unknown, index: number, pass: number): ResourceValidationArgs {
-  const native = FORM === "native" || (FORM !== "classic" && index % 5 === 4);
-  const name = `key-${pass}-${index}`;
-  const type = native ? "aws-native:kms:Key" : "aws:kms/key:Key";
-  const props = native
-    ? { description: name, enableKeyRotation: true, keyPolicy: JSON.parse(JSON.stringify(document)) as unknown }
-    : { description: name, enableKeyRotation: true, deletionWindowInDays: 30, policy: JSON.stringify(document) };
-  return {
-    type,
-    props: unknownCheckingProxy(props),
-    urn: `urn:pulumi:prod::bench::${type}::${name}`,
-    name,
-    opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: {} },
-    stackTags: new Map(),
-    isType: () => false,
-    asType: () => undefined,
-    getConfig: <T>() => ({}) as T,
-    notApplicable: () => {
-      throw new Error("not applicable");
-    },
-  } as unknown as ResourceValidationArgs;
-}
+const FORM = process.env.PER_KEY_FORM as KeyForm;
 
 function cpuUs(): number {
   const { user, system } = process.threadCpuUsage();
@@ -99,10 +72,10 @@ async function main(): Promise<void> {
     violations++;
   };
   // Every document is new to the pack's parse cache, as in the bench's Analyze passes.
-  const first = realisticKeyPolicies(new Random(100), 100, "first-").map((d, i) => keyArgs(d, i, -1));
+  const first = realisticKeyPolicies(new Random(100), 100, "first-").map((d, i) => keyArgs(d, i, -1, FORM));
   // Each pass's keys are made just before it, so the heap holds one pass at a time.
   const keysOf = (pass: number): ResourceValidationArgs[] =>
-    realisticKeyPolicies(new Random(1_000 + pass), keysPerPass, `p${pass}-`).map((d, i) => keyArgs(d, i, pass));
+    realisticKeyPolicies(new Random(1_000 + pass), keysPerPass, `p${pass}-`).map((d, i) => keyArgs(d, i, pass, FORM));
   const run = (batch: readonly ResourceValidationArgs[]): number => {
     const start = cpuUs();
     for (const args of batch) {

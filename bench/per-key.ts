@@ -20,32 +20,14 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { build } from "esbuild";
+import { bundleAgainst, HERE, nodeBinary } from "./in-process";
 import type { PerKeyResult } from "./per-key-worker";
 import { median } from "./stats";
 
-const HERE = path.join(__dirname, "..");
 const WORKER = fs.readFileSync(path.join(__dirname, "per-key-worker.ts"), "utf8");
-const EXTERNAL = ["@pulumi/policy", "@pulumi/pulumi"];
 
 async function bundle(root: string, out: string): Promise<void> {
-  await build({
-    stdin: { contents: WORKER, resolveDir: path.join(root, "bench"), sourcefile: "per-key-worker.ts", loader: "ts" },
-    outfile: out,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node22",
-    conditions: ["source"],
-    external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
-    logLevel: "warning",
-  });
-}
-
-/** The Node the npm scripts run on (the `node` devDependency), else this one. */
-function nodeBinary(): string {
-  const local = path.join(HERE, "node_modules", ".bin", "node");
-  return fs.existsSync(local) ? local : process.execPath;
+  await bundleAgainst(root, WORKER, "per-key-worker.ts", out);
 }
 
 function runWorker(file: string, root: string): PerKeyResult {

@@ -131,10 +131,15 @@ function sampleArgs(document: Record<string, unknown>, native: boolean): Resourc
   const type = native ? "aws-native:kms:Key" : "aws:kms/key:Key";
   const name = String(document.Id);
   const props = native ? { keyPolicy: document } : { policy: JSON.stringify(document) };
+  return resourceArgs(type, name, `urn:pulumi:warm-up::kms-guardrails::${type}::${name}`, props);
+}
+
+/** The arguments @pulumi/policy's server gives a resource policy, for a resource without options or config. */
+export function resourceArgs(type: string, name: string, urn: string, props: unknown): ResourceValidationArgs {
   return {
     type,
     props,
-    urn: `urn:pulumi:warm-up::kms-guardrails::${type}::${name}`,
+    urn,
     name,
     opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: {} },
     stackTags: new Map(),

@@ -16,10 +16,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { builtinModules } from "node:module";
 import { build } from "esbuild";
+import { PACK_BUILD_OPTIONS, PACK_EXTERNAL } from "./pack-build-options";
 
 const PACK_DIR = path.join(__dirname, "..", "policypack");
 const OUT_DIR = path.join(PACK_DIR, "bin");
-const EXTERNAL = ["@pulumi/policy", "@pulumi/pulumi"];
+const EXTERNAL = PACK_EXTERNAL;
 
 /** The package an import path names ("@pulumi/pulumi/proto/x" → "@pulumi/pulumi"). */
 function packageOf(request: string): string {
@@ -44,16 +45,9 @@ async function main(): Promise<void> {
   const result = await build({
     entryPoints: [path.join(PACK_DIR, "index.ts")],
     outfile: path.join(OUT_DIR, "index.js"),
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node22",
-    // The library's TypeScript sources (its exports' "source" condition), as the tests run them.
-    conditions: ["source"],
-    external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
+    ...PACK_BUILD_OPTIONS,
     banner: { js: "// Built by scripts/bundle-pack.ts from policypack/ and components/src: do not edit." },
     metafile: true,
-    logLevel: "warning",
   });
   const required = new Set<string>();
   for (const output of Object.values(result.metafile.outputs)) {
