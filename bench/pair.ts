@@ -10,9 +10,10 @@
  * one process (bench/pair-worker.ts) and gives every key of bench/fixtures/key-policies.ts to each in
  * turn, the order rotating key by key, each call after PAIR_IDLE_MS (1) of idling: in the running
  * pack every Analyze call starts on cold caches, which triples the cost of the same calls made back
- * to back. Prints per-key medians per pass (PAIR_PASSES, 6 of 1,000 keys) and each build's ratio to
- * this checkout's, the median of the per-pass ratios. The control's ratio is the noise: two bundles
- * of the same code differ by up to a few percent, so a smaller difference decides nothing.
+ * to back. PAIR_RUNS (2) processes, every other one loading the builds in reverse order (a build
+ * loaded first runs a little faster); prints per-key medians per pass (PAIR_PASSES, 6 of 1,000 keys)
+ * and each build's ratio to this checkout's, the median of the per-pass ratios. The control's ratio
+ * is the noise: a smaller difference decides nothing.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -24,6 +25,19 @@ import { median } from "./stats";
 
 const ENTRY = `export { policies } from "../policypack/policies"; export { warmUp } from "../policypack/warm-up";`;
 const WORKER = fs.readFileSync(path.join(__dirname, "pair-worker.ts"), "utf8");
+
+function runWorker(worker: string, specs: readonly string[]): PairResult[] {
+  const run = spawnSync(nodeBinary(), [worker, ...specs], {
+    cwd: path.join(HERE, "policypack"),
+    env: { ...process.env, NODE_PATH: path.join(HERE, "node_modules") },
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`worker failed: ${run.stderr}`);
+  return run.stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as PairResult);
+}
 
 async function main(): Promise<void> {
   const others = process.argv.slice(2).map((d) => path.resolve(d));
@@ -43,23 +57,29 @@ async function main(): Promise<void> {
     );
     const worker = path.join(work, "worker.js");
     await bundleAgainst(HERE, WORKER, "pair-worker.ts", worker);
-    const run = spawnSync(nodeBinary(), [worker, ...builds.map((b, i) => `${b.name}=${files[i]}`)], {
-      cwd: path.join(HERE, "policypack"),
-      env: { ...process.env, NODE_PATH: path.join(HERE, "node_modules") },
-      encoding: "utf8",
-    });
-    if (run.status !== 0) throw new Error(`worker failed: ${run.stderr}`);
-    const results = run.stdout
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line) as PairResult);
-    const base = results[0];
-    process.stdout.write(`cold calls (${process.env.PAIR_IDLE_MS ?? 1} ms idle before each), µs per key\n`);
-    for (const r of results) {
-      const ratios = r.passUs.map((us, p) => us / base.passUs[p]);
+    const specs = builds.map((b, i) => `${b.name}=${files[i]}`);
+    // Builds loaded first run a little faster (code placement): every other run loads them in reverse.
+    const runs = Math.max(1, Number(process.env.PAIR_RUNS ?? 2));
+    const byName = new Map<string, { firstUs: number[]; passUs: number[]; ratios: number[] }>();
+    for (let r = 0; r < runs; r++) {
+      const results = runWorker(worker, r % 2 === 0 ? specs : [...specs].reverse());
+      const base = results.find((x) => x.name === builds[0].name) as PairResult;
+      for (const x of results) {
+        const entry = byName.get(x.name) ?? { firstUs: [], passUs: [], ratios: [] };
+        entry.firstUs.push(x.firstUs);
+        entry.passUs.push(...x.passUs);
+        entry.ratios.push(...x.passUs.map((us, p) => us / base.passUs[p]));
+        byName.set(x.name, entry);
+      }
+    }
+    process.stdout.write(
+      `cold calls (${process.env.PAIR_IDLE_MS ?? 1} ms idle before each), µs per key, ${runs} runs; ratio to .: median of the passes\n`,
+    );
+    for (const b of builds) {
+      const e = byName.get(b.name) as { firstUs: number[]; passUs: number[]; ratios: number[] };
       process.stdout.write(
-        `${r.name.padEnd(12)} first 100 ${r.firstUs.toFixed(1).padStart(6)}  median ${median(r.passUs).toFixed(1).padStart(6)}` +
-          `  vs . ${median(ratios).toFixed(3)} [${ratios.map((x) => x.toFixed(2)).join(" ")}]\n`,
+        `${b.name.padEnd(12)} first 100 ${median(e.firstUs).toFixed(1).padStart(6)}  median ${median(e.passUs).toFixed(1).padStart(6)}` +
+          `  vs . ${median(e.ratios).toFixed(3)} [${e.ratios.map((x) => x.toFixed(2)).join(" ")}]\n`,
       );
     }
   } finally {
