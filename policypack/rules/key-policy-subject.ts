@@ -4,9 +4,15 @@
  * model/subject-memo.ts), and lint findings of chosen kinds turned into violations at the rule's
  * level (a rule that reports some below it says so: kms-key-policy-valid).
  */
-import type { Finding, KeyPolicy, LintOptions, ParseResult } from "pulumi-kms-guardrails/engine";
+import {
+  lintPolicy,
+  type Finding,
+  type KeyPolicy,
+  type LintOptions,
+  type ParseResult,
+} from "pulumi-kms-guardrails/engine";
 import { lintMessage, resourceLabel, waitingFor } from "../messages";
-import { lintDocument, parseDocument } from "../model/policy-cache";
+import { parseDocument } from "../model/policy-cache";
 import { RecentMemo } from "../recent-memo";
 import type { KeyPolicySubject } from "../model/types";
 import type { Violation } from "./types";
@@ -78,10 +84,15 @@ export function lintOptionsFor(subject: KeyPolicySubject): LintOptions {
   return subject.keyArn !== undefined ? { ...RESOURCE_RULE_OPTIONS, keyArn: subject.keyArn } : RESOURCE_RULE_OPTIONS;
 }
 
-/** The `RESOURCE_RULE_CHECKS` findings on a parsed subject policy, under the subject's own options. */
+/**
+ * The `RESOURCE_RULE_CHECKS` findings on a parsed subject policy, under the subject's own options.
+ * Linted here rather than through policy-cache.ts `lintDocument`: the subject's memo already keeps
+ * them for the call, and that cache's entry per policy cost more per key than a policy text repeated
+ * across keys saves (bench/pair.ts).
+ */
 export function resourceFindings(subject: KeyPolicySubject, policy: KeyPolicy): readonly Finding[] {
   const memo = memoOf(subject);
-  memo.findings ??= withTrailSourceArns(policy, lintDocument(policy, lintOptionsFor(subject), RESOURCE_RULE_CHECKS));
+  memo.findings ??= withTrailSourceArns(policy, lintPolicy(policy, lintOptionsFor(subject), RESOURCE_RULE_CHECKS));
   return memo.findings;
 }
 
