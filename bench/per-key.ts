@@ -7,8 +7,9 @@
  * Bundles bench/per-key-worker.ts with the pack's esbuild settings (scripts/bundle-pack.ts) and runs
  * it in fresh processes: the resource policies on the bench's Analyze keys, in process, after the
  * pack's warm-up. Prints main-thread CPU per key (first 100 keys, warm) and bytes allocated per key.
- * CPU on a shared machine moves by tens of percent from run to run; the bytes do not, which makes
- * them the figure to compare a change by (garbage collection is a quarter of the pack's time).
+ * CPU on a shared machine moves by tens of percent from run to run; the bytes do not. These are
+ * back-to-back calls: the running pack's calls start on cold caches, and bench/pair.ts compares
+ * checkouts on those.
  *
  * DIR: other checkouts to compare, each with its own node_modules (a `git worktree` of main, say):
  * the worker is this checkout's, bundled against each DIR's sources; runs alternate between them,
