@@ -49,6 +49,27 @@ function rootAccounts(policy: KeyPolicy): readonly string[] {
   return accounts ?? [];
 }
 
+/**
+ * Whether the policy enables IAM policies for an account it names by its root: each account tried as
+ * it is met, so the usual policy, whose first statement enables them, is decided there.
+ */
+function someRootAccountEnabled(policy: KeyPolicy): boolean {
+  const tried: string[] = [];
+  const statements = policy.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    if (s.effect !== "Allow" || s.principal === undefined) continue;
+    const principals = s.principal.aws;
+    for (let j = 0; j < principals.length; j++) {
+      const account = accountOfPrincipal(principals[j]);
+      if (account === undefined || tried.includes(account)) continue;
+      if (enablesIamPolicies(policy, account)) return true;
+      tried.push(account);
+    }
+  }
+  return false;
+}
+
 function withId(findings: readonly Finding[], id: string): Finding | undefined {
   for (let i = 0; i < findings.length; i++) if (findings[i].id === id) return findings[i];
   return undefined;
@@ -67,8 +88,8 @@ function check(subject: KeyPolicySubject): Violation[] {
       : [];
   }
   // Which candidates are enabled is decided without the lint; only the one reported is linted.
+  if (someRootAccountEnabled(p.policy)) return [];
   const candidates = rootAccounts(p.policy);
-  for (let i = 0; i < candidates.length; i++) if (enablesIamPolicies(p.policy, candidates[i])) return [];
   const failure =
     candidates.length > 0
       ? notEnabledFor(p.policy, candidates[0], "the first account the policy names by its root")
