@@ -30,31 +30,12 @@ const NOT_ENABLED_CHECK: ReadonlySet<string> = new Set(["iam-policies-not-enable
 const notEnabledFor = (policy: KeyPolicy, keyAccount: string, keyAccountFrom: string): Finding | undefined =>
   lintPolicy(policy, { keyAccount, keyAccountFrom }, NOT_ENABLED_CHECK).find((f) => f.id === NOT_ENABLED);
 
-/** The accounts Allow statements name (by id or root), each once, in order: nearly always one. */
-function rootAccounts(policy: KeyPolicy): readonly string[] {
-  let accounts: string[] | undefined;
-  const statements = policy.statements;
-  for (let i = 0; i < statements.length; i++) {
-    const s = statements[i];
-    if (s.effect !== "Allow" || s.principal === undefined) continue;
-    const principals = s.principal.aws;
-    for (let j = 0; j < principals.length; j++) {
-      const account = accountOfPrincipal(principals[j]);
-      if (account === undefined) continue;
-      // A list grown from empty reserves room for 17: this one starts at its first account.
-      if (accounts === undefined) accounts = [account];
-      else if (!accounts.includes(account)) accounts.push(account);
-    }
-  }
-  return accounts ?? [];
-}
-
 /**
- * Whether the policy enables IAM policies for an account it names by its root: each account tried as
- * it is met, so the usual policy, whose first statement enables them, is decided there.
+ * Visits the accounts Allow statements name (by id or root), each once, in order (nearly always
+ * one), until `visit` returns true; returns whether it did.
  */
-function someRootAccountEnabled(policy: KeyPolicy): boolean {
-  const tried: string[] = [];
+function someRootAccount(policy: KeyPolicy, visit: (account: string) => boolean): boolean {
+  let seen: string[] | undefined;
   const statements = policy.statements;
   for (let i = 0; i < statements.length; i++) {
     const s = statements[i];
@@ -62,12 +43,23 @@ function someRootAccountEnabled(policy: KeyPolicy): boolean {
     const principals = s.principal.aws;
     for (let j = 0; j < principals.length; j++) {
       const account = accountOfPrincipal(principals[j]);
-      if (account === undefined || tried.includes(account)) continue;
-      if (enablesIamPolicies(policy, account)) return true;
-      tried.push(account);
+      if (account === undefined || seen?.includes(account) === true) continue;
+      if (visit(account)) return true;
+      // A list grown from empty reserves room for 17: this one starts at its first account.
+      if (seen === undefined) seen = [account];
+      else seen.push(account);
     }
   }
   return false;
+}
+
+function rootAccounts(policy: KeyPolicy): readonly string[] {
+  const accounts: string[] = [];
+  someRootAccount(policy, (account) => {
+    accounts.push(account);
+    return false;
+  });
+  return accounts;
 }
 
 function withId(findings: readonly Finding[], id: string): Finding | undefined {
@@ -88,7 +80,9 @@ function check(subject: KeyPolicySubject): Violation[] {
       : [];
   }
   // Which candidates are enabled is decided without the lint; only the one reported is linted.
-  if (someRootAccountEnabled(p.policy)) return [];
+  // Each account is tried as it is met: the usual policy, whose first statement enables IAM
+  // policies, is decided there.
+  if (someRootAccount(p.policy, (account) => enablesIamPolicies(p.policy, account))) return [];
   const candidates = rootAccounts(p.policy);
   const failure =
     candidates.length > 0
