@@ -6,13 +6,8 @@
  * AnalyzeStack request is decoded 13 times (about 0.1-0.3 s each, measured here), which alone
  * would make the pack several times slower than an empty one (issue 6 targets 1.25x). The
  * protobuf `Struct` of a resource is the same object on every call within one request (jspb caches
- * wrapper fields), so a memo keyed by it returns the same plain object to every policy, and lets
- * memo.ts recognize one request across stack policies.
- *
- * Within a request the server asks about a resource and its provider policy after policy, so the
- * last few Structs are answered by identity (recent-memo.ts) before the WeakMap, which holds every
- * Struct of a request (an AnalyzeStack request's thousands, a policy's calls far apart) and lets
- * each die with its request.
+ * wrapper fields), so a WeakMap memo keyed by it returns the same plain object to every policy, and
+ * lets memo.ts recognize one request across stack policies. Entries die with the request.
  *
  * Only the analyze path (`proxySecrets === false`) is memoized: remediation wraps values for
  * writing, and the pack never remediates. Policies only read properties, so sharing is safe. If
@@ -20,10 +15,6 @@
  */
 import { recordSource } from "./model/secrets";
 import { policyInternal } from "./policy-internals";
-import { RecentMemo } from "./recent-memo";
-
-/** A resource and its provider, for the request being answered and the one before. */
-const RECENT = 4;
 
 type Deserialize = (struct: unknown, proxySecrets: boolean) => unknown;
 
@@ -37,20 +28,16 @@ export function installDeserializeCache(): boolean {
   const original = mod?.deserializeProperties;
   if (mod === undefined || typeof original !== "function") return false;
   if (mod.__kmsGuardrailsMemo === true) return true;
-  const recent = new RecentMemo<object, unknown>(RECENT);
-  const all = new WeakMap<object, unknown>();
+  const memo = new WeakMap<object, unknown>();
   mod.deserializeProperties = (struct: unknown, proxySecrets: boolean): unknown => {
     if (proxySecrets || typeof struct !== "object" || struct === null) return original(struct, proxySecrets);
-    let value = recent.get(struct);
-    if (value !== undefined) return value;
-    value = all.get(struct);
+    let value = memo.get(struct);
     if (value === undefined) {
       value = original(struct, proxySecrets);
-      all.set(struct, value);
+      memo.set(struct, value);
       // Secrets are unwrapped above; model/secrets.ts finds them again in the Struct when asked.
       recordSource(value, struct);
     }
-    recent.set(struct, value);
     return value;
   };
   mod.__kmsGuardrailsMemo = true;
@@ -68,16 +55,14 @@ interface PatchableProxy {
  * One unknown-checking proxy per deserialized object, not one per policy: the server wraps the
  * same (memoized) properties again for each policy, and for each resource's provider. The proxy
  * keeps no state beyond its target (proxy.js `proxyHelper` with an empty path), so sharing it is
- * safe; it only saves an allocation per resource and policy. Only the last few are kept
- * (recent-memo.ts): a policy asks for the proxy of properties just decoded for it, and where two
- * proxies differ memo.ts compares the objects behind them.
+ * safe; it only saves an allocation per resource and policy.
  */
 export function installProxyCache(): boolean {
   const mod = policyInternal<PatchableProxy>("./proxy");
   const original = mod?.unknownCheckingProxy;
   if (mod === undefined || typeof original !== "function") return false;
   if (mod.__kmsGuardrailsMemo === true) return true;
-  const memo = new RecentMemo<object, unknown>(RECENT);
+  const memo = new WeakMap<object, unknown>();
   mod.unknownCheckingProxy = (target: unknown): unknown => {
     if (typeof target !== "object" || target === null) return original(target);
     let proxy = memo.get(target);
