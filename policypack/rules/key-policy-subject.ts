@@ -58,14 +58,14 @@ function readSubjectPolicy(subject: KeyPolicySubject): SubjectPolicy {
 }
 
 /**
- * The lint checks the resource-level rules read, run together once per key policy. The others
- * (service principals without a source condition, source conditions on an event data store key)
- * need the stack: the stack rules run them.
+ * The lint checks the resource-level rules read, run together once per key policy. Of the others,
+ * two (service principals without a source condition, source conditions on an event data store key)
+ * need the stack: the stack rules run them; iam-policies-not-enabled is decided by its rule, which
+ * runs the check only for a policy that fails it.
  */
 export const RESOURCE_RULE_CHECKS: ReadonlySet<string> = new Set([
   "public-principal-unconditioned",
   "not-principal-in-allow",
-  "iam-policies-not-enabled",
   "encryption-context-on-unsupported-action",
   "vpc-condition-without-service-exception",
   "source-ip-condition",

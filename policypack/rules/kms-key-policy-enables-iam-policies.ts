@@ -12,23 +12,24 @@
 import {
   accountOfPrincipal,
   enablesIamPolicies,
+  iamPoliciesKeyAccount,
   lintPolicy,
   type Finding,
   type KeyPolicy,
+  type LintOptions,
 } from "pulumi-kms-guardrails/engine";
 import type { KeyPolicySubject } from "../model/types";
-import { findingViolation, resourceFindings, subjectPolicy, waitingViolation } from "./key-policy-subject";
+import { findingViolation, lintOptionsFor, subjectPolicy, waitingViolation } from "./key-policy-subject";
 import type { ResourceRule, Violation } from "./types";
 
 const NOT_ENABLED = "iam-policies-not-enabled";
-const ACCOUNT_UNKNOWN = "iam-policies-account-unknown";
 /**
- * The lint check that reports both findings, for the one candidate account reported. Run directly,
- * not through the lint cache: it is asked once.
+ * The lint check that reports the finding, run only for a policy that fails: whether it does is
+ * decided without it (the check would decide it again, on every key).
  */
-const NOT_ENABLED_CHECK: ReadonlySet<string> = new Set(["iam-policies-not-enabled"]);
-const notEnabledFor = (policy: KeyPolicy, keyAccount: string, keyAccountFrom: string): Finding | undefined =>
-  lintPolicy(policy, { keyAccount, keyAccountFrom }, NOT_ENABLED_CHECK).find((f) => f.id === NOT_ENABLED);
+const NOT_ENABLED_CHECK: ReadonlySet<string> = new Set([NOT_ENABLED]);
+const notEnabledFor = (policy: KeyPolicy, options: LintOptions): Finding | undefined =>
+  lintPolicy(policy, options, NOT_ENABLED_CHECK).find((f) => f.id === NOT_ENABLED);
 
 /**
  * Visits the accounts Allow statements name (by id or root), each once, in order (nearly always
@@ -62,32 +63,36 @@ function rootAccounts(policy: KeyPolicy): readonly string[] {
   return accounts;
 }
 
-function withId(findings: readonly Finding[], id: string): Finding | undefined {
-  for (let i = 0; i < findings.length; i++) if (findings[i].id === id) return findings[i];
-  return undefined;
-}
-
 function check(subject: KeyPolicySubject): Violation[] {
   const p = subjectPolicy(subject);
   if (p.state === "absent" || p.state === "unusable") return [];
   if (p.state === "unknown") return [waitingViolation(subject, p.field)];
-  const findings = resourceFindings(subject, p.policy);
-  const notEnabled = withId(findings, NOT_ENABLED);
-  if (notEnabled !== undefined) return [findingViolation(subject, notEnabled)];
-  if (withId(findings, ACCOUNT_UNKNOWN) === undefined) {
+  const options = lintOptionsFor(subject);
+  const key = iamPoliciesKeyAccount(p.policy, options);
+  if (key !== undefined) {
+    const notEnabled = enablesIamPolicies(p.policy, key.account, options.keyArn)
+      ? undefined
+      : notEnabledFor(p.policy, options);
+    if (notEnabled !== undefined) return [findingViolation(subject, notEnabled)];
     return p.result.unknownPaths.length > 0
       ? [waitingViolation(subject, `the values at ${p.result.unknownPaths.join(", ")}`)]
       : [];
   }
-  // Which candidates are enabled is decided without the lint; only the one reported is linted.
-  // Each account is tried as it is met: the usual policy, whose first statement enables IAM
-  // policies, is decided there.
+  // The key's account is not known: each account the policy names by its root is tried as it is
+  // met (the usual policy, whose first statement enables IAM policies, is decided there); only the
+  // one reported is linted.
   if (someRootAccount(p.policy, (account) => enablesIamPolicies(p.policy, account))) return [];
   const candidates = rootAccounts(p.policy);
   const failure =
     candidates.length > 0
-      ? notEnabledFor(p.policy, candidates[0], "the first account the policy names by its root")
-      : notEnabledFor(p.policy, "111122223333", "AWS's example account: the policy names none by its root");
+      ? notEnabledFor(p.policy, {
+          keyAccount: candidates[0],
+          keyAccountFrom: "the first account the policy names by its root",
+        })
+      : notEnabledFor(p.policy, {
+          keyAccount: "111122223333",
+          keyAccountFrom: "AWS's example account: the policy names none by its root",
+        });
   if (failure === undefined) return [];
   const violation = findingViolation(subject, failure);
   return [

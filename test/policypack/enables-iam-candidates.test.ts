@@ -2,7 +2,9 @@
  * kms-key-policy-enables-iam-policies when the key's account is not known (no key ARN, no key ARN in
  * Resource): every account the policy names by its root in an Allow is a candidate, tried in order;
  * the policy passes when one of them is enabled, and otherwise the finding for the first is reported
- * with the list. Pinned whole before the rule stopped linting once per candidate (issue 11 d8).
+ * with the list. Pinned whole before the rule stopped linting once per candidate (issue 11 d8). And
+ * when the account is known (the key's ARN, or the key ARNs in Resource), which the rule decides
+ * without the shared lint since stop 26: the same verdicts and messages as before it.
  */
 import { strict as assert } from "node:assert";
 import * as aws from "./fixtures/aws";
@@ -53,6 +55,27 @@ describe("kms-key-policy-enables-iam-policies: candidate accounts", () => {
       reported.map((r) => [r.level, r.message]),
       [["mandatory", notEnabled(A, "", EXAMPLE)]],
     );
+  });
+});
+
+describe("kms-key-policy-enables-iam-policies: the key's account known", () => {
+  const withArn = (statements: readonly Record<string, unknown>[], account: string): Promise<Reported[]> =>
+    analyze(aws.key("k", { Version: "2012-10-17", Statement: statements }, { account }), {}, RULE);
+
+  it("from the key's ARN: its own account enabled passes; another account's root alone fails for it", async () => {
+    assert.deepEqual(await withArn([statement(B, CONDITIONED), statement(A)], A), []);
+    const reported = await withArn([statement(B)], A);
+    assert.equal(reported.length, 1);
+    assert.match(reported[0].message, new RegExp(`to account ${A} \\(from the keyArn option\\)`));
+    assert.doesNotMatch(reported[0].message, /not known here/);
+  });
+
+  it("from the key ARNs in Resource, without a key ARN", async () => {
+    const keyArn = `arn:aws:kms:us-east-1:${B}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    assert.deepEqual(await run([statement(B, { Resource: keyArn })]), []);
+    const reported = await run([statement(A, { Resource: keyArn })]);
+    assert.equal(reported.length, 1);
+    assert.match(reported[0].message, new RegExp(`to account ${B} \\(from the key ARNs in Resource\\)`));
   });
 });
 

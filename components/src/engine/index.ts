@@ -2,7 +2,11 @@ export * from "./types";
 export { parsePolicy } from "./parse";
 export { evaluate } from "./evaluate";
 export { lintPolicy, type LintOptions } from "./lint";
-export { enablesIamPolicies } from "./lint/iam-policies-not-enabled";
+export {
+  enablesIamPolicies,
+  keyAccountOf as iamPoliciesKeyAccount,
+  type KeyAccount,
+} from "./lint/iam-policies-not-enabled";
 export { accountOfPrincipal, isLimitingMatch } from "./lint/statements";
 export { wildcardMatch } from "./wildcard";
 export { parseArn, isAccountId, type Arn } from "./arn";

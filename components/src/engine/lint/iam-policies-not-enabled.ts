@@ -16,7 +16,8 @@ import { wildcardMatch } from "../wildcard";
 import { collectingCheck, finding, type CheckMeta, type CollectingCheck, type LintOptions } from "./check";
 import { accountOfPrincipal, coveredKmsActions, statementsOf } from "./statements";
 
-interface KeyAccount {
+/** The key's account for the check, and where it was read from (for the finding's message). */
+export interface KeyAccount {
   readonly account: string;
   readonly partition: string;
   readonly from: string;
@@ -39,7 +40,12 @@ function keyOfArn(keyArn: string): KeyAccount | undefined {
 /** A caller linting many policies of one key passes the same option each time: the answers are kept. */
 const keysOfArns = memoMap<string, { readonly key: KeyAccount | undefined }>();
 
-function keyAccountOf(policy: KeyPolicy, options: LintOptions): KeyAccount | undefined {
+/**
+ * The key's account as the check reads it: the keyAccount option, else the keyArn option's account,
+ * else the one account of the KMS key ARNs in Resource; `undefined` when none tells (the check then
+ * reports iam-policies-account-unknown).
+ */
+export function keyAccountOf(policy: KeyPolicy, options: LintOptions): KeyAccount | undefined {
   if (options.keyAccount !== undefined) {
     const account = accountOfPrincipal(options.keyAccount);
     if (account !== undefined) {
