@@ -16,8 +16,9 @@ import {
 const MAX_ENTRIES = 5_000;
 const parsed = new Map<string, ParseResult>();
 /**
- * A policy's lint results by options and checks: the first inline (nearly always the only one: the
- * resource rules lint each key's policy once), any other in a map made when needed.
+ * A policy's lint results by options and checks, for the stack rules (each lints the keys it reads
+ * with its own checks; the resource rules keep their findings per call, rules/key-policy-subject.ts):
+ * the first inline, any other in a map made when needed.
  */
 interface Linted {
   readonly key: string;

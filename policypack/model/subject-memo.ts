@@ -29,13 +29,14 @@ function matches(hit: Entry | undefined, input: StackResourceInput): hit is Entr
 export function keyPolicySubjectOf(input: StackResourceInput): KeyPolicySubject | undefined {
   if (!KEY_POLICY_FIELDS.has(input.type)) return undefined;
   const shown: unknown = input.props;
-  const byShown = typeof shown === "object" && shown !== null ? subjects.get(shown) : undefined;
+  const shownObject = typeof shown === "object" && shown !== null ? shown : undefined;
+  const byShown = shownObject !== undefined ? subjects.get(shownObject) : undefined;
   if (matches(byShown, input)) return byShown.subject;
   const props = rawProps(shown);
   const hit = subjects.get(props);
   if (matches(hit, input)) return hit.subject;
   const entry: Entry = { urn: input.urn, type: input.type, subject: keyPolicySubject(input, props) };
   subjects.set(props, entry);
-  if (typeof shown === "object" && shown !== null && shown !== props) subjects.set(shown, entry);
+  if (shownObject !== undefined && shownObject !== props) subjects.set(shownObject, entry);
   return entry.subject;
 }

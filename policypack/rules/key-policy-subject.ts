@@ -121,6 +121,13 @@ export function waitingViolation(subject: KeyPolicySubject, what: string): Viola
   return { message: waitingFor(`the key policy of ${resourceLabel(subject.ref)}`, what), kind: "undecided" };
 }
 
+/** The undecided finding for the parts of a parsed policy not known yet; `undefined` when all are known. */
+export function waitingForUnknownParts(subject: KeyPolicySubject, result: ParseResult): Violation | undefined {
+  return result.unknownPaths.length > 0
+    ? waitingViolation(subject, `the values at ${result.unknownPaths.join(", ")}`)
+    : undefined;
+}
+
 /**
  * The findings of the given kinds on the subject's policy (those of kind `practiceId` as practice
  * findings); an advisory when the policy, or a part of it, is not known yet and nothing was found in
@@ -139,8 +146,7 @@ export function lintFindings(subject: KeyPolicySubject, ids: ReadonlySet<string>
       f.id === practiceId ? { ...findingViolation(subject, f), kind: "practice" } : findingViolation(subject, f),
     );
   }
-  if (violations.length === 0 && p.result.unknownPaths.length > 0) {
-    return [waitingViolation(subject, `the values at ${p.result.unknownPaths.join(", ")}`)];
-  }
+  const waiting = violations.length === 0 ? waitingForUnknownParts(subject, p.result) : undefined;
+  if (waiting !== undefined) return [waiting];
   return violations;
 }

@@ -19,7 +19,13 @@ import {
   type LintOptions,
 } from "pulumi-kms-guardrails/engine";
 import type { KeyPolicySubject } from "../model/types";
-import { findingViolation, lintOptionsFor, subjectPolicy, waitingViolation } from "./key-policy-subject";
+import {
+  findingViolation,
+  lintOptionsFor,
+  subjectPolicy,
+  waitingForUnknownParts,
+  waitingViolation,
+} from "./key-policy-subject";
 import type { ResourceRule, Violation } from "./types";
 
 const NOT_ENABLED = "iam-policies-not-enabled";
@@ -74,9 +80,8 @@ function check(subject: KeyPolicySubject): Violation[] {
       ? undefined
       : notEnabledFor(p.policy, options);
     if (notEnabled !== undefined) return [findingViolation(subject, notEnabled)];
-    return p.result.unknownPaths.length > 0
-      ? [waitingViolation(subject, `the values at ${p.result.unknownPaths.join(", ")}`)]
-      : [];
+    const waiting = waitingForUnknownParts(subject, p.result);
+    return waiting !== undefined ? [waiting] : [];
   }
   // The key's account is not known: each account the policy names by its root is tried as it is
   // met (the usual policy, whose first statement enables IAM policies, is decided there); only the

@@ -18,6 +18,7 @@ import {
   LINT_CHECK_FAILED,
   resourceFindings,
   subjectPolicy,
+  waitingForUnknownParts,
   waitingViolation,
 } from "./key-policy-subject";
 import type { ResourceRule, Violation } from "./types";
@@ -61,9 +62,8 @@ function check(subject: KeyPolicySubject): Violation[] {
             : { message: lintMessage(subject, f), kind: "practice" },
         );
     }
-    if (errors.length === 0 && p.result.unknownPaths.length > 0) {
-      violations.push(waitingViolation(subject, `the values at ${p.result.unknownPaths.join(", ")}`));
-    }
+    const waiting = errors.length === 0 ? waitingForUnknownParts(subject, p.result) : undefined;
+    if (waiting !== undefined) violations.push(waiting);
   }
   return violations;
 }
